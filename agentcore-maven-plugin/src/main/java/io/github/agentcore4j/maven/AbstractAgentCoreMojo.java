@@ -1,0 +1,272 @@
+package io.github.agentcore4j.maven;
+
+import io.github.agentcore4j.maven.core.BuildLog;
+import io.github.agentcore4j.maven.core.MainClassDetector;
+import io.github.agentcore4j.maven.core.config.AgentSettings;
+import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.Protocol;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * The settings every agentcore goal shares, so that configure, run-local, build and deploy all see the same agent.
+ * Subclasses implement {@link #doExecute()}; this class handles {@code skip}, pom packaging, and turns
+ * {@link InvalidSettingException} into a build failure that names the setting.
+ */
+public abstract class AbstractAgentCoreMojo extends AbstractMojo {
+
+    /** The name of {@code .bedrock_agentcore.yaml}, the configuration file the AWS toolkits share. */
+    public static final String CONFIG_FILE_NAME = ".bedrock_agentcore.yaml";
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    protected MojoExecution mojoExecution;
+
+    /**
+     * Skips the goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /**
+     * The agent runtime name, {@code [a-zA-Z][a-zA-Z0-9_]{0,47}}, also the agent's key in
+     * {@code .bedrock_agentcore.yaml}. Defaults to the artifactId with every other character turned into {@code _}
+     * (and {@code agent_} in front when it does not start with a letter); the conversion is logged.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.agentName")
+    protected String agentName;
+
+    /**
+     * The class whose {@code main} starts the agent. Detected from the compiled classes when there is exactly one
+     * class with {@code public static void main(String[])}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.mainClass")
+    protected String mainClass;
+
+    /**
+     * The server protocol: {@code HTTP} (port 8080), {@code MCP} (port 8000) or {@code A2A} (port 9000).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.protocol", defaultValue = "HTTP")
+    protected String protocol;
+
+    /**
+     * The AWS region, e.g. {@code us-east-1}. When unset, the AWS default chain decides (AWS_REGION, the profile).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.region")
+    protected String region;
+
+    /**
+     * The AWS profile from {@code ~/.aws/config}. When unset, the AWS default chain decides (AWS_PROFILE, default).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.profile")
+    protected String profile;
+
+    /**
+     * Environment variables for the agent, each {@code NAME=value}; comma-separated on the command line.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.environment")
+    protected List<String> environment;
+
+    /**
+     * Request headers AgentCore Runtime passes on to the agent (at most 20), e.g. {@code X-Tenant-Id}.
+     * {@code x-amz-*} and {@code x-amzn-*} are reserved, except {@code X-Amzn-Bedrock-AgentCore-Runtime-Custom-*};
+     * {@code Authorization} needs a JWT authorizer.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.requestHeaderAllowlist")
+    protected List<String> requestHeaderAllowlist;
+
+    /**
+     * Seconds without a request after which a session ends, 60..28800. Unset: the service default.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.idleRuntimeSessionTimeout")
+    protected Integer idleRuntimeSessionTimeout;
+
+    /**
+     * Seconds after which a session ends anyway, 60..28800 and at least the idle timeout. Unset: the service
+     * default.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.maxLifetime")
+    protected Integer maxLifetime;
+
+    /**
+     * {@code PUBLIC}, or {@code VPC} to run the agent in your VPC (then set securityGroups and subnets).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.networkMode", defaultValue = "PUBLIC")
+    protected String networkMode;
+
+    /**
+     * Security group ids ({@code sg-...}) for networkMode VPC.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.securityGroups")
+    protected List<String> securityGroups;
+
+    /**
+     * Subnet ids ({@code subnet-...}) for networkMode VPC.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.subnets")
+    protected List<String> subnets;
+
+    /**
+     * OAuth inbound: the identity provider's discovery URL, ending in {@code /.well-known/openid-configuration}.
+     * With it, AgentCore Runtime accepts only callers with a JWT from that provider instead of IAM (SigV4) callers.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.jwtDiscoveryUrl")
+    protected String jwtDiscoveryUrl;
+
+    /**
+     * OAuth inbound: client ids whose tokens are accepted.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.jwtAllowedClients")
+    protected List<String> jwtAllowedClients;
+
+    /**
+     * OAuth inbound: token audiences that are accepted.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.jwtAllowedAudiences")
+    protected List<String> jwtAllowedAudiences;
+
+    /**
+     * OAuth inbound: scopes a token must carry.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.jwtAllowedScopes")
+    protected List<String> jwtAllowedScopes;
+
+    /**
+     * The configuration file shared with the AWS toolkits.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.configFile", defaultValue = "${project.basedir}/" + CONFIG_FILE_NAME)
+    protected File configFile;
+
+    private AgentSettings settings;
+    private BuildLog buildLog;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping agentcore:" + mojoExecution.getGoal() + " because agentcore.skip=true");
+            return;
+        }
+        if ("pom".equals(project.getPackaging())) {
+            getLog().info("Skipping agentcore:" + mojoExecution.getGoal() + " because the project has pom packaging");
+            return;
+        }
+        try {
+            doExecute();
+        } catch (InvalidSettingException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Does the goal's work. May throw {@link InvalidSettingException}; it fails the build with its message.
+     */
+    protected abstract void doExecute() throws MojoExecutionException, MojoFailureException;
+
+    /**
+     * The validated shared settings. The first call logs the agent name when it was converted from the artifactId.
+     *
+     * @throws InvalidSettingException for the first invalid setting
+     */
+    protected final AgentSettings agentSettings() {
+        if (settings == null) {
+            settings = AgentSettings.builder()
+                    .agentName(agentName, project.getArtifactId())
+                    .protocol(protocol)
+                    .region(region)
+                    .profile(profile)
+                    .environment(environment)
+                    .requestHeaderAllowlist(requestHeaderAllowlist)
+                    .lifecycle(idleRuntimeSessionTimeout, maxLifetime)
+                    .network(networkMode, securityGroups, subnets)
+                    .jwtAuthorizer(jwtDiscoveryUrl, jwtAllowedClients, jwtAllowedAudiences, jwtAllowedScopes)
+                    .build();
+            if (settings.name().wasConverted()) {
+                getLog().info("Agent name " + settings.name().value() + " (from artifactId "
+                        + settings.name().derivedFrom() + "; set agentcore.agentName to choose another)");
+            }
+        }
+        return settings;
+    }
+
+    /** The validated protocol; its {@link Protocol#port()} is the agent's port. */
+    protected final Protocol protocol() {
+        return agentSettings().protocol();
+    }
+
+    /**
+     * The configured main class, else the only main class among the compiled classes.
+     *
+     * @throws InvalidSettingException naming {@code mainClass} when it is invalid, missing or ambiguous
+     */
+    protected final String resolveMainClass() {
+        return MainClassDetector.resolve(mainClass, classesDirectory());
+    }
+
+    /** The project's compiled classes, normally {@code target/classes}. */
+    protected final Path classesDirectory() {
+        return Path.of(project.getBuild().getOutputDirectory());
+    }
+
+    /** Where goals keep their outputs and state: {@code target/agentcore}. */
+    protected final Path agentCoreDirectory() {
+        return Path.of(project.getBuild().getDirectory(), "agentcore");
+    }
+
+    /** The {@code .bedrock_agentcore.yaml} file. */
+    protected final Path configFile() {
+        return configFile.toPath();
+    }
+
+    /** The core's view of Maven's log. */
+    protected final BuildLog buildLog() {
+        if (buildLog == null) {
+            buildLog = new MojoBuildLog(getLog());
+        }
+        return buildLog;
+    }
+}

@@ -1,0 +1,207 @@
+package io.github.agentcore4j.maven.core.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The shared settings of an agent, validated: every goal sees the same agent. Build with {@link #builder()}.
+ *
+ * @param name the agent runtime name
+ * @param protocol the server protocol
+ * @param region the AWS region, or {@code null} for the default chain's
+ * @param profile the AWS profile, or {@code null} for the default chain's
+ * @param environment environment variables for the agent, in the order given
+ * @param requestHeaderAllowlist headers AgentCore Runtime passes to the agent; empty when not set
+ * @param lifecycle session timeouts
+ * @param network network placement
+ * @param jwtAuthorizer the OAuth inbound authorizer, or {@code null} for IAM (SigV4) callers
+ */
+public record AgentSettings(AgentName name, Protocol protocol, String region, String profile,
+        Map<String, String> environment, List<String> requestHeaderAllowlist, Lifecycle lifecycle, Network network,
+        JwtAuthorizer jwtAuthorizer) {
+
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** RFC 9110 token characters. */
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    static final String CUSTOM_HEADER_PREFIX = "X-Amzn-Bedrock-AgentCore-Runtime-Custom-";
+    private static final int MAX_ALLOWLISTED_HEADERS = 20;
+
+    public AgentSettings {
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        requestHeaderAllowlist = List.copyOf(requestHeaderAllowlist);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects raw setting values (as Maven hands them over) and validates them all in {@link #build()}. */
+    public static final class Builder {
+        private String agentName;
+        private String artifactId;
+        private String protocol = Protocol.HTTP.name();
+        private String region;
+        private String profile;
+        private List<String> environment = List.of();
+        private List<String> requestHeaderAllowlist = List.of();
+        private Integer idleRuntimeSessionTimeout;
+        private Integer maxLifetime;
+        private String networkMode = NetworkMode.PUBLIC.name();
+        private List<String> securityGroups = List.of();
+        private List<String> subnets = List.of();
+        private String jwtDiscoveryUrl;
+        private List<String> jwtAllowedClients = List.of();
+        private List<String> jwtAllowedAudiences = List.of();
+        private List<String> jwtAllowedScopes = List.of();
+
+        private Builder() {
+        }
+
+        /** The configured name (may be null) and the artifactId it defaults to. */
+        public Builder agentName(String configured, String artifactId) {
+            this.agentName = configured;
+            this.artifactId = artifactId;
+            return this;
+        }
+
+        public Builder protocol(String value) {
+            this.protocol = value;
+            return this;
+        }
+
+        public Builder region(String value) {
+            this.region = value;
+            return this;
+        }
+
+        public Builder profile(String value) {
+            this.profile = value;
+            return this;
+        }
+
+        /** Entries of the form {@code NAME=value}. */
+        public Builder environment(List<String> entries) {
+            this.environment = orEmpty(entries);
+            return this;
+        }
+
+        public Builder requestHeaderAllowlist(List<String> headers) {
+            this.requestHeaderAllowlist = orEmpty(headers);
+            return this;
+        }
+
+        public Builder lifecycle(Integer idleRuntimeSessionTimeout, Integer maxLifetime) {
+            this.idleRuntimeSessionTimeout = idleRuntimeSessionTimeout;
+            this.maxLifetime = maxLifetime;
+            return this;
+        }
+
+        public Builder network(String mode, List<String> securityGroups, List<String> subnets) {
+            this.networkMode = mode;
+            this.securityGroups = orEmpty(securityGroups);
+            this.subnets = orEmpty(subnets);
+            return this;
+        }
+
+        public Builder jwtAuthorizer(String discoveryUrl, List<String> allowedClients, List<String> allowedAudiences,
+                List<String> allowedScopes) {
+            this.jwtDiscoveryUrl = discoveryUrl;
+            this.jwtAllowedClients = orEmpty(allowedClients);
+            this.jwtAllowedAudiences = orEmpty(allowedAudiences);
+            this.jwtAllowedScopes = orEmpty(allowedScopes);
+            return this;
+        }
+
+        /**
+         * @throws InvalidSettingException for the first setting that is not valid, naming it and the fix
+         */
+        public AgentSettings build() {
+            JwtAuthorizer authorizer = JwtAuthorizer.fromSettings(blankToNull(jwtDiscoveryUrl), jwtAllowedClients,
+                    jwtAllowedAudiences, jwtAllowedScopes);
+            return new AgentSettings(
+                    AgentName.resolve(agentName, artifactId),
+                    Protocol.fromSetting(protocol),
+                    checkRegion(blankToNull(region)),
+                    blankToNull(profile),
+                    parseEnvironment(environment),
+                    checkAllowlist(requestHeaderAllowlist, authorizer != null),
+                    new Lifecycle(idleRuntimeSessionTimeout, maxLifetime),
+                    new Network(Network.parseMode(networkMode), securityGroups, subnets),
+                    authorizer);
+        }
+
+        private static String checkRegion(String region) {
+            if (region != null && !REGION.matcher(region).matches()) {
+                throw new InvalidSettingException("region", "'" + region + "' is not an AWS region name",
+                        "use a region code such as us-east-1 or eu-central-1");
+            }
+            return region;
+        }
+
+        private static Map<String, String> parseEnvironment(List<String> entries) {
+            Map<String, String> variables = new LinkedHashMap<>();
+            for (String entry : entries) {
+                int equals = entry.indexOf('=');
+                String name = equals < 0 ? entry : entry.substring(0, equals);
+                if (equals < 0 || !ENVIRONMENT_NAME.matcher(name).matches()) {
+                    throw new InvalidSettingException("environment", "'" + entry + "' is not NAME=value with a "
+                            + "variable name of letters, digits and underscores", "write it as NAME=value");
+                }
+                if (variables.put(name, entry.substring(equals + 1)) != null) {
+                    throw new InvalidSettingException("environment", name + " is set twice", "keep one " + name);
+                }
+            }
+            return variables;
+        }
+
+        private static List<String> checkAllowlist(List<String> headers, boolean hasJwtAuthorizer) {
+            if (headers.size() > MAX_ALLOWLISTED_HEADERS) {
+                throw new InvalidSettingException("requestHeaderAllowlist", headers.size()
+                        + " headers are listed, more than the " + MAX_ALLOWLISTED_HEADERS + " AgentCore allows",
+                        "keep at most " + MAX_ALLOWLISTED_HEADERS);
+            }
+            Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            List<String> checked = new ArrayList<>();
+            for (String header : headers) {
+                String name = header.trim();
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (!HEADER_NAME.matcher(name).matches()) {
+                    throw new InvalidSettingException("requestHeaderAllowlist", "'" + header
+                            + "' is not a valid HTTP header name", "use letters, digits and dashes, e.g. X-Tenant-Id");
+                }
+                if (lower.startsWith("x-amz-") || (lower.startsWith("x-amzn-")
+                        && !lower.startsWith(CUSTOM_HEADER_PREFIX.toLowerCase(Locale.ROOT)))) {
+                    throw new InvalidSettingException("requestHeaderAllowlist", name
+                            + " is reserved by AWS (x-amz-*, x-amzn-*)", "use another name, or "
+                            + CUSTOM_HEADER_PREFIX + "<Name>");
+                }
+                if (lower.equals("authorization") && !hasJwtAuthorizer) {
+                    throw new InvalidSettingException("requestHeaderAllowlist", "Authorization is only passed to "
+                            + "agents with a JWT authorizer", "set jwtDiscoveryUrl, or remove Authorization");
+                }
+                if (!seen.add(name)) {
+                    throw new InvalidSettingException("requestHeaderAllowlist", name + " is listed twice "
+                            + "(header names ignore case)", "keep one " + name);
+                }
+                checked.add(name);
+            }
+            return checked;
+        }
+
+        private static List<String> orEmpty(List<String> values) {
+            return values == null ? List.of() : values.stream().filter(value -> !value.isBlank()).toList();
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.trim();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.agentcore4j.maven.core.config;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * An OAuth inbound authorizer: AgentCore Runtime accepts only requests with a JWT from this identity provider.
+ *
+ * @param discoveryUrl the provider's OpenID discovery document, ending in {@code /.well-known/openid-configuration}
+ * @param allowedClients client ids whose tokens are accepted; empty for any
+ * @param allowedAudiences audiences accepted; empty for any
+ * @param allowedScopes scopes a token must carry; empty for none
+ */
+public record JwtAuthorizer(String discoveryUrl, List<String> allowedClients, List<String> allowedAudiences,
+        List<String> allowedScopes) {
+
+    private static final Pattern DISCOVERY_URL = Pattern.compile("^.+/\\.well-known/openid-configuration$");
+
+    public JwtAuthorizer {
+        allowedClients = List.copyOf(allowedClients);
+        allowedAudiences = List.copyOf(allowedAudiences);
+        allowedScopes = List.copyOf(allowedScopes);
+        if (discoveryUrl == null || discoveryUrl.isBlank()) {
+            String given = !allowedClients.isEmpty() ? "jwtAllowedClients"
+                    : !allowedAudiences.isEmpty() ? "jwtAllowedAudiences" : "jwtAllowedScopes";
+            throw new InvalidSettingException("jwtDiscoveryUrl", given + " is set but the authorizer has no discovery URL",
+                    "set jwtDiscoveryUrl to your identity provider's https://.../.well-known/openid-configuration");
+        }
+        if (!DISCOVERY_URL.matcher(discoveryUrl).matches()) {
+            throw new InvalidSettingException("jwtDiscoveryUrl", "'" + discoveryUrl
+                    + "' does not end in /.well-known/openid-configuration",
+                    "use the provider's OpenID discovery URL, e.g. https://idp.example.com/.well-known/openid-configuration");
+        }
+    }
+
+    /**
+     * The authorizer the settings describe, or {@code null} when none of them is set.
+     */
+    public static JwtAuthorizer fromSettings(String discoveryUrl, List<String> allowedClients,
+            List<String> allowedAudiences, List<String> allowedScopes) {
+        boolean anySet = (discoveryUrl != null && !discoveryUrl.isBlank()) || !allowedClients.isEmpty()
+                || !allowedAudiences.isEmpty() || !allowedScopes.isEmpty();
+        return anySet ? new JwtAuthorizer(discoveryUrl, allowedClients, allowedAudiences, allowedScopes) : null;
+    }
+}
