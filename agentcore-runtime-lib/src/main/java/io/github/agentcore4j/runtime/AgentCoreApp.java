@@ -1,0 +1,245 @@
+package io.github.agentcore4j.runtime;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * An agent that Amazon Bedrock AgentCore Runtime can host: register an entrypoint, then {@link #run()}.
+ *
+ * <pre>{@code
+ * AgentCoreApp.create()
+ *     .entrypoint(Question.class, (question, context) -> new Answer("echo: " + question.prompt()))
+ *     .run();
+ * }</pre>
+ *
+ * <p>It serves the AgentCore HTTP contract: {@code POST /invocations} (JSON in; JSON out, or Server-Sent Events when
+ * the handler returns a {@code Stream}, {@code Iterator} or {@code Flow.Publisher}, or takes an {@link EventEmitter})
+ * and {@code GET /ping}. Each invocation runs on its own thread (virtual on Java 21+). The port is
+ * {@code -Dagentcore.port}, else the {@code PORT} environment variable, else 8080; the host is {@code 0.0.0.0} inside
+ * a container (environment variable {@code DOCKER_CONTAINER} set, or {@code /.dockerenv} present) and
+ * {@code 127.0.0.1} otherwise.
+ */
+public final class AgentCoreApp {
+
+    /** The logger the library logs to; the agent's own loggers get the same JSON format. */
+    public static final String LOGGER_NAME = "io.github.agentcore4j.runtime";
+    public static final String PORT_PROPERTY = "agentcore.port";
+    public static final String HOST_PROPERTY = "agentcore.host";
+    public static final int DEFAULT_PORT = 8080;
+    /** AgentCore accepts invocation payloads up to 100 MB. */
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 100L * 1024 * 1024;
+    /** AgentCore gives a stopping session about 15 s; in-flight work gets most of it. */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    private static final Logger LOG = Logger.getLogger(LOGGER_NAME);
+
+    private final PingTracker ping = new PingTracker(Clock.systemUTC());
+    private Invocable entrypoint;
+    private Integer port;
+    private String host;
+    private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+    private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+
+    private AgentCoreApp() {
+    }
+
+    public static AgentCoreApp create() {
+        return new AgentCoreApp();
+    }
+
+    /** Registers the entrypoint: {@code payload -> response}. */
+    public <T> AgentCoreApp entrypoint(Class<T> payloadType, PayloadHandler<? super T> handler) {
+        return register(Invocable.of(payloadType, Objects.requireNonNull(handler, "handler")));
+    }
+
+    /** Registers the entrypoint: {@code (payload, context) -> response}. */
+    public <T> AgentCoreApp entrypoint(Class<T> payloadType, InvocationHandler<? super T> handler) {
+        return register(Invocable.of(payloadType, Objects.requireNonNull(handler, "handler")));
+    }
+
+    /** Registers a streaming entrypoint: {@code (payload, context, events) -> void}, answering with SSE. */
+    public <T> AgentCoreApp entrypoint(Class<T> payloadType, StreamingHandler<? super T> handler) {
+        return register(Invocable.of(payloadType, Objects.requireNonNull(handler, "handler")));
+    }
+
+    /** Registers the {@link Entrypoint}-annotated method of {@code agent}. */
+    public AgentCoreApp entrypoint(Object agent) {
+        return register(Invocable.ofAnnotated(Objects.requireNonNull(agent, "agent")));
+    }
+
+    private AgentCoreApp register(Invocable invocable) {
+        entrypoint = invocable;
+        return this;
+    }
+
+    /**
+     * Sets a custom ping status source, consulted unless a status is forced; when it throws or returns null, the
+     * automatic status (busy while tasks run) applies.
+     */
+    public AgentCoreApp ping(Supplier<PingStatus> handler) {
+        ping.custom(handler);
+        return this;
+    }
+
+    /** Makes {@code /ping} report {@code status} until {@link #clearForcedPingStatus()}. */
+    public void forcePingStatus(PingStatus status) {
+        ping.force(Objects.requireNonNull(status, "status"));
+    }
+
+    public void clearForcedPingStatus() {
+        ping.clearForced();
+    }
+
+    /** The status {@code /ping} reports now. */
+    public PingStatus pingStatus() {
+        return ping.snapshot().status();
+    }
+
+    /**
+     * Records that background work has started; {@code /ping} says {@code HealthyBusy} until every such task is
+     * completed, which keeps the AgentCore session alive.
+     *
+     * @return the id to pass to {@link #completeAsyncTask(long)}
+     */
+    public long addAsyncTask(String name) {
+        return ping.addTask(name, null);
+    }
+
+    public long addAsyncTask(String name, Map<String, ?> metadata) {
+        return ping.addTask(name, metadata);
+    }
+
+    /** @return false when no task with that id was running */
+    public boolean completeAsyncTask(long taskId) {
+        return ping.completeTask(taskId);
+    }
+
+    /**
+     * Runs {@code work} on a background thread as a tracked task, in the caller's request context, so
+     * {@code /ping} says busy until it ends, however it ends.
+     */
+    public <T> CompletableFuture<T> asyncTask(String name, Callable<T> work) {
+        long id = addAsyncTask(name);
+        RequestContext context = RequestContext.current().orElse(null);
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            RequestContext previous = context == null ? null : context.makeCurrent();
+            try {
+                result.complete(work.call());
+            } catch (Exception | Error e) {
+                LOG.log(Level.SEVERE, e, () -> "Async task " + name + " failed");
+                result.completeExceptionally(e);
+            } finally {
+                completeAsyncTask(id);
+                RequestContext.restore(previous);
+            }
+        }, "agentcore-task-" + id);
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    /** {@code {"active_count":n,"running_jobs":[{"name":…,"duration":seconds}]}}, as the Python SDK reports it. */
+    public Map<String, Object> asyncTaskInfo() {
+        return ping.taskInfo();
+    }
+
+    /** Listens on this port instead of the default; 0 picks a free one. */
+    public AgentCoreApp port(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("Port must be 0..65535, not " + port);
+        }
+        this.port = port;
+        return this;
+    }
+
+    /** Listens on this address instead of the default. */
+    public AgentCoreApp host(String host) {
+        this.host = Objects.requireNonNull(host, "host");
+        return this;
+    }
+
+    /** Refuses larger request bodies with 413 (default 100 MB). */
+    public AgentCoreApp maxRequestBytes(long maxRequestBytes) {
+        if (maxRequestBytes <= 0) {
+            throw new IllegalArgumentException("maxRequestBytes must be positive");
+        }
+        this.maxRequestBytes = maxRequestBytes;
+        return this;
+    }
+
+    /** How long {@link #run()} lets in-flight invocations finish after SIGTERM (default 10 s). */
+    public AgentCoreApp shutdownGrace(Duration grace) {
+        this.shutdownGrace = Objects.requireNonNull(grace, "grace");
+        return this;
+    }
+
+    /** Starts serving and returns at once; the caller stops the returned server. */
+    public AgentServer start() {
+        JsonLogging.install();
+        if (entrypoint == null) {
+            LOG.warning("No entrypoint registered; /invocations will answer 500 until one is");
+        }
+        String resolvedHost = host != null ? host : defaultHost();
+        int resolvedPort = port != null ? port : defaultPort();
+        AgentServer server = AgentServer.start(resolvedHost, resolvedPort,
+                new InvocationEndpoint(entrypoint, maxRequestBytes), ping);
+        LOG.info(() -> "Agent listening on http://" + resolvedHost + ":" + server.port() + " ("
+                + (InvocationThreads.virtual() ? "virtual" : "platform") + " threads)");
+        return server;
+    }
+
+    /**
+     * Starts serving and blocks until the process is told to stop (SIGTERM, Ctrl-C); then stops gracefully, letting
+     * in-flight invocations finish within the shutdown grace.
+     */
+    public void run() {
+        AgentServer server = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(shutdownGrace), "agentcore-shutdown"));
+        try {
+            server.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.stop(shutdownGrace);
+        }
+    }
+
+    static String defaultHost() {
+        String configured = System.getProperty(HOST_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        boolean inContainer = System.getenv("DOCKER_CONTAINER") != null || Files.exists(Path.of("/.dockerenv"));
+        return inContainer ? "0.0.0.0" : "127.0.0.1";
+    }
+
+    static int defaultPort() {
+        String configured = System.getProperty(PORT_PROPERTY);
+        String source = "-D" + PORT_PROPERTY;
+        if (configured == null || configured.isBlank()) {
+            configured = System.getenv("PORT");
+            source = "the PORT environment variable";
+        }
+        if (configured == null || configured.isBlank()) {
+            return DEFAULT_PORT;
+        }
+        try {
+            int port = Integer.parseInt(configured.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalArgumentException(source + " is '" + configured + "'; it must be a port number 0..65535");
+    }
+}

@@ -1,0 +1,104 @@
+package io.github.agentcore4j.runtime;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** {@code POST /invocations}: binds the payload, calls the entrypoint, answers with JSON or an event stream. */
+final class InvocationEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(AgentCoreApp.LOGGER_NAME);
+
+    private final Invocable entrypoint;
+    private final long maxRequestBytes;
+
+    InvocationEndpoint(Invocable entrypoint, long maxRequestBytes) {
+        this.entrypoint = entrypoint;
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        RequestContext context = RequestContext.fromHeaders(flatten(exchange));
+        RequestContext previous = context.makeCurrent();
+        long started = System.nanoTime();
+        SseResponse events = new SseResponse(exchange);
+        try {
+            if (entrypoint == null) {
+                Responses.error(exchange, 500, "No entrypoint defined", null);
+                return;
+            }
+            Object payload = entrypoint.bind(Responses.readBody(exchange, maxRequestBytes));
+            Object result = await(entrypoint.call(payload, context, events));
+            if (entrypoint.emitsEvents() || SseResponse.isStream(result)) {
+                if (!entrypoint.emitsEvents()) {
+                    events.drain(result);
+                }
+                events.finish();
+                LOG.info(() -> "Streaming invocation completed (" + seconds(started) + ")");
+            } else {
+                Responses.json(exchange, 200, Json.write(result));
+                LOG.info(() -> "Invocation completed successfully (" + seconds(started) + ")");
+            }
+        } catch (PayloadBinder.BadRequestException e) {
+            LOG.warning(() -> e.getMessage() + ": " + e.details());
+            Responses.error(exchange, 400, e.getMessage(), e.details());
+        } catch (Responses.PayloadTooLargeException e) {
+            LOG.warning(e::getMessage);
+            exchange.getResponseHeaders().set("Connection", "close");
+            Responses.error(exchange, 413, "Payload too large", e.getMessage());
+        } catch (EventEmitter.ClientDisconnectedException e) {
+            LOG.info(() -> "The caller disconnected; stream stopped (" + seconds(started) + ")");
+        } catch (Exception e) {
+            fail(exchange, events, e, started);
+        } finally {
+            RequestContext.restore(previous);
+            exchange.close();
+        }
+    }
+
+    private static void fail(HttpExchange exchange, SseResponse events, Exception failure, long started)
+            throws IOException {
+        String message = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+        if (events.committed()) {
+            LOG.log(Level.SEVERE, failure, () -> "Streaming invocation failed (" + seconds(started) + ")");
+            events.sendError(failure);
+        } else if (failure instanceof InvocationException answer) {
+            LOG.warning(() -> "Invocation returned HTTP " + answer.status() + " (" + seconds(started) + "): " + message);
+            Responses.error(exchange, answer.status(), message, null);
+        } else {
+            LOG.log(Level.SEVERE, failure, () -> "Invocation failed (" + seconds(started) + ")");
+            Responses.error(exchange, 500, message, null);
+        }
+    }
+
+    /** A handler may answer later: its {@code CompletionStage} is awaited on the invocation's own thread. */
+    private static Object await(Object result) throws Exception {
+        if (!(result instanceof CompletionStage<?> stage)) {
+            return result;
+        }
+        try {
+            return stage.toCompletableFuture().get();
+        } catch (ExecutionException | CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private static Map<String, String> flatten(HttpExchange exchange) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+            headers.put(header.getKey(), String.join(", ", header.getValue()));
+        }
+        return headers;
+    }
+
+    private static String seconds(long startedNanos) {
+        return String.format("%.3fs", (System.nanoTime() - startedNanos) / 1e9);
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.agentcore4j.runtime;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON for payloads, responses and events, with jackson-jr: it binds maps, records and beans for a small fraction of
+ * jackson-databind's start-up cost, which every new AgentCore session pays. Jackson {@code JsonNode} is used only
+ * when a handler asks for it.
+ */
+final class Json {
+
+    private static final JSON JR = JSON.builder().enable(JSON.Feature.WRITE_NULL_PROPERTIES).build();
+
+    private Json() {
+    }
+
+    /**
+     * Serialises a handler's result as the Python SDK does: directly when it can, else as the JSON string of
+     * {@code String.valueOf(value)}, else an error object naming the type.
+     */
+    static byte[] write(Object value) {
+        if (JsonNodes.isJsonNode(value)) {
+            return value.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return JR.asBytes(value);
+        } catch (IOException | RuntimeException notSerialisable) {
+            try {
+                return JR.asBytes(String.valueOf(value));
+            } catch (IOException | RuntimeException stillNot) {
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("error", "Serialization failed");
+                error.put("original_type", value.getClass().getName());
+                return writeMap(error);
+            }
+        }
+    }
+
+    /** Serialises a map of plain values (strings, numbers, lists, maps), which cannot fail. */
+    static byte[] writeMap(Map<String, ?> map) {
+        try {
+            return JR.asBytes(map);
+        } catch (IOException e) {
+            throw new IllegalStateException("Plain map not serialisable: " + map.keySet(), e);
+        }
+    }
+
+    static String writeString(Map<String, ?> map) {
+        return new String(writeMap(map), StandardCharsets.UTF_8);
+    }
+
+    /** Reads a whole JSON document as {@code type}; content after the document is an error, as in Python. */
+    static Object read(String json, Class<?> type) throws IOException {
+        try (JsonParser parser = JR.createParser(json)) {
+            Object value;
+            if (type == Object.class) {
+                value = JR.anyFrom(parser);
+            } else if (Map.class.isAssignableFrom(type)) {
+                value = JR.mapFrom(parser);
+            } else if (List.class.isAssignableFrom(type)) {
+                value = JR.listFrom(parser);
+            } else {
+                value = JR.beanFrom(type, parser);
+            }
+            if (parser.nextToken() != null) {
+                throw new IOException("Unexpected content after the JSON value at " + parser.currentLocation());
+            }
+            return value;
+        }
+    }
+}

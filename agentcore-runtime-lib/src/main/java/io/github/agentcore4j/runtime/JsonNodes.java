@@ -1,0 +1,39 @@
+package io.github.agentcore4j.runtime;
+
+import java.io.IOException;
+
+/**
+ * Jackson databind's {@code JsonNode}, for handlers that want the tree they know. Databind is an optional
+ * dependency: nothing here loads it unless the application has it and a handler asks for or returns a JsonNode.
+ */
+final class JsonNodes {
+
+    private static final String JSON_NODE = "com.fasterxml.jackson.databind.JsonNode";
+
+    private JsonNodes() {
+    }
+
+    static boolean isJsonNodeType(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(JSON_NODE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isJsonNode(Object value) {
+        return value != null && isJsonNodeType(value.getClass());
+    }
+
+    static Object read(String json) throws IOException {
+        return Mapper.INSTANCE.readTree(json);
+    }
+
+    /** Created on first use only, so agents that never touch JsonNode never pay for an ObjectMapper. */
+    private static final class Mapper {
+        static final com.fasterxml.jackson.databind.ObjectMapper INSTANCE =
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+}

@@ -1,0 +1,152 @@
+package io.github.agentcore4j.runtime;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.stream.Stream;
+
+/**
+ * A {@code text/event-stream} response framed as the Python SDK frames it: {@code data: <json>\n\n} per event, each
+ * flushed at once, no terminal event. Headers go out with the first event, so a handler that fails before sending
+ * anything still gets an ordinary error response; a failure after that becomes one final error event.
+ */
+final class SseResponse implements EventEmitter {
+
+    private static final byte[] PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TERMINATOR = "\n\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final HttpExchange exchange;
+    private OutputStream out;
+    private boolean disconnected;
+
+    SseResponse(HttpExchange exchange) {
+        this.exchange = exchange;
+    }
+
+    static boolean isStream(Object result) {
+        return result instanceof Stream || result instanceof Iterator || result instanceof Flow.Publisher;
+    }
+
+    @Override
+    public synchronized void send(Object event) throws IOException {
+        if (disconnected) {
+            throw new ClientDisconnectedException(new IOException("stream already closed"));
+        }
+        byte[] json = Json.write(event);
+        try {
+            commit();
+            out.write(PREFIX);
+            out.write(json);
+            out.write(TERMINATOR);
+            out.flush();
+        } catch (IOException e) {
+            disconnected = true;
+            throw new ClientDisconnectedException(e);
+        }
+    }
+
+    /** Whether any part of the response has gone out; after that only events can report an error. */
+    synchronized boolean committed() {
+        return out != null;
+    }
+
+    /**
+     * Sends every element of a {@code Stream}, {@code Iterator} or {@code Flow.Publisher}, closing or cancelling the
+     * source when the caller disconnects.
+     */
+    void drain(Object source) throws Exception {
+        if (source instanceof Stream<?> stream) {
+            try (stream) {
+                drain(stream.iterator());
+            }
+        } else if (source instanceof Iterator<?> iterator) {
+            try {
+                while (iterator.hasNext()) {
+                    send(iterator.next());
+                }
+            } finally {
+                if (iterator instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            }
+        } else {
+            drain((Flow.Publisher<?>) source);
+        }
+    }
+
+    private void drain(Flow.Publisher<?> publisher) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        publisher.subscribe(new Flow.Subscriber<Object>() {
+            private Flow.Subscription subscription;
+
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                this.subscription = subscription;
+                subscription.request(1);
+            }
+
+            @Override
+            public void onNext(Object item) {
+                try {
+                    send(item);
+                    subscription.request(1);
+                } catch (IOException e) {
+                    subscription.cancel();
+                    done.completeExceptionally(e);
+                }
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                done.completeExceptionally(failure);
+            }
+
+            @Override
+            public void onComplete() {
+                done.complete(null);
+            }
+        });
+        try {
+            done.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** Ends a committed stream with the Python SDK's error event; the status line already said 200. */
+    void sendError(Throwable failure) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("error", String.valueOf(failure.getMessage()));
+        error.put("error_type", failure.getClass().getSimpleName());
+        error.put("message", "An error occurred during streaming");
+        try {
+            send(error);
+        } catch (IOException callerGone) {
+            // Nobody is left to tell.
+        }
+    }
+
+    /** Completes the response; a stream that sent no events is an empty event stream. */
+    synchronized void finish() throws IOException {
+        if (!disconnected) {
+            commit();
+        }
+        exchange.close();
+    }
+
+    private void commit() throws IOException {
+        if (out == null) {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            exchange.sendResponseHeaders(200, 0);
+            out = exchange.getResponseBody();
+        }
+    }
+}
