@@ -1,0 +1,157 @@
+package io.github.agentcore4j.maven.core.image;
+
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.DockerDaemonImage;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.JavaContainerBuilder;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
+import com.google.cloud.tools.jib.api.buildplan.Platform;
+import com.google.cloud.tools.jib.api.buildplan.Port;
+import com.google.cloud.tools.jib.event.events.ProgressEvent;
+import io.github.agentcore4j.maven.core.BuildLog;
+import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ecr.EcrClient;
+
+/**
+ * Builds a linux/arm64 OCI image of a Java application with jib-core, without Docker, and sends it to a registry, a
+ * tar file or a local engine. Layers follow Jib's Java layout (dependencies, snapshot dependencies, resources,
+ * classes), so a change to one class rebuilds and pushes one small layer. Creation time and file times are fixed, so
+ * the same inputs give the same digest.
+ */
+public final class ImageBuilder {
+
+    /** The only platform AgentCore Runtime runs. */
+    public static final Platform PLATFORM = new Platform("arm64", "linux");
+    public static final String PLATFORM_NAME = "linux/arm64";
+
+    static final String TOOL_NAME = "agentcore-maven-plugin";
+
+    private final Function<String, Function<EcrRegistry, EcrClient>> ecrClientsByProfile;
+
+    public ImageBuilder() {
+        this(EcrCredentialRetriever::sdkClients);
+    }
+
+    /** @param ecrClientsByProfile makes ECR clients for an AWS profile (tests point them at a stand-in) */
+    ImageBuilder(Function<String, Function<EcrRegistry, EcrClient>> ecrClientsByProfile) {
+        this.ecrClientsByProfile = ecrClientsByProfile;
+    }
+
+    /**
+     * Builds the image and writes {@code image.digest} and {@code image.json} to the request's output directory.
+     *
+     * @throws InvalidSettingException when an image reference or tag is malformed, before anything is built
+     * @throws ImageBuildException when the build or the transfer fails; the message names the setting and the fix
+     */
+    public ImageBuildResult build(ImageBuildRequest request, BuildLog log) throws ImageBuildException {
+        ImageReference base = ImageReferences.parse(request.baseImage(), "baseImage", "agentcore.baseImage");
+        ImageReference target = ImageReferences.parse(request.target().reference(), "image", "agentcore.image");
+        ImageReferences.checkTags(request.additionalTags(), "tags", "agentcore.build.tags");
+        Consumer<LogEvent> jibLog = JibEvents.logTo(log);
+        RegistryCredentials credentials = new RegistryCredentials(request.credentialsByRegistry(),
+                ecrClientsByProfile.apply(request.awsProfile()), log, jibLog);
+
+        log.info("Building " + PLATFORM_NAME + " image " + target + " on " + base + " ("
+                + request.target().kind() + ")");
+        JibContainer container;
+        try {
+            container = javaLayout(request, credentials, base)
+                    .setPlatforms(Set.of(PLATFORM))
+                    .setFormat(ImageFormat.OCI)
+                    .setCreationTime(Instant.EPOCH)
+                    .setEnvironment(Map.of("DOCKER_CONTAINER", "1"))
+                    .setExposedPorts(Set.of(Port.tcp(request.port())))
+                    .setUser(request.user())
+                    .setLabels(request.labels())
+                    .containerize(containerizer(request, target, credentials, jibLog, log));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImageBuildException("Interrupted while building image " + target, e);
+        } catch (RegistryException | IOException | CacheDirectoryCreationException | ExecutionException e) {
+            throw new BuildFailures(base, target).explain(e);
+        }
+
+        ImageBuildResult result = result(request.target(), target, container);
+        try {
+            ImageOutputs.write(result, request.outputDirectory());
+        } catch (IOException e) {
+            throw new ImageBuildException("Built " + result.reference() + " but cannot write "
+                    + request.outputDirectory().resolve(ImageOutputs.JSON_FILE) + ": " + e.getMessage(), e);
+        }
+        log.info("Built image " + result.reference() + " with digest " + result.digest());
+        return result;
+    }
+
+    private static JibContainerBuilder javaLayout(ImageBuildRequest request, RegistryCredentials credentials,
+            ImageReference base) throws IOException, ImageBuildException {
+        JavaApplication application = request.application();
+        Path classes = application.outputDirectory();
+        if (!Files.isDirectory(classes)) {
+            throw new ImageBuildException("No compiled classes at " + classes + ". Fix: compile the project first; "
+                    + "agentcore:build runs in the package phase, e.g. `mvn package`.");
+        }
+        return JavaContainerBuilder.from(credentials.image(base))
+                .addDependencies(application.dependencies())
+                .addSnapshotDependencies(application.snapshotDependencies())
+                .addResources(classes, path -> !isClassFile(path))
+                .addClasses(classes, ImageBuilder::isClassFile)
+                .addJvmFlags(request.jvmFlags())
+                .setMainClass(application.mainClass())
+                .toContainerBuilder();
+    }
+
+    private static boolean isClassFile(Path path) {
+        return path.getFileName().toString().endsWith(".class");
+    }
+
+    private static Containerizer containerizer(ImageBuildRequest request, ImageReference target,
+            RegistryCredentials credentials, Consumer<LogEvent> jibLog, BuildLog log) throws IOException {
+        ImageTarget destination = request.target();
+        Containerizer containerizer;
+        if (destination instanceof ImageTarget.Tar tar) {
+            Files.createDirectories(tar.file().toAbsolutePath().getParent());
+            containerizer = Containerizer.to(TarImage.at(tar.file()).named(target));
+        } else if (destination instanceof ImageTarget.Daemon daemon) {
+            containerizer = Containerizer.to(DockerDaemonImage.named(target).setDockerExecutable(daemon.executable()));
+        } else {
+            containerizer = Containerizer.to(credentials.image(target));
+        }
+        request.additionalTags().forEach(containerizer::withAdditionalTag);
+        if (request.baseImageLayersCache() != null) {
+            containerizer.setBaseImageLayersCache(request.baseImageLayersCache());
+        }
+        return containerizer
+                .setApplicationLayersCache(request.applicationLayersCache())
+                .setAllowInsecureRegistries(request.allowInsecureRegistries())
+                .setToolName(TOOL_NAME)
+                .setToolVersion(request.toolVersion())
+                .addEventHandler(LogEvent.class, jibLog)
+                .addEventHandler(ProgressEvent.class, JibEvents.progressTo(log, "Building image " + target));
+    }
+
+    private static ImageBuildResult result(ImageTarget destination, ImageReference target, JibContainer container) {
+        String digest = container.getDigest().toString();
+        String digestReference = destination instanceof ImageTarget.Registry
+                ? ImageReference.of(target.getRegistry(), target.getRepository(), null, digest).toString()
+                : null;
+        List<String> tags = container.getTags().stream().sorted().toList();
+        return new ImageBuildResult(destination, target.toString(), digestReference, digest,
+                container.getImageId().toString(), tags, PLATFORM_NAME);
+    }
+}
