@@ -107,10 +107,11 @@ public final class ImageBuilder {
                     + "agentcore:build runs in the package phase, e.g. `mvn package`.");
         }
         return JavaContainerBuilder.from(credentials.image(base))
-                .addDependencies(application.dependencies())
-                .addSnapshotDependencies(application.snapshotDependencies())
+                // The classpath follows the order of these calls: the project first, as Maven runs it.
                 .addResources(classes, path -> !isClassFile(path))
                 .addClasses(classes, ImageBuilder::isClassFile)
+                .addDependencies(application.dependencies())
+                .addSnapshotDependencies(application.snapshotDependencies())
                 .addJvmFlags(request.jvmFlags())
                 .setMainClass(application.mainClass())
                 .toContainerBuilder();

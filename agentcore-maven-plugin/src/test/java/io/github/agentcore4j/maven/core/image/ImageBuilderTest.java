@@ -1,0 +1,161 @@
+package io.github.agentcore4j.maven.core.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Builds real images from the empty "scratch" base into OCI tar files, which needs no registry and no network. */
+class ImageBuilderTest {
+
+    private static final long JIB_FILE_TIME = 1000L;
+
+    @TempDir
+    Path work;
+
+    private Path classes;
+    private Path releaseJar;
+    private Path snapshotJar;
+    private final RecordingBuildLog log = new RecordingBuildLog(false);
+
+    @BeforeEach
+    void application() throws IOException {
+        classes = Files.createDirectories(work.resolve("classes"));
+        Files.createDirectories(classes.resolve("com/example"));
+        Files.write(classes.resolve("com/example/Agent.class"), new byte[] {(byte) 0xCA, (byte) 0xFE, 1});
+        Files.writeString(classes.resolve("agent.properties"), "greeting=hello\n", StandardCharsets.UTF_8);
+        Path libs = Files.createDirectories(work.resolve("repo"));
+        releaseJar = Files.write(libs.resolve("yaml-2.5.jar"), new byte[] {1, 2, 3});
+        snapshotJar = Files.write(libs.resolve("helper-1.0-SNAPSHOT.jar"), new byte[] {4, 5, 6});
+    }
+
+    @Test
+    void buildsAnArm64ImageWithJavaLayersEntrypointPortEnvironmentUserAndLabels() throws Exception {
+        ImageBuildResult result = new ImageBuilder().build(request("first"), log);
+
+        OciArchive archive = OciArchive.read(work.resolve("first/image.tar"));
+        JsonNode config = archive.config();
+        assertEquals("arm64", config.get("architecture").asText());
+        assertEquals("linux", config.get("os").asText());
+        List<String> entrypoint = strings(config.get("config").get("Entrypoint"));
+        List<String> expected = new ArrayList<>(List.of("java"));
+        expected.addAll(ImageBuildRequest.MICROVM_JVM_FLAGS);
+        expected.addAll(List.of("-cp", "/app/resources:/app/classes:/app/libs/*", "com.example.Agent"));
+        assertEquals(expected, entrypoint);
+        assertTrue(config.get("config").get("ExposedPorts").has("8000/tcp"), config.toString());
+        assertTrue(strings(config.get("config").get("Env")).contains("DOCKER_CONTAINER=1"), config.toString());
+        assertEquals("1000:1000", config.get("config").get("User").asText());
+        assertEquals("1.0.0", config.get("config").get("Labels").get("org.opencontainers.image.version").asText());
+        assertEquals("abc123", config.get("config").get("Labels").get("org.opencontainers.image.revision").asText());
+
+        List<String> layers = archive.layerDigests();
+        assertEquals(4, layers.size(), "dependencies, snapshot dependencies, resources, classes");
+        assertEquals(Map.of("app/libs/yaml-2.5.jar", JIB_FILE_TIME), archive.layerFiles(layers.get(0)));
+        assertEquals(Map.of("app/libs/helper-1.0-SNAPSHOT.jar", JIB_FILE_TIME), archive.layerFiles(layers.get(1)));
+        assertEquals(Map.of("app/resources/agent.properties", JIB_FILE_TIME), archive.layerFiles(layers.get(2)));
+        assertEquals(Map.of("app/classes/com/example/Agent.class", JIB_FILE_TIME), archive.layerFiles(layers.get(3)));
+
+        assertEquals(archive.manifestDigest(), result.digest());
+        assertEquals("linux/arm64", result.platform());
+        assertEquals(result.digest() + "\n", Files.readString(work.resolve("first/image.digest")));
+        JsonNode json = new ObjectMapper().readTree(work.resolve("first/image.json").toFile());
+        assertEquals("agents/demo:1.0", json.get("reference").asText());
+        assertEquals(result.digest(), json.get("digest").asText());
+        assertEquals("linux/arm64", json.get("platform").asText());
+        assertEquals("tar", json.get("target").asText());
+        assertEquals(List.of("1.0", "latest"), strings(json.get("tags")));
+        assertTrue(log.contains("PROGRESS Building image agents/demo:1.0 1.0"), log.lines.toString());
+    }
+
+    @Test
+    void theSameInputsGiveTheSameDigestAndAChangedClassChangesOnlyTheClassesLayer() throws Exception {
+        ImageBuildResult first = new ImageBuilder().build(request("first"), log);
+        ImageBuildResult again = new ImageBuilder().build(request("again"), log);
+        assertEquals(first.digest(), again.digest());
+
+        Files.write(classes.resolve("com/example/Agent.class"), new byte[] {(byte) 0xCA, (byte) 0xFE, 2});
+        ImageBuildResult changed = new ImageBuilder().build(request("changed"), log);
+        assertNotEquals(first.digest(), changed.digest());
+        List<String> before = OciArchive.read(work.resolve("first/image.tar")).layerDigests();
+        List<String> after = OciArchive.read(work.resolve("changed/image.tar")).layerDigests();
+        assertEquals(before.subList(0, 3), after.subList(0, 3));
+        assertNotEquals(before.get(3), after.get(3));
+    }
+
+    @Test
+    void anInvalidTargetReferenceNamesTheImageSetting() {
+        ImageBuildRequest request = ImageBuildRequest.builder()
+                .baseImage("scratch")
+                .target(new ImageTarget.Registry("Agents/UPPER CASE"))
+                .application(new JavaApplication("com.example.Agent", classes, List.of(), List.of()))
+                .outputDirectory(work.resolve("out"))
+                .build();
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> new ImageBuilder().build(request, log));
+        assertTrue(e.getMessage().contains("-Dagentcore.image"), e.getMessage());
+    }
+
+    @Test
+    void anInvalidTagNamesTheTagsSetting() {
+        ImageBuildRequest request = ImageBuildRequest.builder()
+                .baseImage("scratch")
+                .target(new ImageTarget.Registry("agents/demo:1"))
+                .additionalTags(List.of("-bad"))
+                .application(new JavaApplication("com.example.Agent", classes, List.of(), List.of()))
+                .outputDirectory(work.resolve("out"))
+                .build();
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> new ImageBuilder().build(request, log));
+        assertTrue(e.getMessage().contains("-Dagentcore.build.tags"), e.getMessage());
+    }
+
+    @Test
+    void missingClassesSayToCompileFirst() {
+        ImageBuildRequest request = ImageBuildRequest.builder()
+                .baseImage("scratch")
+                .target(new ImageTarget.Tar("agents/demo:1", work.resolve("out/image.tar")))
+                .application(new JavaApplication("com.example.Agent", work.resolve("nothing"), List.of(), List.of()))
+                .outputDirectory(work.resolve("out"))
+                .build();
+        ImageBuildException e = assertThrows(ImageBuildException.class, () -> new ImageBuilder().build(request, log));
+        assertTrue(e.getMessage().contains("mvn package"), e.getMessage());
+    }
+
+    private ImageBuildRequest request(String name) {
+        Path output = work.resolve(name);
+        return ImageBuildRequest.builder()
+                .baseImage("scratch")
+                .target(new ImageTarget.Tar("agents/demo:1.0", output.resolve("image.tar")))
+                .additionalTags(List.of("latest"))
+                .application(new JavaApplication("com.example.Agent", classes, List.of(releaseJar),
+                        List.of(snapshotJar)))
+                .port(8000)
+                .label("org.opencontainers.image.version", "1.0.0")
+                .label("org.opencontainers.image.revision", "abc123")
+                .label("org.opencontainers.image.source", null)
+                // One cache for all builds, as in a real project, so a rebuild reuses unchanged layers.
+                .applicationLayersCache(work.resolve("cache"))
+                .outputDirectory(output)
+                .build();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+}
