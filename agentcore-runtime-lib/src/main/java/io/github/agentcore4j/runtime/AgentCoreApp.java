@@ -204,7 +204,7 @@ public final class AgentCoreApp {
      */
     public void run() {
         AgentServer server = start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(shutdownGrace), "agentcore-shutdown"));
+        StopSignals.onStop(() -> server.stop(shutdownGrace));
         try {
             server.awaitStop();
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package io.github.agentcore4j.runtime;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,31 @@ final class Json {
         return new String(writeMap(map), StandardCharsets.UTF_8);
     }
 
+    private static boolean hasPrimitiveComponent(Class<?> record) {
+        for (RecordComponent component : record.getRecordComponents()) {
+            if (component.getType().isPrimitive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * jackson-jr passes null for a record component missing from the JSON, which a primitive cannot take; a missing
+     * {@code int} becomes 0 and a missing {@code boolean} false instead, as with jackson-databind.
+     */
+    private static Object readRecordDefaultingPrimitives(Class<?> record, JsonParser parser) throws IOException {
+        Map<String, Object> fields = JR.mapFrom(parser);
+        for (RecordComponent component : record.getRecordComponents()) {
+            Class<?> type = component.getType();
+            if (type.isPrimitive()) {
+                fields.putIfAbsent(component.getName(), type == boolean.class ? Boolean.FALSE
+                        : type == char.class ? "\u0000" : (Object) 0);
+            }
+        }
+        return JR.beanFrom(record, JR.asBytes(fields));
+    }
+
     /** Reads a whole JSON document as {@code type}; content after the document is an error, as in Python. */
     static Object read(String json, Class<?> type) throws IOException {
         try (JsonParser parser = JR.createParser(json)) {
@@ -65,6 +91,8 @@ final class Json {
                 value = JR.mapFrom(parser);
             } else if (List.class.isAssignableFrom(type)) {
                 value = JR.listFrom(parser);
+            } else if (type.isRecord() && hasPrimitiveComponent(type)) {
+                value = readRecordDefaultingPrimitives(type, parser);
             } else {
                 value = JR.beanFrom(type, parser);
             }
