@@ -6,6 +6,7 @@ import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.config.Protocol;
 import java.io.File;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
@@ -199,11 +200,14 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
             doExecute();
         } catch (InvalidSettingException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(e.getMessage() + ": " + e.getCause().getMessage(), e);
         }
     }
 
     /**
-     * Does the goal's work. May throw {@link InvalidSettingException}; it fails the build with its message.
+     * Does the goal's work. May throw {@link InvalidSettingException}, which fails the build with its message, and
+     * {@link UncheckedIOException}, which becomes a {@link MojoExecutionException}.
      */
     protected abstract void doExecute() throws MojoExecutionException, MojoFailureException;
 

@@ -1,0 +1,69 @@
+package io.github.agentcore4j.maven;
+
+import io.github.agentcore4j.maven.core.config.AgentSettings;
+import io.github.agentcore4j.maven.core.local.AwsPassthrough;
+import io.github.agentcore4j.maven.core.local.LaunchSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What run-local and start share: how the agent is forked (the running JDK's {@code java}, the compiled classes and
+ * the runtime classpath, the port, the environment) and how long it may take to turn healthy.
+ */
+public abstract class AbstractLaunchMojo extends AbstractLocalAgentMojo {
+
+    /**
+     * Seconds the agent may take to answer its health check ({@code GET /ping} with 200) before the goal fails.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.startTimeout", defaultValue = "60")
+    protected int startTimeout;
+
+    /**
+     * Extra JVM options for the agent, separated by spaces, e.g. {@code -Xmx512m -Dlog.level=debug}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.jvmArguments")
+    protected String jvmArguments;
+
+    /** The forked agent's launch, with the AWS identity passthrough logged. */
+    protected final LaunchSpec launchSpec() throws MojoExecutionException {
+        AgentSettings settings = agentSettings();
+        Map<String, String> environment = new LinkedHashMap<>(settings.environment());
+        environment.putAll(AwsPassthrough.environmentFor(settings));
+        getLog().info(AwsPassthrough.describeCredentials(settings, System.getenv(),
+                Path.of(System.getProperty("user.home"))));
+        return new LaunchSpec(settings.name().value(), LaunchSpec.currentJava(), runtimeClasspath(),
+                resolveMainClass(), settings.protocol(), launchPort(), jvmArgumentList(), environment,
+                project.getBasedir().toPath());
+    }
+
+    protected final Duration startTimeout() {
+        return Duration.ofSeconds(startTimeout);
+    }
+
+    private List<Path> runtimeClasspath() throws MojoExecutionException {
+        try {
+            return project.getRuntimeClasspathElements().stream().map(Path::of).collect(Collectors.toList());
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("The runtime classpath is not resolved: " + e.getMessage(), e);
+        }
+    }
+
+    private List<String> jvmArgumentList() {
+        if (jvmArguments == null || jvmArguments.isBlank()) {
+            return List.of();
+        }
+        return Arrays.asList(jvmArguments.trim().split("\\s+"));
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.agentcore4j.maven;
+
+import io.github.agentcore4j.maven.core.local.AgentStartException;
+import io.github.agentcore4j.maven.core.local.LocalRun;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Compiles the project and runs the agent from its classes in a forked JVM: no Docker, no image. Waits until the
+ * agent is healthy, prints where it listens and how to invoke it, streams its output, and stops it on Ctrl-C. With
+ * {@code watch}, {@code mvn compile} in another terminal restarts it.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "run-local", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Execute(phase = LifecyclePhase.COMPILE)
+public class RunLocalMojo extends AbstractLaunchMojo {
+
+    /**
+     * Restarts the agent whenever the compiled classes ({@code target/classes}) change.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.run-local.watch", defaultValue = "false")
+    protected boolean watch;
+
+    @Override
+    protected void doExecute() throws MojoExecutionException {
+        LocalRun run = new LocalRun(launchSpec(), localStateFile(), startTimeout(), buildLog(), System.out::println);
+        try {
+            run.run(watch ? classesDirectory() : null);
+        } catch (AgentStartException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while the agent ran", e);
+        }
+    }
+}

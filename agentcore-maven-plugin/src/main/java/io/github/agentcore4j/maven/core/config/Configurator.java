@@ -1,0 +1,31 @@
+package io.github.agentcore4j.maven.core.config;
+
+import io.github.agentcore4j.maven.core.BuildLog;
+import java.nio.file.Path;
+
+/** The configure goal's work: brings the agent's entry in {@code .bedrock_agentcore.yaml} in line with the settings. */
+public final class Configurator {
+
+    private Configurator() {
+    }
+
+    /**
+     * @param configFile the {@code .bedrock_agentcore.yaml} to create or update
+     * @param settings the validated settings
+     * @param mainClass the agent's main class, written as its entrypoint
+     * @return whether the file changed
+     */
+    public static boolean configure(Path configFile, AgentSettings settings, String mainClass, BuildLog log) {
+        AgentCoreConfig config = AgentCoreConfigFile.read(configFile);
+        boolean isNewAgent = !config.hasAgent(settings.name().value());
+        config.configureAgent(settings, mainClass);
+        boolean changed = AgentCoreConfigFile.write(configFile, config);
+        if (!changed) {
+            log.info(configFile + " is up to date for agent " + settings.name().value());
+        } else {
+            log.info((isNewAgent ? "Added" : "Updated") + " agent " + settings.name().value() + " (" + mainClass
+                    + ", " + settings.protocol() + ") in " + configFile);
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,127 @@
+package io.github.agentcore4j.maven.core.invoke;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** Turns invoke's settings into what goes on the wire: the payload, the session id and the custom headers. */
+public final class InvocationInputs {
+
+    /** Headers with this prefix reach the agent without being allow-listed. */
+    public static final String CUSTOM_HEADER_PREFIX = "X-Amzn-Bedrock-AgentCore-Runtime-Custom-";
+    private static final int MIN_SESSION_ID_LENGTH = 33;
+    private static final int MAX_SESSION_ID_LENGTH = 256;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private InvocationInputs() {
+    }
+
+    /**
+     * The JSON payload from exactly one of the three settings.
+     *
+     * @param payload a JSON document ({@code agentcore.payload})
+     * @param prompt text sent as {@code {"prompt": text}} ({@code agentcore.prompt})
+     * @param payloadFile a file holding the JSON document ({@code agentcore.invoke.payloadFile})
+     */
+    public static String payload(String payload, String prompt, Path payloadFile) {
+        long given = Stream.of(payload, prompt, payloadFile).filter(value -> value != null).count();
+        if (given != 1) {
+            throw new InvalidSettingException("payload", given == 0 ? "nothing to send"
+                    : "more than one of payload, prompt and payloadFile is set",
+                    "set exactly one: -Dagentcore.prompt=Hello, -Dagentcore.payload='{\"prompt\":\"Hello\"}' or "
+                            + "-Dagentcore.invoke.payloadFile=request.json");
+        }
+        if (prompt != null) {
+            return JSON.createObjectNode().put("prompt", prompt).toString();
+        }
+        if (payload != null) {
+            return requireJson(payload, "payload", "agentcore.payload");
+        }
+        try {
+            return requireJson(Files.readString(payloadFile, StandardCharsets.UTF_8), "payloadFile",
+                    "agentcore.invoke.payloadFile");
+        } catch (IOException e) {
+            throw new InvalidSettingException("payloadFile", "agentcore.invoke.payloadFile",
+                    "cannot read " + payloadFile + " (" + e.getMessage() + ")", "point it at a readable JSON file");
+        }
+    }
+
+    /**
+     * The session id: the one given, else a new one when asked for or when none is kept, else the kept one.
+     *
+     * @param given the {@code agentcore.invoke.sessionId} setting, may be {@code null}
+     * @param newSession the {@code agentcore.invoke.newSession} setting
+     * @param kept the id kept in {@code .bedrock_agentcore.yaml}
+     */
+    public static String sessionId(String given, boolean newSession, Optional<String> kept) {
+        if (given != null && !given.isBlank()) {
+            if (newSession) {
+                throw new InvalidSettingException("newSession", "agentcore.invoke.newSession",
+                        "it asks for a new session but sessionId names one", "set only one of them");
+            }
+            if (given.length() < MIN_SESSION_ID_LENGTH || given.length() > MAX_SESSION_ID_LENGTH) {
+                throw new InvalidSettingException("sessionId", "agentcore.invoke.sessionId", "it has "
+                        + given.length() + " characters; AgentCore Runtime takes " + MIN_SESSION_ID_LENGTH + " to "
+                        + MAX_SESSION_ID_LENGTH, "use a longer id, e.g. a UUID");
+            }
+            return given;
+        }
+        if (newSession || kept.isEmpty()) {
+            return UUID.randomUUID().toString();
+        }
+        return kept.get();
+    }
+
+    /**
+     * Custom headers named as AgentCore Runtime passes them on: a header the agent's allowlist names, or that already
+     * has the custom prefix, keeps its name; any other gets the prefix.
+     *
+     * @param entries {@code Name=value} entries ({@code agentcore.invoke.headers})
+     * @param allowlist the agent's request header allowlist
+     */
+    public static Map<String, String> headers(List<String> entries, List<String> allowlist) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String entry : entries) {
+            int equals = entry.indexOf('=');
+            if (equals <= 0) {
+                throw new InvalidSettingException("headers", "agentcore.invoke.headers", "'" + entry
+                        + "' is not Name=value", "write each header as Name=value, e.g. X-Tenant-Id=acme");
+            }
+            String name = entry.substring(0, equals).trim();
+            headers.put(isPassedAsIs(name, allowlist) ? name : CUSTOM_HEADER_PREFIX + name,
+                    entry.substring(equals + 1));
+        }
+        return headers;
+    }
+
+    private static boolean isPassedAsIs(String name, List<String> allowlist) {
+        return name.toLowerCase(Locale.ROOT).startsWith(CUSTOM_HEADER_PREFIX.toLowerCase(Locale.ROOT))
+                || allowlist.stream().anyMatch(name::equalsIgnoreCase);
+    }
+
+    private static String requireJson(String text, String parameter, String property) {
+        try {
+            if (JSON.readTree(text).isMissingNode()) {
+                throw new InvalidSettingException(parameter, property, "it is empty",
+                        "send a JSON document, or use -Dagentcore.prompt=<text>");
+            }
+            return text;
+        } catch (JsonProcessingException e) {
+            throw new InvalidSettingException(parameter, property, "it is not valid JSON ("
+                    + e.getOriginalMessage() + ")", "send a JSON document, or use -Dagentcore.prompt=<text>");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.agentcore4j.maven.core.invoke;
+
+import io.github.agentcore4j.maven.core.BuildLog;
+import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
+import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The invoke goal's work, wherever the agent runs: picks the session (and keeps it in
+ * {@code .bedrock_agentcore.yaml}), sends the payload, prints the answer and, when asked, writes it to a file.
+ */
+public final class Invoker {
+
+    private final Path configFile;
+    private final String agentName;
+    private final BuildLog log;
+
+    /**
+     * @param configFile the {@code .bedrock_agentcore.yaml} that keeps the agent's session id
+     * @param agentName the agent whose entry keeps the session id
+     */
+    public Invoker(Path configFile, String agentName, BuildLog log) {
+        this.configFile = configFile;
+        this.agentName = agentName;
+        this.log = log;
+    }
+
+    /**
+     * @param givenSessionId the session id to use, or {@code null} to reuse the kept one or start one
+     * @param newSession whether to start a new session even though one is kept
+     * @param out receives the answer line by line (events as they arrive)
+     * @param outputFile also receives the answer, or {@code null}
+     * @throws InvocationFailedException when the agent cannot be reached or answers 4xx/5xx
+     */
+    public void invoke(AgentEndpoint endpoint, String payload, String givenSessionId, boolean newSession,
+            Map<String, String> headers, Consumer<String> out, Path outputFile)
+            throws IOException, InterruptedException {
+        AgentCoreConfig config = AgentCoreConfigFile.read(configFile);
+        Optional<String> kept = config.sessionId(agentName);
+        String sessionId = InvocationInputs.sessionId(givenSessionId, newSession, kept);
+        keepSession(config, kept, sessionId);
+        log.info("Invoking " + endpoint.describe() + " (session " + sessionId + ")");
+        try (InvocationResponse response = endpoint.send(new InvocationRequest(payload, sessionId, headers))) {
+            if (outputFile == null) {
+                ResponsePrinter.print(response, out);
+            } else {
+                printToFileToo(response, out, outputFile);
+            }
+        }
+    }
+
+    private void keepSession(AgentCoreConfig config, Optional<String> kept, String sessionId) {
+        if (kept.filter(sessionId::equals).isPresent()) {
+            return;
+        }
+        if (config.hasAgent(agentName)) {
+            config.sessionId(agentName, sessionId);
+            AgentCoreConfigFile.write(configFile, config);
+        } else {
+            log.info("The session id is not kept: " + configFile + " has no agent " + agentName
+                    + " (run agentcore:configure to keep sessions between invocations)");
+        }
+    }
+
+    private void printToFileToo(InvocationResponse response, Consumer<String> out, Path outputFile)
+            throws IOException {
+        Path directory = outputFile.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        try (BufferedWriter file = Files.newBufferedWriter(outputFile, StandardCharsets.UTF_8)) {
+            ResponsePrinter.print(response, line -> {
+                out.accept(line);
+                try {
+                    file.write(line);
+                    file.newLine();
+                    file.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot write " + outputFile, e);
+                }
+            });
+        }
+        log.info("Wrote the answer to " + outputFile);
+    }
+}

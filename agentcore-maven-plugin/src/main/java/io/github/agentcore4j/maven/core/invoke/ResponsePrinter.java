@@ -1,0 +1,99 @@
+package io.github.agentcore4j.maven.core.invoke;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Turns the agent's answer into lines for a person: a JSON document pretty-printed, a stream of server-sent events
+ * one event per line as each arrives, anything else as it came.
+ */
+public final class ResponsePrinter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectWriter PRETTY = JSON.writer(new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+
+    private ResponsePrinter() {
+    }
+
+    /**
+     * Prints a successful answer line by line.
+     *
+     * @throws InvocationFailedException with the status and body when the agent answered 4xx or 5xx
+     */
+    public static void print(InvocationResponse response, Consumer<String> out) throws IOException {
+        try (BufferedReader body = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            if (response.statusCode() >= 400) {
+                throw new InvocationFailedException("The agent answered " + response.statusCode() + ": "
+                        + readAll(body).strip());
+            }
+            String contentType = response.contentType().toLowerCase(Locale.ROOT);
+            if (contentType.startsWith("text/event-stream")) {
+                printEvents(body, out);
+            } else if (contentType.contains("json")) {
+                prettyJson(readAll(body)).lines().forEach(out);
+            } else {
+                body.lines().forEach(out);
+            }
+        }
+    }
+
+    /** The text pretty-printed when it is JSON, else unchanged. */
+    static String prettyJson(String text) {
+        if (text.isBlank()) {
+            return "";
+        }
+        try {
+            return PRETTY.writeValueAsString(JSON.readTree(text));
+        } catch (JsonProcessingException notJson) {
+            return text;
+        }
+    }
+
+    /**
+     * Server-sent events: {@code data:} lines make up an event, a blank line ends it; comments ({@code :}) and other
+     * fields ({@code event:}, {@code id:}) carry nothing to print.
+     */
+    private static void printEvents(BufferedReader body, Consumer<String> out) throws IOException {
+        List<String> data = new ArrayList<>();
+        String line;
+        while ((line = body.readLine()) != null) {
+            if (line.isEmpty()) {
+                emit(data, out);
+            } else if (line.startsWith("data:")) {
+                String value = line.substring("data:".length());
+                data.add(value.startsWith(" ") ? value.substring(1) : value);
+            }
+        }
+        emit(data, out);
+    }
+
+    private static void emit(List<String> data, Consumer<String> out) {
+        if (!data.isEmpty()) {
+            out.accept(String.join("\n", data));
+            data.clear();
+        }
+    }
+
+    private static String readAll(BufferedReader body) throws IOException {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        int read;
+        while ((read = body.read(buffer)) != -1) {
+            text.append(buffer, 0, read);
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,171 @@
+package io.github.agentcore4j.maven.core.local;
+
+import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * One forked agent JVM: started from a {@link LaunchSpec}, its output pumped line by line to a sink (the console or a
+ * log file) while the last lines are kept to explain failures.
+ */
+public final class AgentProcess {
+
+    /** How long a stopping agent gets to shut down gracefully before it is killed. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private static final int TAIL_LINES = 40;
+    private static final Duration HEALTH_POLL_INTERVAL = Duration.ofMillis(200);
+    private static final Duration OUTPUT_DRAIN_TIMEOUT = Duration.ofSeconds(2);
+
+    private final Process process;
+    private final LaunchSpec spec;
+    private final OutputTail tail;
+    private final Thread outputPump;
+
+    private AgentProcess(Process process, LaunchSpec spec, OutputTail tail, Thread outputPump) {
+        this.process = process;
+        this.spec = spec;
+        this.tail = tail;
+        this.outputPump = outputPump;
+    }
+
+    /**
+     * Starts the agent; does not wait for it to be healthy.
+     *
+     * @param output receives every line the agent prints (stdout and stderr)
+     * @throws InvalidSettingException naming {@code port} when it is taken
+     */
+    public static AgentProcess start(LaunchSpec spec, Consumer<String> output) {
+        requireFreePort(spec.port());
+        ProcessBuilder builder = new ProcessBuilder(spec.command())
+                .directory(spec.workingDirectory().toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(spec.processEnvironment());
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new AgentStartException("Cannot start " + spec.javaExecutable() + ": " + e.getMessage(), e);
+        }
+        OutputTail tail = new OutputTail(TAIL_LINES);
+        Thread pump = new Thread(() -> pump(process, tail, output), "agentcore-agent-output-" + process.pid());
+        pump.setDaemon(true);
+        pump.start();
+        return new AgentProcess(process, spec, tail, pump);
+    }
+
+    /**
+     * Waits until the agent answers its health check.
+     *
+     * @throws AgentStartException with the agent's last output when it exits first or the timeout passes; the
+     *     agent is stopped then
+     */
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
+        HealthCheck health = new HealthCheck(spec.protocol(), spec.port());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                drainOutput();
+                throw new AgentStartException("The agent (" + spec.mainClass() + ") exited with code "
+                        + process.exitValue() + " before it answered on port " + spec.port() + ". Its last output:"
+                        + System.lineSeparator() + tail.describe());
+            }
+            if (health.isHealthy()) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                stop(Duration.ofSeconds(5));
+                throw new AgentStartException("The agent (" + spec.mainClass() + ") did not turn healthy on port "
+                        + spec.port() + " within " + timeout.toSeconds() + " s, so it was stopped. Raise "
+                        + "agentcore.startTimeout if it needs longer. Its last output:" + System.lineSeparator()
+                        + tail.describe());
+            }
+            Thread.sleep(HEALTH_POLL_INTERVAL.toMillis());
+        }
+    }
+
+    /** The agent's URL, e.g. {@code http://127.0.0.1:8080}. */
+    public String url() {
+        return "http://127.0.0.1:" + spec.port();
+    }
+
+    public int port() {
+        return spec.port();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** When the process started, to recognise it later by PID without mistaking a reused PID for it. */
+    public Instant startInstant() {
+        return process.toHandle().info().startInstant().orElse(Instant.EPOCH);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    /** Blocks until the agent exits and returns its exit code. */
+    public int waitFor() throws InterruptedException {
+        int code = process.waitFor();
+        drainOutput();
+        return code;
+    }
+
+    /** The agent's last lines of output, indented, for error messages. */
+    public String lastOutput() {
+        return tail.describe();
+    }
+
+    /**
+     * Stops the agent and anything it started: SIGTERM first, so it shuts down gracefully, then a forced kill after
+     * {@code grace}.
+     */
+    public void stop(Duration grace) {
+        ProcessTermination.terminate(process.toHandle(), grace);
+        drainOutput();
+    }
+
+    private void drainOutput() {
+        try {
+            outputPump.join(OUTPUT_DRAIN_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pump(Process process, OutputTail tail, Consumer<String> output) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                tail.add(line);
+                output.accept(line);
+            }
+        } catch (IOException streamClosedByExit) {
+            // The process is gone; there is nothing more to read.
+        }
+    }
+
+    private static void requireFreePort(int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            probe.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new InvalidSettingException("port",
+                    "port " + port + " is already in use on 127.0.0.1",
+                    "stop what listens there (another agentcore:run-local?), or pass -Dagentcore.port=<free port>");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.agentcore4j.maven.core.local;
+
+import io.github.agentcore4j.maven.core.config.Protocol;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * How to start the agent in a forked JVM: the project's classes and runtime classpath, its main class, the port.
+ *
+ * @param agentName the agent's name, for messages
+ * @param javaExecutable the {@code java} of the JDK that runs Maven
+ * @param classpath the compiled classes first, then the runtime dependencies
+ * @param mainClass the agent's main class
+ * @param protocol the agent's protocol, which decides how its health is checked
+ * @param port where the agent listens on 127.0.0.1
+ * @param jvmArguments extra JVM options, e.g. {@code -Xmx512m}
+ * @param environment variables added to the inherited environment (the agent's settings and AWS passthrough)
+ * @param workingDirectory the project directory
+ */
+public record LaunchSpec(String agentName, Path javaExecutable, List<Path> classpath, String mainClass, Protocol protocol, int port,
+        List<String> jvmArguments, Map<String, String> environment, Path workingDirectory) {
+
+    /** The system property the runtime library reads its port from. */
+    static final String PORT_PROPERTY = "agentcore.port";
+
+    public LaunchSpec {
+        classpath = List.copyOf(classpath);
+        jvmArguments = List.copyOf(jvmArguments);
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+    }
+
+    /** The {@code java} of the running JDK ({@code java.home}), so the agent runs on the JDK that runs the build. */
+    public static Path currentJava() {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        return Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
+    }
+
+    List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable.toString());
+        command.addAll(jvmArguments);
+        command.add("-D" + PORT_PROPERTY + "=" + port);
+        command.add("-cp");
+        command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        command.add(mainClass);
+        return command;
+    }
+
+    /** The environment added to Maven's: the configured variables, then {@code PORT}, which the runtime also reads. */
+    Map<String, String> processEnvironment() {
+        Map<String, String> variables = new LinkedHashMap<>(environment);
+        variables.put("PORT", Integer.toString(port));
+        return variables;
+    }
+}
