@@ -1,0 +1,347 @@
+package io.github.agentcore4j.it.aws;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stateful stand-in for the AWS services agentcore4j deploys with, on one local URL ({@code http://127.0.0.1:<free
+ * port>}): the Bedrock AgentCore control plane ({@link #agentCore()}) and data plane (InvokeAgentRuntime forwards to
+ * a real agent, StopRuntimeSession), ECR ({@link #ecr()}), STS (GetCallerIdentity) and IAM ({@link #iam()}).
+ * <p>
+ * <b>Routing.</b> Every service shares the one URL, as the real wire formats never collide: ECR by its
+ * {@code X-Amz-Target}, STS and IAM by the {@code Action} of their form body, the AgentCore data plane by
+ * {@code /runtimes/<ARN>/invocations|stopruntimesession}, the control plane by the other {@code /runtimes/…} routes.
+ * Each request must carry a SigV4 {@code Authorization} header scoped to the service it calls and to the stand-in's
+ * region ({@code us-east-1} for IAM, which is global), and {@code X-Amz-Date}; otherwise it gets that service's
+ * {@code MissingAuthenticationToken}/{@code IncompleteSignature}/{@code InvalidSignature} error. Signatures are not
+ * recomputed, so any access key works.
+ * <p>
+ * <b>Pointing the SDK at it.</b> Any of the SDK's standard endpoint overrides, with any static credentials and the
+ * stand-in's {@link #region()}:
+ * <ul>
+ *   <li>in code: {@code XxxClient.builder().endpointOverride(standIn.endpoint()).region(Region.of(standIn.region()))
+ *       .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))};</li>
+ *   <li>for a forked process (a Maven run): the environment {@link #environment()}, that is {@code AWS_ENDPOINT_URL}
+ *       (every service), {@code AWS_REGION}, {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}; or the JVM
+ *       properties {@code aws.endpointUrl}, {@code aws.region}, {@code aws.accessKeyId}, {@code aws.secretAccessKey};
+ *       per service {@code AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL}, {@code AWS_ENDPOINT_URL_BEDROCK_AGENTCORE},
+ *       {@code AWS_ENDPOINT_URL_ECR}, {@code AWS_ENDPOINT_URL_STS}, {@code AWS_ENDPOINT_URL_IAM} all take the same
+ *       URL.</li>
+ * </ul>
+ * <p>
+ * <b>Inspecting and steering it.</b> {@link #agentCore()}, {@link #ecr()} and {@link #iam()} return snapshots of the
+ * runtimes (versions, endpoints), repositories (images) and roles, and seed state (a role or repository someone else
+ * created); {@link #requests()} lists every request with the operation it was routed to; {@link #invocations()} the
+ * invocations forwarded to the agent; {@link #faults()} injects throttling, IAM-propagation errors, conflicts,
+ * {@code *_FAILED} and a slow READY; {@link AgentCoreStandIn#deleteBehindOurBack} removes a runtime.
+ * <pre>{@code
+ * try (AwsStandIn aws = AwsStandIn.builder().agent(URI.create("http://127.0.0.1:" + agentPort)).start()) {
+ *     String role = aws.iam().addRole("MyRole", trustPolicy);
+ *     // ... deploy through the SDK or a Maven run with aws.environment() ...
+ *     assertEquals("READY", aws.agentCore().runtimeNamed("my_agent").orElseThrow().status());
+ * }
+ * }</pre>
+ */
+public final class AwsStandIn implements AutoCloseable {
+
+    public static final String DEFAULT_REGION = "us-east-1";
+    public static final String DEFAULT_ACCOUNT = "123456789012";
+    /** The access key id of {@link #environment()}; any key is accepted. */
+    public static final String ACCESS_KEY_ID = "AKIASTANDINTEST00001";
+    public static final String SECRET_ACCESS_KEY = "stand-in-secret-access-key";
+
+    private final String region;
+    private final String accountId;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final SignatureCheck signatures;
+    private final Faults faults = new Faults();
+    private final IamStandIn iam;
+    private final StsStandIn sts;
+    private final EcrStandIn ecr;
+    private final AgentCoreStandIn agentCore;
+    private final AgentCoreDataPlane dataPlane;
+    private final Map<String, URI> agentsByRuntimeName = new ConcurrentHashMap<>();
+    private final List<RecordedRequest> requests = new ArrayList<>();
+    private volatile URI defaultAgent;
+
+    private AwsStandIn(Builder builder) throws IOException {
+        region = builder.region;
+        accountId = builder.accountId;
+        defaultAgent = builder.agent;
+        signatures = new SignatureCheck(region);
+        iam = new IamStandIn(accountId);
+        sts = new StsStandIn(accountId);
+        ecr = new EcrStandIn(accountId, region, builder.registry);
+        agentCore = new AgentCoreStandIn(region, accountId, faults, iam, builder.requireKnownRoles);
+        dataPlane = new AgentCoreDataPlane(agentCore, name -> agentsByRuntimeName.getOrDefault(name, defaultAgent));
+        AtomicInteger threads = new AtomicInteger();
+        executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "aws-stand-in-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(executor);
+        server.createContext("/", this::exchange);
+        server.start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The one URL every service answers on. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    /**
+     * The environment that points the AWS SDK (and so a forked Maven run of the plugin) at this stand-in: endpoint,
+     * region and static credentials.
+     */
+    public Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("AWS_ENDPOINT_URL", endpoint().toString());
+        environment.put("AWS_REGION", region);
+        environment.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
+        environment.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
+        return environment;
+    }
+
+    public AgentCoreStandIn agentCore() {
+        return agentCore;
+    }
+
+    public EcrStandIn ecr() {
+        return ecr;
+    }
+
+    public IamStandIn iam() {
+        return iam;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** The agent every runtime's invocations go to, unless {@link #agent(String, URI)} names another. */
+    public AwsStandIn agent(URI baseUrl) {
+        defaultAgent = baseUrl;
+        return this;
+    }
+
+    /** The agent that answers for the runtime named {@code runtimeName}. */
+    public AwsStandIn agent(String runtimeName, URI baseUrl) {
+        agentsByRuntimeName.put(runtimeName, baseUrl);
+        return this;
+    }
+
+    /** Every request received so far, in order of arrival, including rejected ones. */
+    public synchronized List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The requests routed to one operation, e.g. {@code "UpdateAgentRuntime"}. */
+    public synchronized List<RecordedRequest> requests(String operation) {
+        return requests.stream().filter(request -> request.operation().equals(operation)).toList();
+    }
+
+    public synchronized void clearRequests() {
+        requests.clear();
+    }
+
+    /** The invocations forwarded to an agent, in order. */
+    public List<Invocation> invocations() {
+        return dataPlane.invocations();
+    }
+
+    /** The session ids StopRuntimeSession ended, in order. */
+    public List<String> stoppedSessions() {
+        return dataPlane.stoppedSessions();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void exchange(HttpExchange exchange) {
+        try (exchange) {
+            AwsRequest request = AwsRequest.read(exchange);
+            RecordedRequest routed = route(request);
+            synchronized (this) {
+                requests.add(routed);
+            }
+            String requestId = UUID.randomUUID().toString();
+            exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+            Reply reply;
+            try {
+                reply = call(routed);
+            } catch (ServiceError error) {
+                reply = routed.service().errorReply(error, requestId);
+            }
+            reply.send(exchange);
+        } catch (IOException | RuntimeException e) {
+            sendInternalError(exchange, e);
+        }
+    }
+
+    private Reply call(RecordedRequest routed) {
+        AwsService service = routed.service();
+        AwsRequest request = routed.request();
+        if (routed.operation().startsWith("Unknown:")) {
+            throw service.unknownOperation(routed.operation().substring("Unknown:".length()));
+        }
+        if (!(service == AwsService.AGENTCORE_DATA && AgentCoreDataPlane.isBearer(request))) {
+            signatures.verify(service, request);
+        }
+        faults.throwIfInjected(service, routed.operation());
+        return switch (service) {
+            case AGENTCORE_CONTROL -> agentCore.handle(routed.operation(), request);
+            case AGENTCORE_DATA -> dataPlane.handle(routed.operation(), request);
+            case ECR -> ecr.handle(routed.operation(), request);
+            case STS -> sts.handle(routed.operation(), request);
+            case IAM -> iam.handle(routed.operation(), request);
+        };
+    }
+
+    /** Finds the service and operation; an unroutable request is recorded as {@code Unknown:<what>}. */
+    private static RecordedRequest route(AwsRequest request) {
+        String target = request.header("X-Amz-Target");
+        if (target != null) {
+            String operation = target.startsWith(EcrStandIn.TARGET_PREFIX)
+                    ? target.substring(EcrStandIn.TARGET_PREFIX.length()) : null;
+            return new RecordedRequest(AwsService.ECR, EcrStandIn.OPERATIONS.contains(operation) ? operation
+                    : "Unknown:" + target, request);
+        }
+        if (request.rawPath().startsWith("/runtimes/")) {
+            String data = AgentCoreDataPlane.operation(request);
+            if (data != null) {
+                return new RecordedRequest(AwsService.AGENTCORE_DATA, data, request);
+            }
+            String control = AgentCoreStandIn.operation(request);
+            return new RecordedRequest(AwsService.AGENTCORE_CONTROL, control != null ? control
+                    : "Unknown:" + request.method() + " " + request.rawPath(), request);
+        }
+        String action = request.method().equals("POST") ? request.form().get("Action") : null;
+        if (action != null && IamStandIn.OPERATIONS.contains(action)) {
+            return new RecordedRequest(AwsService.IAM, action, request);
+        }
+        if (action != null && StsStandIn.OPERATIONS.contains(action)) {
+            return new RecordedRequest(AwsService.STS, action, request);
+        }
+        AwsService signedFor = signedService(request);
+        return new RecordedRequest(signedFor, "Unknown:" + (action != null ? action
+                : request.method() + " " + request.rawPath()), request);
+    }
+
+    /** For an unroutable request, the query-protocol service it was signed for, so the error speaks its protocol. */
+    private static AwsService signedService(AwsRequest request) {
+        String authorization = String.valueOf(request.header("Authorization"));
+        if (authorization.contains("/iam/aws4_request")) {
+            return AwsService.IAM;
+        }
+        if (authorization.contains("/ecr/aws4_request")) {
+            return AwsService.ECR;
+        }
+        if (authorization.contains("/bedrock-agentcore/aws4_request")) {
+            return AwsService.AGENTCORE_CONTROL;
+        }
+        return AwsService.STS;
+    }
+
+    private static void sendInternalError(HttpExchange exchange, Exception e) {
+        try {
+            byte[] body = ("{\"message\":\"stand-in failure: " + String.valueOf(e).replace("\"", "'") + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("x-amzn-ErrorType", "InternalServerException");
+            exchange.sendResponseHeaders(500, body.length);
+            exchange.getResponseBody().write(body);
+        } catch (IOException | RuntimeException ignored) {
+            // The response had already started (a stream broke mid-way); the caller sees a truncated body.
+        }
+    }
+
+    /** Settings of a stand-in; {@link #start()} binds it to a free port on 127.0.0.1. */
+    public static final class Builder {
+        private String region = DEFAULT_REGION;
+        private String accountId = DEFAULT_ACCOUNT;
+        private URI registry;
+        private URI agent;
+        private boolean requireKnownRoles = true;
+
+        private Builder() {
+        }
+
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        /** The 12-digit account STS reports and every ARN carries. */
+        public Builder accountId(String accountId) {
+            if (!accountId.matches("[0-9]{12}")) {
+                throw new IllegalArgumentException("An account id has 12 digits: " + accountId);
+            }
+            this.accountId = accountId;
+            return this;
+        }
+
+        /**
+         * A real local registry (e.g. {@code http://127.0.0.1:5000}): ECR's {@code proxyEndpoint} and the host of
+         * every {@code repositoryUri}. Without one, both name the real ECR host of the account and region.
+         */
+        public Builder registry(URI registry) {
+            this.registry = registry;
+            return this;
+        }
+
+        /** The base URL of the agent invocations are forwarded to ({@code <agent>/invocations}). */
+        public Builder agent(URI agent) {
+            this.agent = agent;
+            return this;
+        }
+
+        /**
+         * Whether CreateAgentRuntime/UpdateAgentRuntime refuse a role ARN that is not a role in the stand-in's IAM,
+         * with the real service's role-validation error (default {@code true}).
+         */
+        public Builder requireKnownRoles(boolean requireKnownRoles) {
+            this.requireKnownRoles = requireKnownRoles;
+            return this;
+        }
+
+        public AwsStandIn start() {
+            try {
+                return new AwsStandIn(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the AWS stand-in on 127.0.0.1", e);
+            }
+        }
+    }
+}

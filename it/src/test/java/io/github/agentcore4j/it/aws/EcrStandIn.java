@@ -1,0 +1,315 @@
+package io.github.agentcore4j.it.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * ECR (AWS JSON 1.1, {@code X-Amz-Target: AmazonEC2ContainerRegistry_V20150921.<Operation>}): GetAuthorizationToken,
+ * DescribeRepositories, CreateRepository, DeleteRepository, ListImages, DescribeImages, BatchDeleteImage.
+ * <p>
+ * With a registry configured ({@link AwsStandIn.Builder#registry(URI)}), {@code proxyEndpoint} is that registry's URL
+ * and each repository's {@code repositoryUri} is {@code <registry host:port>/<name>}, so a client that logs in and
+ * pushes where ECR tells it to lands in the real local registry. The stand-in does not see those pushes: tests record
+ * the images a repository holds with {@link #putImage}.
+ */
+public final class EcrStandIn {
+
+    static final String TARGET_PREFIX = "AmazonEC2ContainerRegistry_V20150921.";
+    static final Set<String> OPERATIONS = Set.of("GetAuthorizationToken", "DescribeRepositories", "CreateRepository",
+            "DeleteRepository", "ListImages", "DescribeImages", "BatchDeleteImage");
+
+    /** The password inside every authorization token ({@code AWS:<password>}, base64). */
+    public static final String PASSWORD = "stand-in-ecr-password";
+
+    private final String accountId;
+    private final String region;
+    private final String registryHost;
+    private final String proxyEndpoint;
+    private final Map<String, MutableRepository> repositories = new LinkedHashMap<>();
+
+    EcrStandIn(String accountId, String region, URI registry) {
+        this.accountId = accountId;
+        this.region = region;
+        if (registry == null) {
+            registryHost = accountId + ".dkr.ecr." + region + ".amazonaws.com";
+            proxyEndpoint = "https://" + registryHost;
+        } else {
+            registryHost = registry.getAuthority();
+            proxyEndpoint = registry.toString().replaceAll("/+$", "");
+        }
+    }
+
+    /** The {@code proxyEndpoint} of authorization tokens: where {@code docker login} goes. */
+    public String proxyEndpoint() {
+        return proxyEndpoint;
+    }
+
+    public synchronized List<EcrRepository> repositories() {
+        return repositories.values().stream().map(MutableRepository::snapshot).toList();
+    }
+
+    public synchronized Optional<EcrRepository> repository(String name) {
+        return Optional.ofNullable(repositories.get(name)).map(MutableRepository::snapshot);
+    }
+
+    /** Adds a repository as if someone else had created it. */
+    public synchronized EcrRepository addRepository(String name) {
+        return create(name, "MUTABLE", false, Map.of()).snapshot();
+    }
+
+    /** Records that an image with this digest and these tags was pushed to an existing repository. */
+    public synchronized void putImage(String repositoryName, String digest, String... tags) {
+        MutableRepository repository = existing(repositoryName);
+        for (String tag : tags) {
+            repository.images.values().forEach(image -> image.tags.remove(tag));
+        }
+        repository.images.computeIfAbsent(digest, MutableImage::new).tags.addAll(List.of(tags));
+    }
+
+    synchronized Reply handle(String operation, AwsRequest request) {
+        JsonNode input = request.json();
+        ObjectNode output = switch (operation) {
+            case "GetAuthorizationToken" -> authorizationToken();
+            case "DescribeRepositories" -> describeRepositories(input);
+            case "CreateRepository" -> {
+                MutableRepository repository = create(text(input, "repositoryName"),
+                        input.path("imageTagMutability").asText("MUTABLE"),
+                        input.path("imageScanningConfiguration").path("scanOnPush").asBoolean(false), tags(input));
+                yield Json.object().set("repository", repository.json());
+            }
+            case "DeleteRepository" -> {
+                MutableRepository repository = existing(text(input, "repositoryName"));
+                if (!repository.images.isEmpty() && !input.path("force").asBoolean(false)) {
+                    throw new ServiceError(400, "RepositoryNotEmptyException", "The repository with name '"
+                            + repository.name + "' in registry with id '" + accountId
+                            + "' cannot be deleted because it still contains images");
+                }
+                repositories.remove(repository.name);
+                yield Json.object().set("repository", repository.json());
+            }
+            case "ListImages" -> listImages(input);
+            case "DescribeImages" -> describeImages(input);
+            case "BatchDeleteImage" -> batchDeleteImage(input);
+            default -> throw AwsService.ECR.unknownOperation(operation);
+        };
+        return Reply.awsJson(output);
+    }
+
+    private ObjectNode authorizationToken() {
+        String token = Base64.getEncoder().encodeToString(("AWS:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        ObjectNode data = Json.object().put("authorizationToken", token)
+                .put("expiresAt", Instant.now().plus(12, ChronoUnit.HOURS).getEpochSecond())
+                .put("proxyEndpoint", proxyEndpoint);
+        ObjectNode output = Json.object();
+        output.putArray("authorizationData").add(data);
+        return output;
+    }
+
+    private ObjectNode describeRepositories(JsonNode input) {
+        List<MutableRepository> found = new ArrayList<>();
+        if (input.has("repositoryNames")) {
+            input.get("repositoryNames").forEach(name -> found.add(existing(name.asText())));
+        } else {
+            found.addAll(repositories.values());
+        }
+        ObjectNode output = Json.object();
+        ArrayNode items = output.putArray("repositories");
+        found.forEach(repository -> items.add(repository.json()));
+        return output;
+    }
+
+    private ObjectNode listImages(JsonNode input) {
+        MutableRepository repository = existing(text(input, "repositoryName"));
+        String tagStatus = input.path("filter").path("tagStatus").asText("ANY");
+        ObjectNode output = Json.object();
+        ArrayNode ids = output.putArray("imageIds");
+        for (MutableImage image : repository.images.values()) {
+            if (image.tags.isEmpty() && !tagStatus.equals("TAGGED")) {
+                ids.add(Json.object().put("imageDigest", image.digest));
+            }
+            if (!tagStatus.equals("UNTAGGED")) {
+                image.tags.forEach(tag -> ids.add(Json.object().put("imageDigest", image.digest).put("imageTag", tag)));
+            }
+        }
+        return output;
+    }
+
+    private ObjectNode describeImages(JsonNode input) {
+        MutableRepository repository = existing(text(input, "repositoryName"));
+        List<MutableImage> found = new ArrayList<>();
+        if (input.has("imageIds")) {
+            for (JsonNode id : input.get("imageIds")) {
+                found.add(repository.find(id).orElseThrow(() -> imageNotFound(repository, id)));
+            }
+        } else {
+            found.addAll(repository.images.values());
+        }
+        ObjectNode output = Json.object();
+        ArrayNode details = output.putArray("imageDetails");
+        for (MutableImage image : found) {
+            ObjectNode detail = details.addObject().put("registryId", accountId)
+                    .put("repositoryName", repository.name).put("imageDigest", image.digest)
+                    .put("imagePushedAt", epochSeconds(image.pushedAt))
+                    .put("imageManifestMediaType", "application/vnd.oci.image.manifest.v1+json");
+            ArrayNode tags = detail.putArray("imageTags");
+            image.tags.forEach(tags::add);
+        }
+        return output;
+    }
+
+    /** Deleting by tag removes the tag, and the image with its last tag; deleting by digest removes the image. */
+    private ObjectNode batchDeleteImage(JsonNode input) {
+        MutableRepository repository = existing(text(input, "repositoryName"));
+        ObjectNode output = Json.object();
+        ArrayNode deleted = output.putArray("imageIds");
+        ArrayNode failures = output.putArray("failures");
+        for (JsonNode id : input.path("imageIds")) {
+            Optional<MutableImage> image = repository.find(id);
+            if (image.isEmpty()) {
+                failures.addObject().put("failureCode", "ImageNotFound")
+                        .put("failureReason", "Requested image not found").set("imageId", id);
+                continue;
+            }
+            MutableImage found = image.get();
+            if (id.has("imageDigest")) {
+                found.tags.forEach(tag -> deleted.add(Json.object().put("imageDigest", found.digest).put("imageTag", tag)));
+                if (found.tags.isEmpty()) {
+                    deleted.add(Json.object().put("imageDigest", found.digest));
+                }
+                repository.images.remove(found.digest);
+            } else {
+                String tag = id.get("imageTag").asText();
+                found.tags.remove(tag);
+                deleted.add(Json.object().put("imageDigest", found.digest).put("imageTag", tag));
+                if (found.tags.isEmpty()) {
+                    repository.images.remove(found.digest);
+                }
+            }
+        }
+        return output;
+    }
+
+    private MutableRepository create(String name, String tagMutability, boolean scanOnPush, Map<String, String> tags) {
+        if (!name.matches("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*") || name.length() < 2
+                || name.length() > 256) {
+            throw new ServiceError(400, "InvalidParameterException", "Invalid parameter at 'repositoryName' failed to"
+                    + " satisfy constraint: 'must satisfy regular expression '(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*''");
+        }
+        if (repositories.containsKey(name)) {
+            throw new ServiceError(400, "RepositoryAlreadyExistsException", "The repository with name '" + name
+                    + "' already exists in the registry with id '" + accountId + "'");
+        }
+        MutableRepository repository = new MutableRepository(name, tagMutability, scanOnPush, tags);
+        repositories.put(name, repository);
+        return repository;
+    }
+
+    private MutableRepository existing(String name) {
+        MutableRepository repository = repositories.get(name);
+        if (repository == null) {
+            throw new ServiceError(400, "RepositoryNotFoundException", "The repository with name '" + name
+                    + "' does not exist in the registry with id '" + accountId + "'");
+        }
+        return repository;
+    }
+
+    private ServiceError imageNotFound(MutableRepository repository, JsonNode id) {
+        return new ServiceError(400, "ImageNotFoundException", "The image with imageId {imageDigest:'"
+                + id.path("imageDigest").asText("null") + "', imageTag:'" + id.path("imageTag").asText("null")
+                + "'} does not exist within the repository with name '" + repository.name
+                + "' in the registry with id '" + accountId + "'");
+    }
+
+    private static String text(JsonNode input, String field) {
+        JsonNode value = input.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new ServiceError(400, "InvalidParameterException",
+                    "1 validation error detected: Value null at '" + field + "' failed to satisfy constraint: Member must not be null");
+        }
+        return value.asText();
+    }
+
+    private static Map<String, String> tags(JsonNode input) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        input.path("tags").forEach(tag -> tags.put(tag.path("Key").asText(), tag.path("Value").asText()));
+        return tags;
+    }
+
+    /** JSON 1.1 timestamps are epoch seconds. */
+    private static double epochSeconds(Instant instant) {
+        return instant.toEpochMilli() / 1000.0;
+    }
+
+    private final class MutableRepository {
+        final String name;
+        final String tagMutability;
+        final boolean scanOnPush;
+        final Map<String, String> tags;
+        final Instant createdAt = Instant.now();
+        final Map<String, MutableImage> images = new LinkedHashMap<>();
+
+        MutableRepository(String name, String tagMutability, boolean scanOnPush, Map<String, String> tags) {
+            this.name = name;
+            this.tagMutability = tagMutability;
+            this.scanOnPush = scanOnPush;
+            this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        }
+
+        String arn() {
+            return "arn:aws:ecr:" + region + ":" + accountId + ":repository/" + name;
+        }
+
+        String uri() {
+            return registryHost + "/" + name;
+        }
+
+        Optional<MutableImage> find(JsonNode id) {
+            if (id.has("imageDigest")) {
+                return Optional.ofNullable(images.get(id.get("imageDigest").asText()));
+            }
+            String tag = id.path("imageTag").asText();
+            return images.values().stream().filter(image -> image.tags.contains(tag)).findFirst();
+        }
+
+        ObjectNode json() {
+            ObjectNode json = Json.object().put("repositoryArn", arn()).put("registryId", accountId)
+                    .put("repositoryName", name).put("repositoryUri", uri()).put("createdAt", epochSeconds(createdAt))
+                    .put("imageTagMutability", tagMutability);
+            json.putObject("imageScanningConfiguration").put("scanOnPush", scanOnPush);
+            json.putObject("encryptionConfiguration").put("encryptionType", "AES256");
+            return json;
+        }
+
+        EcrRepository snapshot() {
+            return new EcrRepository(name, arn(), uri(), tagMutability, scanOnPush, tags, createdAt,
+                    images.values().stream().map(MutableImage::snapshot).toList());
+        }
+    }
+
+    private static final class MutableImage {
+        final String digest;
+        final List<String> tags = new ArrayList<>();
+        final Instant pushedAt = Instant.now();
+
+        MutableImage(String digest) {
+            this.digest = digest;
+        }
+
+        EcrImage snapshot() {
+            return new EcrImage(digest, List.copyOf(tags), pushedAt);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.github.agentcore4j.it.aws;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * IAM (query protocol, XML) for the execution role: GetRole, CreateRole, PutRolePolicy, GetRolePolicy,
+ * ListRolePolicies, DeleteRolePolicy, DeleteRole, with IAM's own rules (a role with inline policies cannot be
+ * deleted; names are unique) and error codes ({@code NoSuchEntity}, {@code EntityAlreadyExists},
+ * {@code DeleteConflict}, {@code MalformedPolicyDocument}).
+ */
+public final class IamStandIn {
+
+    static final Set<String> OPERATIONS = Set.of("GetRole", "CreateRole", "PutRolePolicy", "GetRolePolicy",
+            "ListRolePolicies", "DeleteRolePolicy", "DeleteRole");
+
+    private final String accountId;
+    private final Map<String, MutableRole> roles = new LinkedHashMap<>();
+
+    IamStandIn(String accountId) {
+        this.accountId = accountId;
+    }
+
+    /** The roles, in creation order. */
+    public synchronized List<IamRole> roles() {
+        return roles.values().stream().map(MutableRole::snapshot).toList();
+    }
+
+    public synchronized Optional<IamRole> role(String name) {
+        return Optional.ofNullable(roles.get(name)).map(MutableRole::snapshot);
+    }
+
+    /** Adds a role as if someone else had created it (a user-supplied execution role, say); returns its ARN. */
+    public synchronized String addRole(String name, String assumeRolePolicyDocument) {
+        return create(name, "/", null, assumeRolePolicyDocument, Map.of()).arn;
+    }
+
+    /** Whether a role ARN names an existing role of this account. */
+    synchronized boolean exists(String roleArn) {
+        String prefix = "arn:aws:iam::" + accountId + ":role/";
+        if (!roleArn.startsWith(prefix)) {
+            return false;
+        }
+        String pathAndName = roleArn.substring(prefix.length());
+        return roles.containsKey(pathAndName.substring(pathAndName.lastIndexOf('/') + 1));
+    }
+
+    synchronized Reply handle(String operation, AwsRequest request) {
+        Map<String, String> form = request.form();
+        Xml result = switch (operation) {
+            case "GetRole" -> roleXml(new Xml(), existing(form.get("RoleName")));
+            case "CreateRole" -> roleXml(new Xml(), create(required(form, "RoleName"), form.getOrDefault("Path", "/"),
+                    form.get("Description"), policy(form, "AssumeRolePolicyDocument"), tags(form)));
+            case "PutRolePolicy" -> {
+                existing(form.get("RoleName")).inlinePolicies.put(required(form, "PolicyName"), policy(form, "PolicyDocument"));
+                yield null;
+            }
+            case "GetRolePolicy" -> {
+                MutableRole role = existing(form.get("RoleName"));
+                String name = required(form, "PolicyName");
+                yield new Xml().element("RoleName", role.name).element("PolicyName", name)
+                        .element("PolicyDocument", urlEncode(inlinePolicy(role, name)));
+            }
+            case "ListRolePolicies" -> {
+                Xml xml = new Xml().open("PolicyNames");
+                existing(form.get("RoleName")).inlinePolicies.keySet().forEach(name -> xml.element("member", name));
+                yield xml.close("PolicyNames").element("IsTruncated", false);
+            }
+            case "DeleteRolePolicy" -> {
+                MutableRole role = existing(form.get("RoleName"));
+                inlinePolicy(role, required(form, "PolicyName"));
+                role.inlinePolicies.remove(form.get("PolicyName"));
+                yield null;
+            }
+            case "DeleteRole" -> {
+                MutableRole role = existing(form.get("RoleName"));
+                if (!role.inlinePolicies.isEmpty()) {
+                    throw new ServiceError(409, "DeleteConflict", "Cannot delete entity, must delete policies first.");
+                }
+                roles.remove(role.name);
+                yield null;
+            }
+            default -> throw AwsService.IAM.unknownOperation(operation);
+        };
+        return Reply.xml(200, Xml.response(AwsService.IAM, operation, result));
+    }
+
+    private MutableRole create(String name, String path, String description, String trustPolicy, Map<String, String> tags) {
+        if (roles.containsKey(name)) {
+            throw new ServiceError(409, "EntityAlreadyExists", "Role with name " + name + " already exists.");
+        }
+        MutableRole role = new MutableRole(name, "arn:aws:iam::" + accountId + ":role" + path + name,
+                "AROA" + UUID.randomUUID().toString().replace("-", "").substring(0, 17).toUpperCase(), path,
+                description, trustPolicy, tags);
+        roles.put(name, role);
+        return role;
+    }
+
+    private MutableRole existing(String name) {
+        MutableRole role = name == null ? null : roles.get(name);
+        if (role == null) {
+            throw new ServiceError(404, "NoSuchEntity", "The role with name " + name + " cannot be found.");
+        }
+        return role;
+    }
+
+    private static String inlinePolicy(MutableRole role, String name) {
+        String document = role.inlinePolicies.get(name);
+        if (document == null) {
+            throw new ServiceError(404, "NoSuchEntity", "The role policy with name " + name + " cannot be found.");
+        }
+        return document;
+    }
+
+    private static String required(Map<String, String> form, String name) {
+        String value = form.get(name);
+        if (value == null || value.isEmpty()) {
+            throw new ServiceError(400, "ValidationError", "1 validation error detected: Value null at '"
+                    + Character.toLowerCase(name.charAt(0)) + name.substring(1) + "' failed to satisfy constraint:"
+                    + " Member must not be null");
+        }
+        return value;
+    }
+
+    /** A policy document must at least be JSON with a Statement, as IAM checks before anything else. */
+    private static String policy(Map<String, String> form, String name) {
+        String document = required(form, name);
+        try {
+            if (!Json.MAPPER.readTree(document).has("Statement")) {
+                throw new ServiceError(400, "MalformedPolicyDocument", "Syntax errors in policy.");
+            }
+        } catch (java.io.IOException e) {
+            throw new ServiceError(400, "MalformedPolicyDocument", "This policy contains invalid Json");
+        }
+        return document;
+    }
+
+    /** Tags of CreateRole, sent as {@code Tags.member.N.Key} / {@code Tags.member.N.Value}. */
+    private static Map<String, String> tags(Map<String, String> form) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (int i = 1; form.containsKey("Tags.member." + i + ".Key"); i++) {
+            tags.put(form.get("Tags.member." + i + ".Key"), form.getOrDefault("Tags.member." + i + ".Value", ""));
+        }
+        return tags;
+    }
+
+    private static Xml roleXml(Xml xml, MutableRole role) {
+        xml.open("Role").element("Path", role.path).element("RoleName", role.name).element("RoleId", role.roleId)
+                .element("Arn", role.arn).element("CreateDate", role.createdAt)
+                .element("AssumeRolePolicyDocument", urlEncode(role.trustPolicy))
+                .element("Description", role.description).element("MaxSessionDuration", 3600);
+        if (!role.tags.isEmpty()) {
+            xml.open("Tags");
+            role.tags.forEach((key, value) -> xml.open("member").element("Key", key).element("Value", value).close("member"));
+            xml.close("Tags");
+        }
+        return xml.close("Role");
+    }
+
+    /** IAM returns policy documents URL-encoded (RFC 3986); callers must decode them. */
+    private static String urlEncode(String document) {
+        return URLEncoder.encode(document, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static final class MutableRole {
+        final String name;
+        final String arn;
+        final String roleId;
+        final String path;
+        final String description;
+        final String trustPolicy;
+        final Map<String, String> tags;
+        final Map<String, String> inlinePolicies = new LinkedHashMap<>();
+        final Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+        MutableRole(String name, String arn, String roleId, String path, String description, String trustPolicy,
+                    Map<String, String> tags) {
+            this.name = name;
+            this.arn = arn;
+            this.roleId = roleId;
+            this.path = path;
+            this.description = description;
+            this.trustPolicy = trustPolicy;
+            this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        }
+
+        IamRole snapshot() {
+            return new IamRole(name, arn, roleId, path, description, trustPolicy, Collections.unmodifiableMap(new LinkedHashMap<>(inlinePolicies)), tags,
+                    createdAt);
+        }
+    }
+}

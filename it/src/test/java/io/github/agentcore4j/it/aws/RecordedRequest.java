@@ -1,0 +1,10 @@
+package io.github.agentcore4j.it.aws;
+
+/** A request the stand-in received, with the service and operation it was routed to. */
+public record RecordedRequest(AwsService service, String operation, AwsRequest request) {
+
+    @Override
+    public String toString() {
+        return service + " " + operation + " (" + request.method() + " " + request.rawPath() + ")";
+    }
+}
