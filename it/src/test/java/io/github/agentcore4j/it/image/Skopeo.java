@@ -1,0 +1,63 @@
+package io.github.agentcore4j.it.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Inspects images with {@code skopeo}, the way a user would check what was pushed. */
+final class Skopeo {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Skopeo() {
+    }
+
+    /** The manifest exactly as stored, e.g. of {@code docker://127.0.0.1:5000/agents/demo:1}. */
+    static JsonNode rawManifest(String transportReference) {
+        return inspect("--raw", transportReference);
+    }
+
+    /** The image configuration: architecture, os, config.Entrypoint, history and so on. */
+    static JsonNode config(String transportReference) {
+        return inspect("--config", transportReference);
+    }
+
+    /** skopeo's summary, which includes the manifest {@code Digest}. */
+    static JsonNode summary(String transportReference) {
+        return inspect(null, transportReference);
+    }
+
+    private static JsonNode inspect(String option, String transportReference) {
+        List<String> command = new ArrayList<>(List.of(Executables.require("skopeo"), "inspect"));
+        if (transportReference.startsWith("docker://")) {
+            command.add("--tls-verify=false");
+        }
+        if (option != null) {
+            command.add(option);
+        }
+        command.add(transportReference);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("skopeo did not finish: " + command);
+            }
+            String text = new String(output, StandardCharsets.UTF_8);
+            if (process.exitValue() != 0) {
+                throw new AssertionError("skopeo failed: " + command + "\n" + text);
+            }
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while running skopeo", e);
+        }
+    }
+}

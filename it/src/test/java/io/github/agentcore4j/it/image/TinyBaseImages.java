@@ -1,0 +1,40 @@
+package io.github.agentcore4j.it.image;
+
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.Platform;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Makes small base images in the test registry, so no test depends on a public registry: one small layer and a
+ * PATH, for the platforms asked. They cannot run Java; the tests only inspect what is built on them.
+ */
+final class TinyBaseImages {
+
+    private TinyBaseImages() {
+    }
+
+    /**
+     * Pushes a base image for the given platforms: one platform gives a single manifest, several an image index.
+     */
+    static void push(String reference, Path workDirectory, Set<Platform> platforms) throws Exception {
+        Path release = Files.createDirectories(workDirectory).resolve("base-release");
+        Files.writeString(release, "tiny test base " + reference + "\n", StandardCharsets.UTF_8);
+        Jib.fromScratch()
+                .setPlatforms(platforms)
+                .addFileEntriesLayer(FileEntriesLayer.builder()
+                        .setName("base")
+                        .addEntry(release, AbsoluteUnixPath.get("/etc/base-release"))
+                        .build())
+                .addEnvironmentVariable("PATH", "/opt/java/bin:/usr/bin:/bin")
+                .containerize(Containerizer.to(RegistryImage.named(reference))
+                        .setAllowInsecureRegistries(true)
+                        .setApplicationLayersCache(workDirectory.resolve("cache")));
+    }
+}
