@@ -27,10 +27,12 @@ final class BuildFailures {
 
     private final ImageReference base;
     private final ImageReference target;
+    private final ImageTarget destination;
 
-    BuildFailures(ImageReference base, ImageReference target) {
+    BuildFailures(ImageReference base, ImageReference target, ImageTarget destination) {
         this.base = base;
         this.target = target;
+        this.destination = destination;
     }
 
     ImageBuildException explain(Exception failure) {
@@ -74,6 +76,12 @@ final class BuildFailures {
                 || lowerCaseDetails.contains("name unknown")) {
             return new ImageBuildException("Base image " + base + " was not found: " + details + ". Fix: check the "
                     + "repository and tag of " + BASE_IMAGE + "; pin it by digest for reproducible builds.", failure);
+        }
+        if (destination instanceof ImageTarget.Daemon daemon
+                && (lowerCaseDetails.contains("docker") || lowerCaseDetails.contains("podman"))) {
+            return new ImageBuildException("Cannot load image " + target + " into the local container engine with "
+                    + daemon.executable() + ": " + details + ". Fix: start the Docker or Podman engine (the client "
+                    + "alone is not enough), or build with -Dagentcore.build.target=registry or tar.", failure);
         }
         return new ImageBuildException("Building image " + target + " failed: " + details, failure);
     }

@@ -73,7 +73,8 @@ public final class ImageBuilder {
         try {
             container = javaLayout(request, credentials, base)
                     .setPlatforms(Set.of(PLATFORM))
-                    .setFormat(ImageFormat.OCI)
+                    // Docker format for local engines, because `docker load` before Docker 25 cannot read OCI.
+                    .setFormat(request.target() instanceof ImageTarget.Daemon ? ImageFormat.Docker : ImageFormat.OCI)
                     .setCreationTime(Instant.EPOCH)
                     .setEnvironment(Map.of("DOCKER_CONTAINER", "1"))
                     .setExposedPorts(Set.of(Port.tcp(request.port())))
@@ -84,7 +85,7 @@ public final class ImageBuilder {
             Thread.currentThread().interrupt();
             throw new ImageBuildException("Interrupted while building image " + target, e);
         } catch (RegistryException | IOException | CacheDirectoryCreationException | ExecutionException e) {
-            throw new BuildFailures(base, target).explain(e);
+            throw new BuildFailures(base, target, request.target()).explain(e);
         }
 
         ImageBuildResult result = result(request.target(), target, container);

@@ -37,7 +37,7 @@ public sealed interface ImageTarget {
         }
     }
 
-    /** A local Docker or Podman engine, loaded through its command-line client. */
+    /** A local Docker or Podman engine, loaded through its command-line client in Docker image format. */
     record Daemon(String reference, Path executable) implements ImageTarget {
         public Daemon {
             Objects.requireNonNull(reference, "reference");

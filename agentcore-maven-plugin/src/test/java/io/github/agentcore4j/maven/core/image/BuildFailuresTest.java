@@ -6,15 +6,20 @@ import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InsecureRegistryException;
 import com.google.cloud.tools.jib.api.RegistryAuthenticationFailedException;
 import com.google.cloud.tools.jib.image.json.UnlistedPlatformInManifestListException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
 class BuildFailuresTest {
 
-    private final BuildFailures failures = new BuildFailures(ImageReference.of("base.example", "java", "21"),
-            ImageReference.of("127.0.0.1:5000", "agents/demo", "1"));
+    private static final ImageReference BASE = ImageReference.of("base.example", "java", "21");
+    private static final ImageReference TARGET = ImageReference.of("127.0.0.1:5000", "agents/demo", "1");
+
+    private final BuildFailures failures =
+            new BuildFailures(BASE, TARGET, new ImageTarget.Registry(TARGET.toString()));
 
     @Test
     void aBaseWithoutArm64NamesTheBaseImageSetting() {
@@ -55,6 +60,17 @@ class BuildFailuresTest {
         assertTrue(message.contains("settings.xml <server>"), message);
         assertTrue(message.contains("docker login 127.0.0.1:5000"), message);
         assertTrue(message.contains("ecr:GetAuthorizationToken"), message);
+    }
+
+    @Test
+    void aStoppedLocalEngineSaysToStartItOrPickAnotherTarget() {
+        BuildFailures toDocker = new BuildFailures(BASE, TARGET,
+                new ImageTarget.Daemon(TARGET.toString(), Path.of("/usr/bin/docker")));
+        String message = toDocker.explain(new ExecutionException(new IOException("'docker info' command failed with "
+                + "error: Cannot connect to the Docker daemon at unix:///var/run/docker.sock."))).getMessage();
+        assertTrue(message.startsWith("Cannot load image 127.0.0.1:5000/agents/demo:1 into the local container "
+                + "engine with /usr/bin/docker"), message);
+        assertTrue(message.contains("-Dagentcore.build.target=registry or tar"), message);
     }
 
     @Test
