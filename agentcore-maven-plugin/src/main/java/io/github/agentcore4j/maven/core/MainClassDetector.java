@@ -36,11 +36,12 @@ public final class MainClassDetector {
         if (configured == null || configured.isBlank()) {
             return detect(classesDirectory);
         }
-        if (!JAVA_CLASS_NAME.matcher(configured).matches()) {
-            throw new InvalidSettingException("mainClass", "'" + configured + "' is not a fully qualified class name",
+        String className = configured.trim();
+        if (!JAVA_CLASS_NAME.matcher(className).matches()) {
+            throw new InvalidSettingException("mainClass", "'" + className + "' is not a fully qualified class name",
                     "give the class as package.ClassName, e.g. com.example.MyAgent");
         }
-        return configured;
+        return className;
     }
 
     /**

@@ -51,7 +51,7 @@ public final class AgentCoreConfig {
     }
 
     public boolean hasAgent(String name) {
-        return agents().get(name) instanceof Map;
+        return root.get(AGENTS) instanceof Map<?, ?> agents && agents.get(name) instanceof Map;
     }
 
     /**
@@ -115,7 +115,8 @@ public final class AgentCoreConfig {
     }
 
     private Optional<String> deploymentValue(String agentName, String key) {
-        if (hasAgent(agentName) && child(agents(), agentName).get("bedrock_agentcore") instanceof Map<?, ?> deployment) {
+        if (hasAgent(agentName)
+                && child(agents(), agentName).get("bedrock_agentcore") instanceof Map<?, ?> deployment) {
             return Optional.ofNullable(deployment.get(key)).map(Object::toString);
         }
         return Optional.empty();

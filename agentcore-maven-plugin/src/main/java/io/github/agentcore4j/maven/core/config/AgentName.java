@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public record AgentName(String value, String derivedFrom) {
 
     public static final Pattern VALID = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,47}");
+    private static final Pattern STARTS_WITH_LETTER = Pattern.compile("[a-zA-Z]");
     private static final int MAX_LENGTH = 48;
     private static final String PREFIX_FOR_NON_LETTER_START = "agent_";
 
@@ -34,7 +35,7 @@ public record AgentName(String value, String derivedFrom) {
     /** Turns any text, typically an artifactId such as {@code my-agent}, into a valid name such as {@code my_agent}. */
     public static String convert(String text) {
         String replaced = text.replaceAll("[^a-zA-Z0-9_]", "_");
-        String started = !replaced.isEmpty() && Character.isLetter(replaced.charAt(0)) && replaced.charAt(0) < 128
+        String started = STARTS_WITH_LETTER.matcher(replaced).lookingAt()
                 ? replaced
                 : PREFIX_FOR_NON_LETTER_START + replaced;
         return started.length() > MAX_LENGTH ? started.substring(0, MAX_LENGTH) : started;
