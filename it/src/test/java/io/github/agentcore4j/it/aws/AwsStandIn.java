@@ -43,6 +43,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       {@code AWS_ENDPOINT_URL_ECR}, {@code AWS_ENDPOINT_URL_STS}, {@code AWS_ENDPOINT_URL_IAM} all take the same
  *       URL.</li>
  * </ul>
+ * IAM is global: without an override the SDK signs it for {@code us-east-1} whatever the client's region, but with
+ * an override it signs with the client's region, so an IAM client must be built with {@code Region.US_EAST_1} (as
+ * against the real IAM endpoint); {@code aws-global} or another region is refused with {@code SignatureDoesNotMatch}.
  * <p>
  * <b>Inspecting and steering it.</b> {@link #agentCore()}, {@link #ecr()} and {@link #iam()} return snapshots of the
  * runtimes (versions, endpoints), repositories (images) and roles, and seed state (a role or repository someone else

@@ -1,0 +1,122 @@
+package io.github.agentcore4j.it.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.AuthorizationData;
+import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
+import software.amazon.awssdk.services.ecr.model.ImageNotFoundException;
+import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
+import software.amazon.awssdk.services.ecr.model.Repository;
+import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException;
+import software.amazon.awssdk.services.ecr.model.RepositoryNotEmptyException;
+import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
+import software.amazon.awssdk.services.ecr.model.TagStatus;
+
+/** ECR through the real EcrClient: login data pointing at a local registry, repositories and their images. */
+class EcrStandInTest {
+
+    private static final String DIGEST_1 = "sha256:" + "1".repeat(64);
+    private static final String DIGEST_2 = "sha256:" + "2".repeat(64);
+
+    private AwsStandIn aws;
+    private EcrClient ecr;
+
+    @BeforeEach
+    void start() {
+        aws = AwsStandIn.builder().registry(URI.create("http://127.0.0.1:5999")).start();
+        ecr = SdkClients.of(aws).ecr();
+    }
+
+    @AfterEach
+    void stop() {
+        ecr.close();
+        aws.close();
+    }
+
+    @Test
+    void authorizationTokenLogsInToTheConfiguredRegistry() {
+        AuthorizationData data = ecr.getAuthorizationToken(request -> { }).authorizationData().get(0);
+        assertEquals("http://127.0.0.1:5999", data.proxyEndpoint());
+        assertEquals("AWS:" + EcrStandIn.PASSWORD,
+                new String(Base64.getDecoder().decode(data.authorizationToken()), StandardCharsets.UTF_8));
+        assertTrue(data.expiresAt().isAfter(Instant.now()));
+        assertEquals("AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken",
+                aws.requests("GetAuthorizationToken").get(0).request().header("X-Amz-Target"));
+    }
+
+    @Test
+    void withoutARegistryTheAccountsRealEcrHostIsNamed() {
+        try (AwsStandIn plain = AwsStandIn.builder().start(); EcrClient client = SdkClients.of(plain).ecr()) {
+            assertEquals("https://123456789012.dkr.ecr.us-east-1.amazonaws.com",
+                    client.getAuthorizationToken(request -> { }).authorizationData().get(0).proxyEndpoint());
+            assertEquals("123456789012.dkr.ecr.us-east-1.amazonaws.com/demo", client.createRepository(request -> request
+                    .repositoryName("demo")).repository().repositoryUri());
+        }
+    }
+
+    @Test
+    void repositoriesAreCreatedDescribedAndDeleted() {
+        assertThrows(RepositoryNotFoundException.class,
+                () -> ecr.describeRepositories(request -> request.repositoryNames("bedrock-agentcore-demo")));
+        Repository created = ecr.createRepository(request -> request.repositoryName("bedrock-agentcore-demo")
+                .imageScanningConfiguration(scan -> scan.scanOnPush(true))
+                .tags(tag -> tag.key("created-by").value("agentcore4j"))).repository();
+        assertEquals("127.0.0.1:5999/bedrock-agentcore-demo", created.repositoryUri());
+        assertEquals("arn:aws:ecr:us-east-1:123456789012:repository/bedrock-agentcore-demo", created.repositoryArn());
+        assertEquals(ImageTagMutability.MUTABLE, created.imageTagMutability());
+        assertTrue(created.createdAt().isAfter(Instant.now().minusSeconds(60)));
+        assertThrows(RepositoryAlreadyExistsException.class,
+                () -> ecr.createRepository(request -> request.repositoryName("bedrock-agentcore-demo")));
+
+        Repository described = ecr.describeRepositories(request -> request.repositoryNames("bedrock-agentcore-demo"))
+                .repositories().get(0);
+        assertTrue(described.imageScanningConfiguration().scanOnPush());
+        EcrRepository state = aws.ecr().repository("bedrock-agentcore-demo").orElseThrow();
+        assertTrue(state.scanOnPush());
+        assertEquals("agentcore4j", state.tags().get("created-by"));
+
+        ecr.deleteRepository(request -> request.repositoryName("bedrock-agentcore-demo"));
+        assertTrue(aws.ecr().repositories().isEmpty());
+    }
+
+    @Test
+    void imagesAreListedDescribedAndDeleted() {
+        aws.ecr().addRepository("demo");
+        aws.ecr().putImage("demo", DIGEST_1, "1", "latest");
+        aws.ecr().putImage("demo", DIGEST_2, "2");
+        aws.ecr().putImage("demo", DIGEST_2, "latest");
+
+        List<ImageIdentifier> ids = ecr.listImages(request -> request.repositoryName("demo")).imageIds();
+        assertEquals(List.of(DIGEST_1 + ":1", DIGEST_2 + ":2", DIGEST_2 + ":latest"),
+                ids.stream().map(id -> id.imageDigest() + ":" + id.imageTag()).toList(), "a tag moves to the newer push");
+        assertEquals(List.of("2", "latest"), ecr.describeImages(request -> request.repositoryName("demo")
+                .imageIds(id -> id.imageDigest(DIGEST_2))).imageDetails().get(0).imageTags());
+        assertThrows(ImageNotFoundException.class, () -> ecr.describeImages(request -> request.repositoryName("demo")
+                .imageIds(id -> id.imageTag("nope"))));
+        assertThrows(RepositoryNotEmptyException.class, () -> ecr.deleteRepository(request -> request.repositoryName("demo")));
+
+        var deleted = ecr.batchDeleteImage(request -> request.repositoryName("demo").imageIds(
+                ImageIdentifier.builder().imageTag("1").build(), ImageIdentifier.builder().imageDigest("sha256:" + "9".repeat(64)).build()));
+        assertEquals(DIGEST_1, deleted.imageIds().get(0).imageDigest());
+        assertEquals("ImageNotFound", deleted.failures().get(0).failureCodeAsString());
+        assertEquals(List.of(DIGEST_2), aws.ecr().repository("demo").orElseThrow().images().stream()
+                .map(EcrImage::digest).toList(), "removing the last tag removes the image");
+        assertEquals(List.of(DIGEST_2), ecr.listImages(request -> request.repositoryName("demo")
+                .filter(filter -> filter.tagStatus(TagStatus.TAGGED))).imageIds().stream()
+                .map(ImageIdentifier::imageDigest).distinct().toList());
+
+        ecr.deleteRepository(request -> request.repositoryName("demo").force(true));
+        assertTrue(aws.ecr().repository("demo").isEmpty());
+    }
+}
