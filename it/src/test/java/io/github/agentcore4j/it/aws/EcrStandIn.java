@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,9 @@ import java.util.Set;
  * <p>
  * With a registry configured ({@link AwsStandIn.Builder#registry(URI)}), {@code proxyEndpoint} is that registry's URL
  * and each repository's {@code repositoryUri} is {@code <registry host:port>/<name>}, so a client that logs in and
- * pushes where ECR tells it to lands in the real local registry. The stand-in does not see those pushes: tests record
- * the images a repository holds with {@link #putImage}.
+ * pushes where ECR tells it to lands in the real local registry; the images of a repository are then the tagged
+ * manifests of the registry repository of the same name, and deleting them (BatchDeleteImage, a forced
+ * DeleteRepository) deletes them there. {@link #putImage} adds images the registry does not hold, with or without one.
  */
 public final class EcrStandIn {
 
@@ -38,6 +40,7 @@ public final class EcrStandIn {
     private final String region;
     private final String registryHost;
     private final String proxyEndpoint;
+    private final RegistryImages registryImages;
     private final Map<String, MutableRepository> repositories = new LinkedHashMap<>();
 
     EcrStandIn(String accountId, String region, URI registry) {
@@ -46,9 +49,11 @@ public final class EcrStandIn {
         if (registry == null) {
             registryHost = accountId + ".dkr.ecr." + region + ".amazonaws.com";
             proxyEndpoint = "https://" + registryHost;
+            registryImages = null;
         } else {
             registryHost = registry.getAuthority();
             proxyEndpoint = registry.toString().replaceAll("/+$", "");
+            registryImages = new RegistryImages(registry);
         }
     }
 
@@ -70,13 +75,13 @@ public final class EcrStandIn {
         return create(name, "MUTABLE", false, Map.of()).snapshot();
     }
 
-    /** Records that an image with this digest and these tags was pushed to an existing repository. */
+    /** Records that an image with this digest and these tags is in an existing repository (a tag moves to it). */
     public synchronized void putImage(String repositoryName, String digest, String... tags) {
         MutableRepository repository = existing(repositoryName);
         for (String tag : tags) {
-            repository.images.values().forEach(image -> image.tags.remove(tag));
+            repository.recorded.values().forEach(image -> image.tags.remove(tag));
         }
-        repository.images.computeIfAbsent(digest, MutableImage::new).tags.addAll(List.of(tags));
+        repository.recorded.computeIfAbsent(digest, MutableImage::new).tags.addAll(List.of(tags));
     }
 
     synchronized Reply handle(String operation, AwsRequest request) {
@@ -92,11 +97,13 @@ public final class EcrStandIn {
             }
             case "DeleteRepository" -> {
                 MutableRepository repository = existing(text(input, "repositoryName"));
-                if (!repository.images.isEmpty() && !input.path("force").asBoolean(false)) {
+                List<MutableImage> images = repository.images();
+                if (!images.isEmpty() && !input.path("force").asBoolean(false)) {
                     throw new ServiceError(400, "RepositoryNotEmptyException", "The repository with name '"
                             + repository.name + "' in registry with id '" + accountId
                             + "' cannot be deleted because it still contains images");
                 }
+                images.forEach(repository::delete);
                 repositories.remove(repository.name);
                 yield Json.object().set("repository", repository.json());
             }
@@ -136,7 +143,7 @@ public final class EcrStandIn {
         String tagStatus = input.path("filter").path("tagStatus").asText("ANY");
         ObjectNode output = Json.object();
         ArrayNode ids = output.putArray("imageIds");
-        for (MutableImage image : repository.images.values()) {
+        for (MutableImage image : repository.images()) {
             if (image.tags.isEmpty() && !tagStatus.equals("TAGGED")) {
                 ids.add(Json.object().put("imageDigest", image.digest));
             }
@@ -155,7 +162,7 @@ public final class EcrStandIn {
                 found.add(repository.find(id).orElseThrow(() -> imageNotFound(repository, id)));
             }
         } else {
-            found.addAll(repository.images.values());
+            found.addAll(repository.images());
         }
         ObjectNode output = Json.object();
         ArrayNode details = output.putArray("imageDetails");
@@ -163,7 +170,7 @@ public final class EcrStandIn {
             ObjectNode detail = details.addObject().put("registryId", accountId)
                     .put("repositoryName", repository.name).put("imageDigest", image.digest)
                     .put("imagePushedAt", epochSeconds(image.pushedAt))
-                    .put("imageManifestMediaType", "application/vnd.oci.image.manifest.v1+json");
+                    .put("imageManifestMediaType", image.mediaType);
             ArrayNode tags = detail.putArray("imageTags");
             image.tags.forEach(tags::add);
         }
@@ -189,14 +196,11 @@ public final class EcrStandIn {
                 if (found.tags.isEmpty()) {
                     deleted.add(Json.object().put("imageDigest", found.digest));
                 }
-                repository.images.remove(found.digest);
+                repository.delete(found);
             } else {
                 String tag = id.get("imageTag").asText();
-                found.tags.remove(tag);
                 deleted.add(Json.object().put("imageDigest", found.digest).put("imageTag", tag));
-                if (found.tags.isEmpty()) {
-                    repository.images.remove(found.digest);
-                }
+                repository.untag(found, tag);
             }
         }
         return output;
@@ -259,7 +263,12 @@ public final class EcrStandIn {
         final boolean scanOnPush;
         final Map<String, String> tags;
         final Instant createdAt = Instant.now();
-        final Map<String, MutableImage> images = new LinkedHashMap<>();
+        /** Images recorded with {@link #putImage}. */
+        final Map<String, MutableImage> recorded = new LinkedHashMap<>();
+        /** Tags removed from a registry manifest that keeps other tags (the registry API cannot untag): tag to digest. */
+        final Map<String, String> untagged = new HashMap<>();
+        /** When each registry manifest was first seen, ECR's {@code imagePushedAt}. */
+        final Map<String, Instant> firstSeen = new HashMap<>();
 
         MutableRepository(String name, String tagMutability, boolean scanOnPush, Map<String, String> tags) {
             this.name = name;
@@ -276,12 +285,49 @@ public final class EcrStandIn {
             return registryHost + "/" + name;
         }
 
+        /** The recorded images, then the registry's, with the tags removed by BatchDeleteImage left out. */
+        List<MutableImage> images() {
+            Map<String, MutableImage> images = new LinkedHashMap<>();
+            recorded.values().forEach(image -> images.put(image.digest, image.copy()));
+            if (registryImages != null) {
+                for (RegistryImages.Manifest manifest : registryImages.manifests(name)) {
+                    MutableImage image = images.computeIfAbsent(manifest.digest(), digest -> new MutableImage(digest,
+                            manifest.mediaType(), firstSeen.computeIfAbsent(digest, seen -> Instant.now())));
+                    image.inRegistry = true;
+                    manifest.tags().stream().filter(tag -> !manifest.digest().equals(untagged.get(tag)))
+                            .filter(tag -> !image.tags.contains(tag)).forEach(image.tags::add);
+                }
+            }
+            return new ArrayList<>(images.values());
+        }
+
         Optional<MutableImage> find(JsonNode id) {
             if (id.has("imageDigest")) {
-                return Optional.ofNullable(images.get(id.get("imageDigest").asText()));
+                String digest = id.get("imageDigest").asText();
+                return images().stream().filter(image -> image.digest.equals(digest)).findFirst();
             }
             String tag = id.path("imageTag").asText();
-            return images.values().stream().filter(image -> image.tags.contains(tag)).findFirst();
+            return images().stream().filter(image -> image.tags.contains(tag)).findFirst();
+        }
+
+        void delete(MutableImage image) {
+            recorded.remove(image.digest);
+            if (image.inRegistry) {
+                registryImages.delete(name, image.digest);
+            }
+        }
+
+        /** Removes one tag; as in ECR, the image goes with its last tag. */
+        void untag(MutableImage image, String tag) {
+            image.tags.remove(tag);
+            if (image.tags.isEmpty()) {
+                delete(image);
+                return;
+            }
+            Optional.ofNullable(recorded.get(image.digest)).ifPresent(kept -> kept.tags.remove(tag));
+            if (image.inRegistry) {
+                untagged.put(tag, image.digest);
+            }
         }
 
         ObjectNode json() {
@@ -295,17 +341,31 @@ public final class EcrStandIn {
 
         EcrRepository snapshot() {
             return new EcrRepository(name, arn(), uri(), tagMutability, scanOnPush, tags, createdAt,
-                    images.values().stream().map(MutableImage::snapshot).toList());
+                    images().stream().map(MutableImage::snapshot).toList());
         }
     }
 
     private static final class MutableImage {
         final String digest;
+        final String mediaType;
+        final Instant pushedAt;
         final List<String> tags = new ArrayList<>();
-        final Instant pushedAt = Instant.now();
+        boolean inRegistry;
 
         MutableImage(String digest) {
+            this(digest, "application/vnd.oci.image.manifest.v1+json", Instant.now());
+        }
+
+        MutableImage(String digest, String mediaType, Instant pushedAt) {
             this.digest = digest;
+            this.mediaType = mediaType;
+            this.pushedAt = pushedAt;
+        }
+
+        MutableImage copy() {
+            MutableImage copy = new MutableImage(digest, mediaType, pushedAt);
+            copy.tags.addAll(tags);
+            return copy;
         }
 
         EcrImage snapshot() {

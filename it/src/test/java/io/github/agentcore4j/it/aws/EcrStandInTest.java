@@ -34,7 +34,7 @@ class EcrStandInTest {
 
     @BeforeEach
     void start() {
-        aws = AwsStandIn.builder().registry(URI.create("http://127.0.0.1:5999")).start();
+        aws = AwsStandIn.builder().start();
         ecr = SdkClients.of(aws).ecr();
     }
 
@@ -45,24 +45,27 @@ class EcrStandInTest {
     }
 
     @Test
-    void authorizationTokenLogsInToTheConfiguredRegistry() {
-        AuthorizationData data = ecr.getAuthorizationToken(request -> { }).authorizationData().get(0);
-        assertEquals("http://127.0.0.1:5999", data.proxyEndpoint());
-        assertEquals("AWS:" + EcrStandIn.PASSWORD,
-                new String(Base64.getDecoder().decode(data.authorizationToken()), StandardCharsets.UTF_8));
-        assertTrue(data.expiresAt().isAfter(Instant.now()));
-        assertEquals("AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken",
-                aws.requests("GetAuthorizationToken").get(0).request().header("X-Amz-Target"));
+    void authorizationTokenAndRepositoriesNameTheConfiguredRegistry() {
+        try (AwsStandIn withRegistry = AwsStandIn.builder().registry(URI.create("http://127.0.0.1:5999")).start();
+             EcrClient client = SdkClients.of(withRegistry).ecr()) {
+            AuthorizationData data = client.getAuthorizationToken(request -> { }).authorizationData().get(0);
+            assertEquals("http://127.0.0.1:5999", data.proxyEndpoint());
+            assertEquals("AWS:" + EcrStandIn.PASSWORD,
+                    new String(Base64.getDecoder().decode(data.authorizationToken()), StandardCharsets.UTF_8));
+            assertTrue(data.expiresAt().isAfter(Instant.now()));
+            assertEquals("AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken",
+                    withRegistry.requests("GetAuthorizationToken").get(0).request().header("X-Amz-Target"));
+            assertEquals("127.0.0.1:5999/bedrock-agentcore-demo", client.createRepository(request -> request
+                    .repositoryName("bedrock-agentcore-demo")).repository().repositoryUri());
+        }
     }
 
     @Test
     void withoutARegistryTheAccountsRealEcrHostIsNamed() {
-        try (AwsStandIn plain = AwsStandIn.builder().start(); EcrClient client = SdkClients.of(plain).ecr()) {
-            assertEquals("https://123456789012.dkr.ecr.us-east-1.amazonaws.com",
-                    client.getAuthorizationToken(request -> { }).authorizationData().get(0).proxyEndpoint());
-            assertEquals("123456789012.dkr.ecr.us-east-1.amazonaws.com/demo", client.createRepository(request -> request
-                    .repositoryName("demo")).repository().repositoryUri());
-        }
+        assertEquals("https://123456789012.dkr.ecr.us-east-1.amazonaws.com",
+                ecr.getAuthorizationToken(request -> { }).authorizationData().get(0).proxyEndpoint());
+        assertEquals("123456789012.dkr.ecr.us-east-1.amazonaws.com/demo", ecr.createRepository(request -> request
+                .repositoryName("demo")).repository().repositoryUri());
     }
 
     @Test
@@ -72,7 +75,6 @@ class EcrStandInTest {
         Repository created = ecr.createRepository(request -> request.repositoryName("bedrock-agentcore-demo")
                 .imageScanningConfiguration(scan -> scan.scanOnPush(true))
                 .tags(tag -> tag.key("created-by").value("agentcore4j"))).repository();
-        assertEquals("127.0.0.1:5999/bedrock-agentcore-demo", created.repositoryUri());
         assertEquals("arn:aws:ecr:us-east-1:123456789012:repository/bedrock-agentcore-demo", created.repositoryArn());
         assertEquals(ImageTagMutability.MUTABLE, created.imageTagMutability());
         assertTrue(created.createdAt().isAfter(Instant.now().minusSeconds(60)));
