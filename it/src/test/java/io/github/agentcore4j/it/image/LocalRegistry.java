@@ -15,10 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A real OCI registry for tests: Debian's {@code docker-registry} (distribution v2) serving plain HTTP on a free
@@ -46,20 +48,34 @@ public final class LocalRegistry implements AutoCloseable {
     }
 
     /**
-     * Starts a registry whose configuration, storage and log live in {@code directory}, and waits until
+     * Starts an empty registry that anyone may push to, whose configuration, storage and log live in
+     * {@code directory} (emptied first, so blobs of an earlier run cannot hide uploads), and waits until
      * {@code GET /v2/} answers 200.
      *
      * @throws AssertionError when {@code docker-registry} is not installed (naming the package to install) or the
      *     registry does not come up in time
      */
     public static LocalRegistry start(Path directory) {
+        return start(directory, null);
+    }
+
+    /**
+     * Like {@link #start(Path)}, but every request needs HTTP basic authentication as the one user of
+     * {@code htpasswdEntry}, {@code user:<bcrypt hash>} (e.g. from {@code htpasswd -nB user}); readiness is then
+     * {@code GET /v2/} answering 401.
+     */
+    public static LocalRegistry startRequiringLogin(Path directory, String htpasswdEntry) {
+        return start(directory, htpasswdEntry);
+    }
+
+    private static LocalRegistry start(Path directory, String htpasswdEntry) {
         String executable = Executables.require("docker-registry");
         int port = FreePort.pick();
         try {
+            deleteRecursively(directory);
             Files.createDirectories(directory);
             Path storage = Files.createDirectories(directory.resolve("data"));
-            Path config = directory.resolve("config.yml");
-            Files.writeString(config, String.join("\n",
+            List<String> config = new ArrayList<>(List.of(
                     "version: 0.1",
                     "log:",
                     "  level: info",
@@ -72,15 +88,24 @@ public final class LocalRegistry implements AutoCloseable {
                     "  delete:",
                     "    enabled: true",
                     "http:",
-                    "  addr: 127.0.0.1:" + port,
-                    ""), StandardCharsets.UTF_8);
+                    "  addr: 127.0.0.1:" + port));
+            if (htpasswdEntry != null) {
+                Path htpasswd = Files.writeString(directory.resolve("htpasswd"), htpasswdEntry + "\n",
+                        StandardCharsets.UTF_8);
+                config.addAll(List.of(
+                        "auth:",
+                        "  htpasswd:",
+                        "    realm: test-registry",
+                        "    path: " + htpasswd.toAbsolutePath()));
+            }
+            Path configFile = Files.write(directory.resolve("config.yml"), config, StandardCharsets.UTF_8);
             Path log = directory.resolve("registry.log");
-            Process process = new ProcessBuilder(executable, "serve", config.toString())
+            Process process = new ProcessBuilder(executable, "serve", configFile.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
             LocalRegistry registry = new LocalRegistry(process, port, storage, log);
-            registry.awaitReady();
+            registry.awaitReady(htpasswdEntry == null ? 200 : 401);
             return registry;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start docker-registry in " + directory, e);
@@ -141,7 +166,7 @@ public final class LocalRegistry implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
+    private void awaitReady(int readyStatus) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ping = HttpRequest.newBuilder(URI.create("http://" + address() + "/v2/"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -151,7 +176,7 @@ public final class LocalRegistry implements AutoCloseable {
                 throw new AssertionError("docker-registry exited with " + process.exitValue() + ": " + logText());
             }
             try {
-                if (client.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (client.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == readyStatus) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -163,8 +188,20 @@ public final class LocalRegistry implements AutoCloseable {
             pause();
         }
         close();
-        throw new AssertionError("docker-registry did not answer GET /v2/ on " + address() + " within "
+        throw new AssertionError("docker-registry did not answer GET /v2/ with " + readyStatus + " on " + address()
+                + " within "
                 + STARTUP_TIMEOUT + ": " + logText());
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     private static void pause() {

@@ -52,9 +52,11 @@ final class BuildFailures {
                         + "</allowInsecureRegistries> (-Dagentcore.allowInsecureRegistries=true).", failure);
             }
             if (cause instanceof RegistryCredentialsNotSentException) {
-                return new ImageBuildException(cause.getMessage() + " Fix: use HTTPS for this registry, or run Maven "
-                        + "with -DsendCredentialsOverHttp=true if sending the password in clear text is acceptable.",
-                        failure);
+                return new ImageBuildException(cause.getMessage() + ". The registry wants a login, and Jib sends "
+                        + "none over plain HTTP. Fix: use HTTPS for this registry, or run Maven with "
+                        + "-DsendCredentialsOverHttp=true if sending the password in clear text is acceptable; the "
+                        + "credentials come from a settings.xml <server> whose <id> is the registry host, the Docker "
+                        + "config, or for Amazon ECR the AWS SDK.", failure);
             }
             if (cause instanceof RegistryUnauthorizedException
                     || cause instanceof RegistryAuthenticationFailedException) {
