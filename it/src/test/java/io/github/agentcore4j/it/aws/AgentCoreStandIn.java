@@ -200,7 +200,7 @@ public final class AgentCoreStandIn {
         }
         String id = name + "-" + randomId(10);
         Map<String, String> tags = new LinkedHashMap<>();
-        input.path("tags").fields().forEachRemaining(tag -> tags.put(tag.getKey(), tag.getValue().asText()));
+        input.path("tags").properties().forEach(tag -> tags.put(tag.getKey(), tag.getValue().asText()));
         MutableRuntime runtime = new MutableRuntime(id, name, tags, randomId(10));
         runtime.versions.add(new MutableVersion("1", config, "CREATING", faults.takeCreateFailure(),
                 faults.readsUntilSettled()));

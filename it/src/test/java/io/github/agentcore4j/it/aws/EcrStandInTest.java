@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotEmptyException;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
+import software.amazon.awssdk.services.ecr.model.Tag;
 import software.amazon.awssdk.services.ecr.model.TagStatus;
 
 /** ECR through the real EcrClient: login data pointing at a local registry, repositories and their images. */
@@ -74,7 +75,7 @@ class EcrStandInTest {
                 () -> ecr.describeRepositories(request -> request.repositoryNames("bedrock-agentcore-demo")));
         Repository created = ecr.createRepository(request -> request.repositoryName("bedrock-agentcore-demo")
                 .imageScanningConfiguration(scan -> scan.scanOnPush(true))
-                .tags(tag -> tag.key("created-by").value("agentcore4j"))).repository();
+                .tags(Tag.builder().key("created-by").value("agentcore4j").build())).repository();
         assertEquals("arn:aws:ecr:us-east-1:123456789012:repository/bedrock-agentcore-demo", created.repositoryArn());
         assertEquals(ImageTagMutability.MUTABLE, created.imageTagMutability());
         assertTrue(created.createdAt().isAfter(Instant.now().minusSeconds(60)));
@@ -103,9 +104,9 @@ class EcrStandInTest {
         assertEquals(List.of(DIGEST_1 + ":1", DIGEST_2 + ":2", DIGEST_2 + ":latest"),
                 ids.stream().map(id -> id.imageDigest() + ":" + id.imageTag()).toList(), "a tag moves to the newer push");
         assertEquals(List.of("2", "latest"), ecr.describeImages(request -> request.repositoryName("demo")
-                .imageIds(id -> id.imageDigest(DIGEST_2))).imageDetails().get(0).imageTags());
+                .imageIds(ImageIdentifier.builder().imageDigest(DIGEST_2).build())).imageDetails().get(0).imageTags());
         assertThrows(ImageNotFoundException.class, () -> ecr.describeImages(request -> request.repositoryName("demo")
-                .imageIds(id -> id.imageTag("nope"))));
+                .imageIds(ImageIdentifier.builder().imageTag("nope").build())));
         assertThrows(RepositoryNotEmptyException.class, () -> ecr.deleteRepository(request -> request.repositoryName("demo")));
 
         var deleted = ecr.batchDeleteImage(request -> request.repositoryName("demo").imageIds(

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.MalformedPolicyDocumentException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
@@ -57,7 +58,7 @@ class StsAndIamStandInTest {
         assertThrows(NoSuchEntityException.class, () -> iam.getRole(request -> request.roleName("DemoRole")));
         Role created = iam.createRole(request -> request.roleName("DemoRole")
                 .assumeRolePolicyDocument(StandInFixtures.TRUST_POLICY).description("Execution role for demo")
-                .tags(tag -> tag.key("agentcore4j:created").value("true"))).role();
+                .tags(Tag.builder().key("agentcore4j:created").value("true").build())).role();
         assertEquals("arn:aws:iam::210987654321:role/DemoRole", created.arn());
         assertThrows(EntityAlreadyExistsException.class, () -> iam.createRole(request -> request.roleName("DemoRole")
                 .assumeRolePolicyDocument(StandInFixtures.TRUST_POLICY)));
