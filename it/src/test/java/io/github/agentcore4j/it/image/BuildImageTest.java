@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * with skopeo: platform, entrypoint, port, environment, user, labels, layers, reproducibility, one-layer rebuilds,
  * the tar target and the errors users meet most.
  */
-class BuildImageIT {
+class BuildImageTest {
 
     private static final String FIXTURE = "image-agent";
     private static final String MAIN_CLASS = "com.example.imageagent.ImageAgent";

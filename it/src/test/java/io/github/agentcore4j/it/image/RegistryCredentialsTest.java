@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * Pushes to a registry that requires a login, with the base image in another, open registry: without credentials
  * the build fails naming the credential sources; with a settings.xml {@code <server>} for the registry it pushes.
  */
-class RegistryCredentialsIT {
+class RegistryCredentialsTest {
 
     private static final String USER = "agent";
     private static final String PASSWORD = "secret";
