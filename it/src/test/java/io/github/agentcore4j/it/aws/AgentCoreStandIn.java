@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
  * in the stand-in's IAM (the real service validates that it can assume it), unique runtime and endpoint names, that a
  * runtime still being created or updated is not updated again, and that {@code DEFAULT} cannot be changed. Create and
  * update calls are idempotent by {@code clientToken}, so the SDK's retries do not create twice.
+ * <p>
+ * Where the real service's behaviour is not documented the stand-in picks one and keeps to it: ListAgentRuntimeVersions
+ * lists newest first; DeleteAgentRuntime answers {@code DELETING} and removes the runtime, endpoints included, at once
+ * (a later Get is a 404); a version still served by an endpoint cannot be deleted on its own.
  */
 public final class AgentCoreStandIn {
 

@@ -278,7 +278,11 @@ public final class AwsStandIn implements AutoCloseable {
         return AwsService.STS;
     }
 
+    /** A bug of the stand-in, not an AWS error: told on stderr (the test report) and answered with a 500. */
     private static void sendInternalError(HttpExchange exchange, Exception e) {
+        System.err.println("AWS stand-in failed on " + exchange.getRequestMethod() + " " + exchange.getRequestURI()
+                + ": " + e);
+        e.printStackTrace();
         try {
             byte[] body = ("{\"message\":\"stand-in failure: " + String.valueOf(e).replace("\"", "'") + "\"}")
                     .getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package io.github.agentcore4j.it.aws;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,6 +9,6 @@ import java.util.Map;
  * wire IAM returns them URL-encoded, as the real service does.
  */
 public record IamRole(String name, String arn, String roleId, String path, String description,
-                      String assumeRolePolicyDocument, Map<String, String> inlinePolicies, Map<String, String> tags,
-                      Instant createdAt) {
+                      String assumeRolePolicyDocument, Map<String, String> inlinePolicies,
+                      List<String> attachedPolicyArns, Map<String, String> tags, Instant createdAt) {
 }

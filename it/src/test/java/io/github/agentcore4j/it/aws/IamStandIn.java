@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,14 +15,15 @@ import java.util.UUID;
 
 /**
  * IAM (query protocol, XML) for the execution role: GetRole, CreateRole, PutRolePolicy, GetRolePolicy,
- * ListRolePolicies, DeleteRolePolicy, DeleteRole, with IAM's own rules (a role with inline policies cannot be
- * deleted; names are unique) and error codes ({@code NoSuchEntity}, {@code EntityAlreadyExists},
- * {@code DeleteConflict}, {@code MalformedPolicyDocument}).
+ * ListRolePolicies, DeleteRolePolicy, AttachRolePolicy, ListAttachedRolePolicies, DetachRolePolicy, DeleteRole, with
+ * IAM's own rules (a role with inline or attached policies cannot be deleted; names are unique) and error codes
+ * ({@code NoSuchEntity}, {@code EntityAlreadyExists}, {@code DeleteConflict}, {@code MalformedPolicyDocument}).
  */
 public final class IamStandIn {
 
     static final Set<String> OPERATIONS = Set.of("GetRole", "CreateRole", "PutRolePolicy", "GetRolePolicy",
-            "ListRolePolicies", "DeleteRolePolicy", "DeleteRole");
+            "ListRolePolicies", "DeleteRolePolicy", "AttachRolePolicy", "ListAttachedRolePolicies", "DetachRolePolicy",
+            "DeleteRole");
 
     private final String accountId;
     private final Map<String, MutableRole> roles = new LinkedHashMap<>();
@@ -81,9 +83,27 @@ public final class IamStandIn {
                 role.inlinePolicies.remove(form.get("PolicyName"));
                 yield null;
             }
+            case "AttachRolePolicy" -> {
+                existing(form.get("RoleName")).attachedPolicies.add(required(form, "PolicyArn"));
+                yield null;
+            }
+            case "ListAttachedRolePolicies" -> {
+                Xml xml = new Xml().open("AttachedPolicies");
+                existing(form.get("RoleName")).attachedPolicies.forEach(arn -> xml.open("member")
+                        .element("PolicyName", arn.substring(arn.lastIndexOf('/') + 1)).element("PolicyArn", arn)
+                        .close("member"));
+                yield xml.close("AttachedPolicies").element("IsTruncated", false);
+            }
+            case "DetachRolePolicy" -> {
+                String arn = required(form, "PolicyArn");
+                if (!existing(form.get("RoleName")).attachedPolicies.remove(arn)) {
+                    throw new ServiceError(404, "NoSuchEntity", "Policy " + arn + " was not found.");
+                }
+                yield null;
+            }
             case "DeleteRole" -> {
                 MutableRole role = existing(form.get("RoleName"));
-                if (!role.inlinePolicies.isEmpty()) {
+                if (!role.inlinePolicies.isEmpty() || !role.attachedPolicies.isEmpty()) {
                     throw new ServiceError(409, "DeleteConflict", "Cannot delete entity, must delete policies first.");
                 }
                 roles.remove(role.name);
@@ -180,6 +200,7 @@ public final class IamStandIn {
         final String trustPolicy;
         final Map<String, String> tags;
         final Map<String, String> inlinePolicies = new LinkedHashMap<>();
+        final Set<String> attachedPolicies = new LinkedHashSet<>();
         final Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
         MutableRole(String name, String arn, String roleId, String path, String description, String trustPolicy,
@@ -194,8 +215,9 @@ public final class IamStandIn {
         }
 
         IamRole snapshot() {
-            return new IamRole(name, arn, roleId, path, description, trustPolicy, Collections.unmodifiableMap(new LinkedHashMap<>(inlinePolicies)), tags,
-                    createdAt);
+            return new IamRole(name, arn, roleId, path, description, trustPolicy,
+                    Collections.unmodifiableMap(new LinkedHashMap<>(inlinePolicies)), List.copyOf(attachedPolicies),
+                    tags, createdAt);
         }
     }
 }

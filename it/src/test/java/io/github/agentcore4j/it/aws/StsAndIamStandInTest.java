@@ -87,6 +87,22 @@ class StsAndIamStandInTest {
     }
 
     @Test
+    void managedPoliciesAreAttachedListedAndMustBeDetachedBeforeDeletion() {
+        String policyArn = "arn:aws:iam::aws:policy/AmazonBedrockFullAccess";
+        aws.iam().addRole("UserRole", StandInFixtures.TRUST_POLICY);
+        iam.attachRolePolicy(request -> request.roleName("UserRole").policyArn(policyArn));
+        var attached = iam.listAttachedRolePolicies(request -> request.roleName("UserRole")).attachedPolicies();
+        assertEquals(List.of("AmazonBedrockFullAccess " + policyArn),
+                attached.stream().map(policy -> policy.policyName() + " " + policy.policyArn()).toList());
+        assertThrows(DeleteConflictException.class, () -> iam.deleteRole(request -> request.roleName("UserRole")));
+        iam.detachRolePolicy(request -> request.roleName("UserRole").policyArn(policyArn));
+        assertThrows(NoSuchEntityException.class,
+                () -> iam.detachRolePolicy(request -> request.roleName("UserRole").policyArn(policyArn)));
+        iam.deleteRole(request -> request.roleName("UserRole"));
+        assertTrue(aws.iam().role("UserRole").isEmpty());
+    }
+
+    @Test
     void aSeededRoleIsOneTheRuntimeCanUse() {
         String arn = aws.iam().addRole("UserSuppliedRole", StandInFixtures.TRUST_POLICY);
         assertEquals(arn, iam.getRole(request -> request.roleName("UserSuppliedRole")).role().arn());
