@@ -9,6 +9,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +25,7 @@ public final class AgentProcess {
     /** How long a stopping agent gets to shut down gracefully before it is killed. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
+    private static final Duration FORCED_EXIT_TIMEOUT = Duration.ofSeconds(10);
     private static final int TAIL_LINES = 40;
     private static final Duration HEALTH_POLL_INTERVAL = Duration.ofMillis(200);
     private static final Duration OUTPUT_DRAIN_TIMEOUT = Duration.ofSeconds(2);
@@ -134,8 +140,42 @@ public final class AgentProcess {
      * {@code grace}.
      */
     public void stop(Duration grace) {
-        ProcessTermination.terminate(process.toHandle(), grace);
+        terminate(process.toHandle(), grace);
         drainOutput();
+    }
+
+    /**
+     * Ends a process tree: a graceful request first, then a forced kill for whatever is still alive after
+     * {@code grace}. Uses JDK classes only, because shutdown hooks call it after Maven may have closed the plugin's
+     * class realm, when no further plugin class can be loaded.
+     */
+    static void terminate(ProcessHandle process, Duration grace) {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process);
+        for (ProcessHandle handle : tree) {
+            handle.destroy();
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle handle : tree) {
+            if (!awaitExit(handle, Math.max(0, deadline - System.nanoTime()))) {
+                handle.destroyForcibly();
+            }
+        }
+        for (ProcessHandle handle : tree) {
+            awaitExit(handle, FORCED_EXIT_TIMEOUT.toNanos());
+        }
+    }
+
+    private static boolean awaitExit(ProcessHandle handle, long nanos) {
+        try {
+            handle.onExit().get(nanos, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void drainOutput() {

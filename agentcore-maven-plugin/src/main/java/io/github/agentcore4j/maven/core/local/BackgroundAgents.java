@@ -78,8 +78,11 @@ public final class BackgroundAgents {
         return wasRunning;
     }
 
+    /** Runs as a shutdown hook, possibly after Maven closed the plugin's class realm: loads no plugin class. */
     private static void stopAllOnExit() {
-        STARTED.values().forEach(agent -> agent.stop(AgentProcess.STOP_GRACE));
+        for (AgentProcess agent : STARTED.values()) {
+            agent.stop(AgentProcess.STOP_GRACE);
+        }
     }
 
     private static void resetLogFile(Path logFile) {

@@ -78,7 +78,7 @@ public record LocalAgentState(long pid, Instant startInstant, int port) {
     /** Stops the recorded process tree if it still runs; returns whether it did run. */
     boolean stop(Duration grace) {
         Optional<ProcessHandle> process = liveProcess();
-        process.ifPresent(handle -> ProcessTermination.terminate(handle, grace));
+        process.ifPresent(handle -> AgentProcess.terminate(handle, grace));
         return process.isPresent();
     }
 

@@ -1,6 +1,8 @@
 package io.github.agentcore4j.maven.core.local;
 
 import io.github.agentcore4j.maven.core.BuildLog;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -140,11 +142,17 @@ public final class LocalRun {
         }
     }
 
+    /** Runs as a shutdown hook (Ctrl-C): stops the agent and forgets it, with JDK code and loaded classes only. */
     private void stopForShutdown() {
         shuttingDown.set(true);
         AgentProcess agent = current.getAndSet(null);
         if (agent != null) {
             agent.stop(AgentProcess.STOP_GRACE);
+        }
+        try {
+            Files.deleteIfExists(stateFile);
+        } catch (IOException e) {
+            // The record names a process that no longer runs, which later goals recognise.
         }
     }
 }
