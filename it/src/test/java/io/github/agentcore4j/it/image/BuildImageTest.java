@@ -171,6 +171,18 @@ class BuildImageTest {
         assertTrue(result.log().contains("-Dagentcore.baseImage"), result.log());
     }
 
+    @Test
+    void aMissingBaseImageNamesTheBaseImageSetting() {
+        FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-missing-base");
+        String missing = registry.address() + "/bases/never-pushed:1";
+
+        MavenResult result = project.maven("package", "-Dagentcore.image=" + registry.address() + "/agents/y:1",
+                "-Dagentcore.baseImage=" + missing, "-Dagentcore.allowInsecureRegistries=true").assertFailure();
+
+        assertTrue(result.log().contains("Base image " + missing + " was not found"), result.log());
+        assertTrue(result.log().contains("(<baseImage>, -Dagentcore.baseImage)"), result.log());
+    }
+
     private static MavenResult build(FixtureProject project, String image, String... more) {
         List<String> arguments = new ArrayList<>(List.of("package",
                 "-Dagentcore.image=" + image,

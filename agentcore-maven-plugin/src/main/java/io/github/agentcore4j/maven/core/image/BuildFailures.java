@@ -137,8 +137,9 @@ final class BuildFailures {
     private static String messages(List<Throwable> chain) {
         List<String> messages = new ArrayList<>();
         for (Throwable cause : chain) {
-            String message = cause.getMessage();
-            if (message != null && messages.stream().noneMatch(known -> known.contains(message))) {
+            // First lines only: registry errors go on with the raw HTTP request and response.
+            String message = cause.getMessage() == null ? "" : cause.getMessage().lines().findFirst().orElse("");
+            if (!message.isBlank() && messages.stream().noneMatch(known -> known.contains(message))) {
                 messages.add(message);
             }
         }
