@@ -49,11 +49,13 @@ public final class LocalRun {
         Thread stopOnCtrlC = new Thread(this::stopForShutdown, "agentcore-run-local-shutdown");
         Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
         try {
+            // Taken before the first start, so that a compilation finishing while the agent starts restarts it.
+            long classesAtStart = watchedClasses == null ? 0 : ClassesFingerprint.of(watchedClasses);
             startHealthy();
             if (watchedClasses == null) {
                 awaitExit();
             } else {
-                watch(watchedClasses);
+                watch(watchedClasses, classesAtStart);
             }
         } finally {
             AgentProcess agent = current.getAndSet(null);
@@ -91,9 +93,9 @@ public final class LocalRun {
         log.info("The agent exited");
     }
 
-    private void watch(Path classes) throws InterruptedException {
+    private void watch(Path classes, long classesAtStart) throws InterruptedException {
         log.info("Watching " + classes + ": run `mvn compile` to restart the agent with your changes");
-        long seen = ClassesFingerprint.of(classes);
+        long seen = classesAtStart;
         while (!shuttingDown.get()) {
             Thread.sleep(WATCH_INTERVAL.toMillis());
             long now = ClassesFingerprint.of(classes);
