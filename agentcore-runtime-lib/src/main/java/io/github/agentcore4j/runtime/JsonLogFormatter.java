@@ -2,9 +2,8 @@ package io.github.agentcore4j.runtime;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +19,10 @@ import java.util.logging.LogRecord;
  */
 final class JsonLogFormatter extends Formatter {
 
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     @Override
     public String format(LogRecord record) {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("timestamp", TIMESTAMP.format(Instant.ofEpochMilli(record.getMillis())));
+        line.put("timestamp", timestamp(record.getMillis()));
         line.put("level", levelName(record.getLevel()));
         line.put("message", formatMessage(record));
         line.put("logger", record.getLoggerName());
@@ -48,6 +44,31 @@ final class JsonLogFormatter extends Formatter {
             }
         }
         return Json.writeString(line) + System.lineSeparator();
+    }
+
+    /**
+     * {@code 2026-01-01T00:00:00.123Z}, always with milliseconds. Built by hand: a DateTimeFormatter pattern loads
+     * locale data on first use, which the first log line of every new session would pay for.
+     */
+    static String timestamp(long epochMillis) {
+        LocalDateTime time = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000L), 0, ZoneOffset.UTC);
+        int millis = (int) Math.floorMod(epochMillis, 1000L);
+        StringBuilder text = new StringBuilder(24);
+        pad(text, time.getYear(), 4).append('-');
+        pad(text, time.getMonthValue(), 2).append('-');
+        pad(text, time.getDayOfMonth(), 2).append('T');
+        pad(text, time.getHour(), 2).append(':');
+        pad(text, time.getMinute(), 2).append(':');
+        pad(text, time.getSecond(), 2).append('.');
+        return pad(text, millis, 3).append('Z').toString();
+    }
+
+    private static StringBuilder pad(StringBuilder text, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(digits);
     }
 
     private static String levelName(Level level) {

@@ -308,7 +308,10 @@ class ContractTest {
         try (RunningAgent agent = new RunningAgent(app)) {
             String first = JSON.std.anyFrom(agent.invoke("{}").body()).toString();
             String second = JSON.std.anyFrom(agent.invoke("{}").body()).toString();
-            assertEquals(first, UUID.fromString(first).toString());
+            UUID id = UUID.fromString(first);
+            assertEquals(first, id.toString());
+            assertEquals(4, id.version());
+            assertEquals(2, id.variant());
             assertFalse(first.equals(second));
         }
     }
