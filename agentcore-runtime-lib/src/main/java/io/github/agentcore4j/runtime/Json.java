@@ -16,7 +16,10 @@ import java.util.Map;
  */
 final class Json {
 
-    private static final JSON JR = JSON.builder().enable(JSON.Feature.WRITE_NULL_PROPERTIES).build();
+    /** Nulls are written and records keep their declared component order, as a handler author expects. */
+    private static final JSON JR = JSON.builder()
+            .enable(JSON.Feature.WRITE_NULL_PROPERTIES, JSON.Feature.WRITE_RECORD_FIELDS_IN_DECLARATION_ORDER)
+            .build();
 
     private Json() {
     }

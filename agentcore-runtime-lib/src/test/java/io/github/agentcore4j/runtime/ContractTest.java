@@ -28,7 +28,12 @@ class ContractTest {
     record Question(String prompt, int times) {
     }
 
-    record Answer(String response, String sessionId) {
+    /** Components out of alphabetical order: the JSON keeps this order. */
+    record Answer(String response, String sessionId, String model) {
+
+        Answer(String response, String sessionId) {
+            this(response, sessionId, "echo-1");
+        }
     }
 
     @Test
@@ -42,7 +47,7 @@ class ContractTest {
 
             assertEquals(200, response.statusCode());
             assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
-            assertEquals("{\"response\":\"abab\",\"sessionId\":\"session-1\"}", response.body());
+            assertEquals("{\"response\":\"abab\",\"sessionId\":\"session-1\",\"model\":\"echo-1\"}", response.body());
         }
     }
 
@@ -351,7 +356,8 @@ class ContractTest {
             }
         }
         try (RunningAgent agent = new RunningAgent(AgentCoreApp.create().entrypoint(new Agent()))) {
-            assertEquals("{\"response\":\"hi\",\"sessionId\":null}", agent.invoke("{\"prompt\":\"hi\"}").body());
+            assertEquals("{\"response\":\"hi\",\"sessionId\":null,\"model\":\"echo-1\"}",
+                    agent.invoke("{\"prompt\":\"hi\"}").body());
         }
         try (RunningAgent agent = new RunningAgent(AgentCoreApp.create().entrypoint(new StreamingAgent()))) {
             assertEquals("data: \"hi\"\n\n", agent.invoke("{\"prompt\":\"hi\"}").body());

@@ -21,6 +21,10 @@ import java.util.Map;
  */
 public final class EchoAgent {
 
+    /** The answer to a background request; a record, so its JSON fields keep this order. */
+    record Started(String started, long ms) {
+    }
+
     private final AgentCoreApp app;
 
     private EchoAgent(AgentCoreApp app) {
@@ -28,9 +32,13 @@ public final class EchoAgent {
     }
 
     public static void main(String[] args) {
+        create().run();
+    }
+
+    /** The agent, ready to {@code run()} or {@code start()}. */
+    public static AgentCoreApp create() {
         AgentCoreApp app = AgentCoreApp.create();
-        EchoAgent agent = new EchoAgent(app);
-        app.entrypoint(Map.class, agent::answer).run();
+        return app.entrypoint(Map.class, new EchoAgent(app)::answer);
     }
 
     private Object answer(Map<?, ?> payload, RequestContext context) throws InterruptedException {
@@ -45,7 +53,7 @@ public final class EchoAgent {
                 Thread.sleep(background.longValue());
                 return null;
             });
-            return Map.of("started", "background", "ms", background.longValue());
+            return new Started("background", background.longValue());
         }
         if (Boolean.TRUE.equals(payload.get("context"))) {
             return describe(context);
