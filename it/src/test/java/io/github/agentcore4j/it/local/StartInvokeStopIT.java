@@ -1,0 +1,77 @@
+package io.github.agentcore4j.it.local;
+
+import static io.github.agentcore4j.it.local.LocalAgents.assertExits;
+import static io.github.agentcore4j.it.local.LocalAgents.assertNoProcessFrom;
+import static io.github.agentcore4j.it.local.LocalAgents.assertPortFree;
+import static io.github.agentcore4j.it.local.LocalAgents.read;
+import static io.github.agentcore4j.it.local.LocalAgents.recordedPid;
+import static io.github.agentcore4j.it.local.LocalAgents.sessionIdIn;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.agentcore4j.it.support.FixtureProject;
+import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FreePort;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The spring-boot-style loop in one build: configure, then `mvn verify` runs start (pre-integration-test), two
+ * invocations (JSON and streaming) and stop (post-integration-test) against an agent on the runtime library.
+ */
+class StartInvokeStopIT {
+
+    private static void assertContains(String text, String expected) {
+        assertTrue(text.contains(expected), "expected\n" + expected + "\nin\n" + text);
+    }
+
+    @Test
+    void verifyStartsInvokesAndStopsTheAgent() throws Exception {
+        FixtureProject project = FixtureProject.copy("local-agent", "start-invoke-stop");
+        int port = FreePort.pick();
+        project.maven("compile", "agentcore:configure").assertSuccess();
+
+        MavenResult verify = project.maven("verify", "-Dagentcore.port=" + port).assertSuccess();
+
+        assertContains(verify.log(), ") listens on http://127.0.0.1:" + port + " (HTTP); its output goes to "
+                + project.file("target/agentcore/local-agent.log"));
+        String json = read(project.file("target/invoke-json.txt"));
+        assertContains(json, "{\n  \"response\": \"echo: Hello\",\n  \"sessionId\": \"");
+        String sessionId = sessionIdIn(json);
+        assertContains(read(project.file(".bedrock_agentcore.yaml")), "agent_session_id: " + sessionId + "\n");
+        assertEquals("\"one\"\n\"two\"\n\"three\"\n", read(project.file("target/invoke-stream.txt")));
+        assertContains(verify.log(), "\"one\"\n\"two\"\n\"three\"\n");
+        assertContains(verify.log(), "Stopped the local agent");
+        assertContains(read(project.file("target/agentcore/local-agent.log")), "Streaming invocation completed");
+        assertFalse(Files.exists(project.file("target/agentcore/local-agent.properties")));
+        assertPortFree(port);
+        assertNoProcessFrom(project);
+    }
+
+    @Test
+    void aBuildThatFailsBetweenStartAndStopLeavesNoAgentBehind() throws Exception {
+        FixtureProject project = FixtureProject.copy("local-agent", "start-fail-stop");
+        int port = FreePort.pick();
+
+        MavenResult verify = project.maven("verify", "-Pfailing-invoke", "-Dagentcore.port=" + port).assertFailure();
+
+        assertContains(verify.log(), "The agent answered 500: {\"error\":\"boom\"}");
+        assertFalse(verify.log().contains("Stopped the local agent"), "stop did not run");
+        assertExits(recordedPid(project));
+        assertPortFree(port);
+        assertNoProcessFrom(project);
+    }
+
+    @Test
+    void invokeSaysHowToStartTheAgentWhenNoneRuns() {
+        FixtureProject project = FixtureProject.copy("local-agent", "invoke-nothing");
+        int port = FreePort.pick();
+
+        MavenResult invoke = project.maven("agentcore:invoke", "-Dagentcore.prompt=Hello",
+                "-Dagentcore.port=" + port).assertFailure();
+
+        assertContains(invoke.log(), "No agent answers at http://127.0.0.1:" + port + "/invocations: start it with "
+                + "`mvn agentcore:run-local` (or agentcore:start), or point -Dagentcore.port at it");
+    }
+}
