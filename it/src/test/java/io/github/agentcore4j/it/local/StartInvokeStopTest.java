@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * The spring-boot-style loop in one build: configure, then `mvn verify` runs start (pre-integration-test), two
  * invocations (JSON and streaming) and stop (post-integration-test) against an agent on the runtime library.
  */
-class StartInvokeStopIT {
+class StartInvokeStopTest {
 
     private static void assertContains(String text, String expected) {
         assertTrue(text.contains(expected), "expected\n" + expected + "\nin\n" + text);

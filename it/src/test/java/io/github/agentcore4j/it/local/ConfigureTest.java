@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** agentcore:configure on a project whose .bedrock_agentcore.yaml the Python starter toolkit wrote. */
-class ConfigureIT {
+class ConfigureTest {
 
     private static final String YAML = ".bedrock_agentcore.yaml";
 

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** agentcore:run-local in a real Maven that keeps running, invoked by a second Maven, and its failure cases. */
-class RunLocalIT {
+class RunLocalTest {
 
     private static void assertContains(String text, String expected) {
         assertTrue(text.contains(expected), "expected\n" + expected + "\nin\n" + text);
