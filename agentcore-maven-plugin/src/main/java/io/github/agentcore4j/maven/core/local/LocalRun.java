@@ -25,6 +25,7 @@ public final class LocalRun {
     private final Consumer<String> agentOutput;
     private final AtomicReference<AgentProcess> current = new AtomicReference<>();
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
+    private volatile long recordedPid = -1;
 
     /**
      * @param stateFile where the running agent is recorded, so that invoke finds its port
@@ -62,7 +63,7 @@ public final class LocalRun {
             if (agent != null) {
                 agent.stop(AgentProcess.STOP_GRACE);
             }
-            LocalAgentState.delete(stateFile);
+            forgetOwnRecord();
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
             } catch (IllegalStateException shutdownInProgress) {
@@ -75,7 +76,9 @@ public final class LocalRun {
         AgentProcess agent = AgentProcess.start(spec, agentOutput);
         current.set(agent);
         agent.awaitHealthy(startTimeout);
-        LocalAgentState.of(agent).write(stateFile);
+        LocalAgentState record = LocalAgentState.of(agent);
+        record.write(stateFile);
+        recordedPid = record.pid();
         log.info("Agent " + spec.agentName() + " listens on " + agent.url() + " (" + spec.protocol()
                 + "); invoke it with: mvn agentcore:invoke -Dagentcore.prompt=Hello");
     }
@@ -132,6 +135,13 @@ public final class LocalRun {
         } catch (AgentStartException e) {
             current.set(null);
             log.warn(e.getMessage() + System.lineSeparator() + "Waiting for the next change to try again.");
+        }
+    }
+
+    /** Deletes the state file if it records this run's agent, not one that another run started (port in use). */
+    private void forgetOwnRecord() {
+        if (LocalAgentState.read(stateFile).filter(state -> state.pid() == recordedPid).isPresent()) {
+            LocalAgentState.delete(stateFile);
         }
     }
 

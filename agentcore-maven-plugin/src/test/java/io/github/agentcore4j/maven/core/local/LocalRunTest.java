@@ -6,9 +6,11 @@ import static io.github.agentcore4j.maven.core.local.LocalAgents.fakeAgent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.agentcore4j.maven.core.MemoryBuildLog;
+import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -106,6 +108,23 @@ class LocalRunTest {
         assertFalse(ProcessHandle.of(firstPid).map(ProcessHandle::isAlive).orElse(false));
         assertTrue(log.lines().contains("INFO The compiled classes changed: restarting the agent"), log.text());
         assertNotEquals(firstPid, runningPid());
+    }
+
+    @Test
+    void aRunThatCannotStartLeavesTheRunningAgentsRecordAlone() throws Exception {
+        AgentProcess other = AgentProcess.start(fakeAgent("healthy", directory), line -> { });
+        try {
+            other.awaitHealthy(TIMEOUT);
+            LocalAgentState.of(other).write(stateFile());
+            LocalRun run = new LocalRun(fakeAgent("healthy", other.port(), directory), stateFile(), TIMEOUT, log,
+                    output::add);
+
+            assertThrows(InvalidSettingException.class, () -> run.run(null));
+
+            assertEquals(other.pid(), LocalAgentState.read(stateFile()).orElseThrow().pid());
+        } finally {
+            other.stop(AgentProcess.STOP_GRACE);
+        }
     }
 
     @Test
