@@ -46,10 +46,6 @@ public final class AgentCoreConfig {
         return root;
     }
 
-    public Optional<String> defaultAgent() {
-        return Optional.ofNullable(root.get(DEFAULT_AGENT)).map(Object::toString);
-    }
-
     public boolean hasAgent(String name) {
         return root.get(AGENTS) instanceof Map<?, ?> agents && agents.get(name) instanceof Map;
     }

@@ -158,7 +158,7 @@ class AgentCoreConfigFileTest {
 
         AgentCoreConfig config = AgentCoreConfigFile.read(file());
 
-        assertEquals(Optional.of("strands_agent"), config.defaultAgent());
+        assertTrue(config.hasAgent("java_agent"));
         assertEquals(Optional.of("arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/strands_agent-AbCdEf1234"),
                 config.agentArn("strands_agent"));
         assertEquals(Optional.of("5e0a9a4b-3c43-4a51-9a3b-5b9cd1b2e0aa"), config.sessionId("strands_agent"));
@@ -231,7 +231,7 @@ class AgentCoreConfigFileTest {
 
     @Test
     void aMissingOrEmptyFileIsAnEmptyConfiguration() throws IOException {
-        assertEquals(Optional.empty(), AgentCoreConfigFile.read(file()).defaultAgent());
+        assertFalse(AgentCoreConfigFile.read(file()).hasAgent("java_agent"));
         Files.writeString(file(), "");
         assertFalse(AgentCoreConfigFile.read(file()).hasAgent("java_agent"));
     }
