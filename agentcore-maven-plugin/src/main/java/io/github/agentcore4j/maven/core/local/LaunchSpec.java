@@ -29,6 +29,11 @@ public record LaunchSpec(String agentName, Path javaExecutable, List<Path> class
 
     /** The system property the runtime library reads its port from. */
     static final String PORT_PROPERTY = "agentcore.port";
+    /**
+     * The system property the runtime library reads its host from. A local agent listens on loopback only, even on a
+     * machine that looks like a container (where the library would otherwise pick 0.0.0.0).
+     */
+    static final String HOST_PROPERTY = "agentcore.host";
 
     public LaunchSpec {
         classpath = List.copyOf(classpath);
@@ -46,6 +51,7 @@ public record LaunchSpec(String agentName, Path javaExecutable, List<Path> class
         List<String> command = new ArrayList<>();
         command.add(javaExecutable.toString());
         command.addAll(jvmArguments);
+        command.add("-D" + HOST_PROPERTY + "=127.0.0.1");
         command.add("-D" + PORT_PROPERTY + "=" + port);
         command.add("-cp");
         command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
