@@ -3,10 +3,20 @@ package io.github.agentcore4j.maven.core;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps what the core logs, as "LEVEL message" lines, for assertions. */
+/** Keeps what the core logs, as "LEVEL message" lines, for assertions. Safe to log to from several threads (Jib does). */
 public final class MemoryBuildLog implements BuildLog {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final boolean debugEnabled;
+
+    public MemoryBuildLog() {
+        this(true);
+    }
+
+    /** @param debugEnabled what {@link #isDebugEnabled()} answers, as Maven's log would without or with -X */
+    public MemoryBuildLog(boolean debugEnabled) {
+        this.debugEnabled = debugEnabled;
+    }
 
     @Override
     public void info(String message) {
@@ -25,7 +35,7 @@ public final class MemoryBuildLog implements BuildLog {
 
     @Override
     public boolean isDebugEnabled() {
-        return true;
+        return debugEnabled;
     }
 
     @Override
@@ -39,5 +49,10 @@ public final class MemoryBuildLog implements BuildLog {
 
     public String text() {
         return String.join("\n", lines);
+    }
+
+    /** Whether any line starts with {@code prefix}, e.g. {@code "WARN Could not"}. */
+    public boolean contains(String prefix) {
+        return lines.stream().anyMatch(line -> line.startsWith(prefix));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.tools.jib.api.Credential;
 import com.sun.net.httpserver.HttpServer;
+import io.github.agentcore4j.maven.core.MemoryBuildLog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -32,7 +33,7 @@ class EcrCredentialRetrieverTest {
     private final List<String> targets = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile String body;
-    private final RecordingBuildLog log = new RecordingBuildLog(false);
+    private final MemoryBuildLog log = new MemoryBuildLog(false);
 
     @BeforeEach
     void startStandIn() throws IOException {
@@ -62,7 +63,7 @@ class EcrCredentialRetrieverTest {
 
         assertEquals(Optional.of(Credential.from("AWS", "secret:part")), credential);
         assertEquals(List.of("AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken"), targets);
-        assertTrue(log.contains("INFO Using an ECR token"), log.lines.toString());
+        assertTrue(log.contains("INFO Using an ECR token"), log.lines().toString());
     }
 
     @Test
@@ -74,8 +75,8 @@ class EcrCredentialRetrieverTest {
 
         assertEquals(Optional.empty(), credential);
         assertTrue(log.contains("WARN Could not get an ECR token for 123456789012.dkr.ecr.eu-west-1.amazonaws.com"),
-                log.lines.toString());
-        assertTrue(log.lines.toString().contains("agentcore.profile"), log.lines.toString());
+                log.lines().toString());
+        assertTrue(log.lines().toString().contains("agentcore.profile"), log.lines().toString());
     }
 
     @Test

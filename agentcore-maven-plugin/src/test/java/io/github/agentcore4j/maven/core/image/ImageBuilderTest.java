@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.agentcore4j.maven.core.MemoryBuildLog;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class ImageBuilderTest {
     private Path classes;
     private Path releaseJar;
     private Path snapshotJar;
-    private final RecordingBuildLog log = new RecordingBuildLog(false);
+    private final MemoryBuildLog log = new MemoryBuildLog(false);
 
     @BeforeEach
     void application() throws IOException {
@@ -78,7 +79,7 @@ class ImageBuilderTest {
         assertEquals("linux/arm64", json.get("platform").asText());
         assertEquals("tar", json.get("target").asText());
         assertEquals(List.of("1.0", "latest"), strings(json.get("tags")));
-        assertTrue(log.contains("PROGRESS Building image agents/demo:1.0 1.0"), log.lines.toString());
+        assertTrue(log.contains("PROGRESS Building image agents/demo:1.0 1.0"), log.lines().toString());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.agentcore4j.maven.core.image;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.cloud.tools.jib.api.LogEvent;
+import io.github.agentcore4j.maven.core.MemoryBuildLog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,13 +11,13 @@ class JibEventsTest {
 
     @Test
     void warningsStayWarningsAndJibDetailsGoToDebugOnlyWhenEnabled() {
-        RecordingBuildLog quiet = new RecordingBuildLog(false);
+        MemoryBuildLog quiet = new MemoryBuildLog(false);
         JibEvents.logTo(quiet).accept(LogEvent.warn("base image not pinned"));
         JibEvents.logTo(quiet).accept(LogEvent.lifecycle("Containerizing application"));
-        assertEquals(List.of("WARN base image not pinned"), quiet.lines);
+        assertEquals(List.of("WARN base image not pinned"), quiet.lines());
 
-        RecordingBuildLog debug = new RecordingBuildLog(true);
+        MemoryBuildLog debug = new MemoryBuildLog(true);
         JibEvents.logTo(debug).accept(LogEvent.info("pushing blob"));
-        assertEquals(List.of("DEBUG Jib: pushing blob"), debug.lines);
+        assertEquals(List.of("DEBUG Jib: pushing blob"), debug.lines());
     }
 }
