@@ -1,0 +1,682 @@
+#!/usr/bin/python3
+"""Runs every measurement of the agentcore4j benchmark (issue 7) and writes the results.
+
+Started by bench/run, which installs and builds what this needs first. Standard library only, so Debian's
+python3 runs it. Every server binds 127.0.0.1 on a free port; every process started here is stopped at the end
+(and bench/run kills any left in bench/work/pids if this script itself dies).
+"""
+import asyncio
+import datetime
+import gzip
+import hashlib
+import http.client
+import io
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tarfile
+import time
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(BENCH)
+WORK = os.path.join(BENCH, "work")
+RESULTS = os.path.join(BENCH, "results")
+JAVA = os.environ.get("BENCH_JAVA", shutil.which("java") or "java")
+QUICK = os.environ.get("BENCH_QUICK") == "1"
+SESSION = "bench-session-0123456789abcdef0123456789"
+PLUGIN = "io.github.agentcore4j:agentcore-maven-plugin:0.1.0-SNAPSHOT"
+PAYLOAD_BYTES = 100 * 1024 * 1024
+
+# Repetitions: the full run stays within about 10-15 minutes on 2 cores; BENCH_QUICK=1 is for trying the harness.
+COLD_RUNS = 3 if QUICK else 10
+WRK_RUNS = 1 if QUICK else 3
+WRK_SECONDS = 3 if QUICK else 8
+WRK_WARMUP_SECONDS = 2 if QUICK else 4
+STREAM_RUNS = 5 if QUICK else 20
+PAYLOAD_RUNS = 1 if QUICK else 3
+SLEEPERS = 1000
+SLEEP_RUNS = 1 if QUICK else 3
+IMAGE_RUNS = 1 if QUICK else 3
+
+STARTED_PIDS = []
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Processes and ports
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def spawn(command, cwd, log_path, env=None):
+    """Starts a process in its own process group, recorded so that it is always stopped."""
+    with open(log_path, "ab") as out:
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
+                                   env={**os.environ, **(env or {})}, start_new_session=True)
+    STARTED_PIDS.append(process.pid)
+    with open(os.path.join(WORK, "pids"), "a") as pids:
+        pids.write(f"{process.pid}\n")
+    return process
+
+
+def stop(process):
+    if process.poll() is None:
+        with_group(process, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            with_group(process, signal.SIGKILL)
+            process.wait(timeout=10)
+    if process.pid in STARTED_PIDS:
+        STARTED_PIDS.remove(process.pid)
+
+
+def with_group(process, sig):
+    try:
+        os.killpg(process.pid, sig)
+    except ProcessLookupError:
+        pass
+
+
+def stop_all():
+    for pid in list(STARTED_PIDS):
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    STARTED_PIDS.clear()
+
+
+def proc_status(pid, field):
+    """A memory field of /proc/<pid>/status in MiB (VmHWM is the peak resident set)."""
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The peers
+
+
+class Peer:
+    def __init__(self, key, name, command, cwd, env=None):
+        self.key, self.name, self.command, self.cwd, self.env = key, name, command, cwd, env or {}
+
+    def start(self):
+        port = free_port()
+        command = [part.replace("{port}", str(port)) for part in self.command]
+        env = {name: value.replace("{port}", str(port)) for name, value in self.env.items()}
+        process = spawn(command, self.cwd, os.path.join(WORK, f"{self.key}.log"), env)
+        return process, port
+
+    def start_ready(self):
+        """Starts and waits (bounded) until /invocations answers 200."""
+        process, port = self.start()
+        elapsed = await_first_200(process, port)
+        if elapsed is None:
+            stop(process)
+            raise RuntimeError(f"{self.name} did not answer 200 within 60 s; see {WORK}/{self.key}.log")
+        return process, port
+
+
+PEERS = [
+    Peer("ours", "agentcore4j (echo-agent)",
+         [JAVA, "-Dagentcore.port={port}", "-Dagentcore.host=127.0.0.1", "-jar",
+          os.path.join(ROOT, "examples/echo-agent/target/echo-agent.jar")], ROOT),
+    Peer("fastapi", "FastAPI + uvicorn",
+         ["/usr/bin/python3", "-m", "uvicorn", "agent:app", "--host", "127.0.0.1", "--port", "{port}"],
+         os.path.join(BENCH, "fastapi-agent")),
+    Peer("ts", "TypeScript SDK (BedrockAgentCoreApp)", ["node", "agent.mjs"], os.path.join(BENCH, "ts-agent"),
+         {"PORT": "{port}"}),
+    Peer("bare", "bare JDK HttpServer", [JAVA, "-cp", os.path.join(WORK, "classes"), "BareEcho", "{port}"], ROOT),
+]
+OURS = "ours"
+
+JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json",
+                "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id": SESSION}
+
+
+def invoke(port, body, timeout=5.0):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        connection.request("POST", "/invocations", body=body, headers=JSON_HEADERS)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def invoke_large(port, body):
+    """The status of one invocation with a large body; a server that answers early (413) and closes while the body
+    is still being sent is read for its answer all the same."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    try:
+        try:
+            connection.request("POST", "/invocations", body=body, headers=JSON_HEADERS)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        try:
+            response = connection.getresponse()
+            response.read()
+            return response.status
+        except (OSError, http.client.HTTPException) as e:
+            return f"closed ({type(e).__name__})"
+    finally:
+        connection.close()
+
+
+def await_first_200(process, port, started=None, limit_seconds=60.0):
+    """Seconds from started (default now) until the first 200 from /invocations, polling every 2 ms; None on timeout
+    or exit."""
+    started = time.perf_counter() if started is None else started
+    deadline = started + limit_seconds
+    body = b'{"prompt":"hi"}'
+    while time.perf_counter() < deadline:
+        if process.poll() is not None:
+            return None
+        try:
+            status, answer = invoke(port, body, timeout=limit_seconds)
+            if status == 200:
+                return time.perf_counter() - started
+        except OSError:
+            pass
+        time.sleep(0.002)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Statistics
+
+
+def summary(values):
+    values = [value for value in values if value is not None]
+    if not values:
+        return None
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values),
+            "values": values}
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    if not ordered:
+        return None
+    index = min(len(ordered) - 1, max(0, int(round(fraction * len(ordered) + 0.5)) - 1))
+    return ordered[index]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Measurements
+
+
+def measure_cold_start(peer):
+    times = []
+    for run in range(COLD_RUNS):
+        spawned = time.perf_counter()
+        process, port = peer.start()
+        elapsed = await_first_200(process, port, spawned)
+        stop(process)
+        times.append(None if elapsed is None else elapsed * 1000)
+        time.sleep(0.3)
+    return summary(times)
+
+
+WRK_LUA = os.path.join(BENCH, "wrk-invoke.lua")
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def run_wrk(port, connections, seconds):
+    output = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s",
+                             "-s", WRK_LUA, f"http://127.0.0.1:{port}/invocations"],
+                            capture_output=True, text=True, timeout=seconds + 60).stdout
+    def latency(label):
+        match = re.search(rf"^\s*{label}\s+([\d.]+)(us|ms|s|m)\s*$", output, re.M)
+        return float(match.group(1)) * UNITS[match.group(2)] if match else None
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    return {"rps": float(rps.group(1)) if rps else None, "p50_ms": latency("50%"), "p99_ms": latency("99%"),
+            "non2xx": int(bad.group(1)) if bad else 0,
+            "socket_errors": sum(int(n) for n in errors.groups()) if errors else 0}
+
+
+def measure_throughput(peer):
+    process, port = peer.start_ready()
+    try:
+        run_wrk(port, 32, WRK_WARMUP_SECONDS)
+        results = {}
+        for connections in (32, 256):
+            runs = [run_wrk(port, connections, WRK_SECONDS) for _ in range(WRK_RUNS)]
+            results[str(connections)] = {
+                "rps": summary([run["rps"] for run in runs]),
+                "p50_ms": summary([run["p50_ms"] for run in runs]),
+                "p99_ms": summary([run["p99_ms"] for run in runs]),
+                "non2xx": sum(run["non2xx"] for run in runs),
+                "socket_errors": sum(run["socket_errors"] for run in runs)}
+        return results
+    finally:
+        stop(process)
+
+
+STREAM_EVENTS = 100
+
+
+def stream_once(port):
+    """Milliseconds to the first and to the last of the 100 events of one streamed invocation."""
+    prompt = " ".join(f"word{index}" for index in range(STREAM_EVENTS))
+    body = json.dumps({"prompt": prompt, "stream": True}).encode()
+    request = (f"POST /invocations HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n"
+               f"Accept: text/event-stream\r\nX-Amzn-Bedrock-AgentCore-Runtime-Session-Id: {SESSION}\r\n"
+               f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode() + body
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        started = time.perf_counter()
+        connection.sendall(request)
+        received = b""
+        first = last = None
+        while True:
+            chunk = connection.recv(65536)
+            if not chunk:
+                break
+            received += chunk
+            events = received.count(b"data:")
+            if events and first is None:
+                first = time.perf_counter() - started
+            if events >= STREAM_EVENTS:
+                last = time.perf_counter() - started
+                break
+    if last is None:
+        raise RuntimeError(f"stream ended after {received.count(b'data:')} events: {received[:300]!r}")
+    return first * 1000, last * 1000
+
+
+def measure_streaming(peer):
+    process, port = peer.start_ready()
+    try:
+        for _ in range(3):
+            stream_once(port)
+        runs = [stream_once(port) for _ in range(STREAM_RUNS)]
+        return {"first_ms": summary([run[0] for run in runs]), "last_ms": summary([run[1] for run in runs])}
+    finally:
+        stop(process)
+
+
+def payload_body():
+    head, tail = b'{"prompt":"', b'"}'
+    return head + b"a" * (PAYLOAD_BYTES - len(head) - len(tail)) + tail
+
+
+def measure_payload(peer, body):
+    times, peaks, idles, statuses = [], [], [], []
+    for _ in range(PAYLOAD_RUNS):
+        process, port = peer.start_ready()
+        try:
+            idles.append(proc_status(process.pid, "VmHWM"))
+            started = time.perf_counter()
+            status = invoke_large(port, body)
+            elapsed = (time.perf_counter() - started) * 1000
+            statuses.append(status)
+            times.append(elapsed if status == 200 else None)
+            peaks.append(proc_status(process.pid, "VmHWM"))
+        finally:
+            stop(process)
+    return {"time_ms": summary(times), "peak_rss_mib": summary(peaks), "rss_before_mib": summary(idles),
+            "statuses": statuses}
+
+
+async def sleeping_invocation(port, body):
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        writer.write((f"POST /invocations HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n"
+                      f"X-Amzn-Bedrock-AgentCore-Runtime-Session-Id: {SESSION}\r\nContent-Length: {len(body)}\r\n"
+                      f"Connection: close\r\n\r\n").encode() + body)
+        await writer.drain()
+        answer = await reader.read()
+        return answer.startswith(b"HTTP/1.1 200")
+    finally:
+        writer.close()
+
+
+async def sleeping_burst(port, count):
+    body = b'{"sleep_ms":1000}'
+    started = time.perf_counter()
+    outcomes = await asyncio.gather(
+        *(asyncio.wait_for(sleeping_invocation(port, body), 30) for _ in range(count)), return_exceptions=True)
+    return time.perf_counter() - started, sum(1 for outcome in outcomes if outcome is True)
+
+
+def measure_sleepers(peer):
+    process, port = peer.start_ready()
+    try:
+        runs = []
+        for _ in range(SLEEP_RUNS):
+            stop_file = os.path.join(WORK, "ping-probe.stop")
+            if os.path.exists(stop_file):
+                os.remove(stop_file)
+            probe = subprocess.Popen([sys.executable, os.path.abspath(__file__), "--ping-probe", str(port), stop_file],
+                                     stdout=subprocess.PIPE, text=True, start_new_session=True)
+            STARTED_PIDS.append(probe.pid)
+            time.sleep(0.3)
+            elapsed, succeeded = asyncio.run(sleeping_burst(port, SLEEPERS))
+            time.sleep(0.2)
+            open(stop_file, "w").close()
+            pings = json.loads(probe.communicate(timeout=60)[0])
+            STARTED_PIDS.remove(probe.pid)
+            runs.append({"seconds": elapsed, "succeeded": succeeded, "ping_p99_ms": percentile(pings, 0.99),
+                         "ping_max_ms": max(pings) if pings else None, "pings": len(pings)})
+            time.sleep(1)
+        return {"seconds": summary([run["seconds"] for run in runs]),
+                "ping_p99_ms": summary([run["ping_p99_ms"] for run in runs]),
+                "ping_max_ms": summary([run["ping_max_ms"] for run in runs]),
+                "succeeded": [run["succeeded"] for run in runs], "pings": [run["pings"] for run in runs]}
+    finally:
+        stop(process)
+
+
+def ping_probe(port, stop_file):
+    """Runs in its own process: GET /ping on a new connection every 10 ms until told to stop; prints latencies."""
+    latencies = []
+    deadline = time.perf_counter() + 60
+    while not os.path.exists(stop_file) and time.perf_counter() < deadline:
+        started = time.perf_counter()
+        connection = http.client.HTTPConnection("127.0.0.1", int(port), timeout=10)
+        try:
+            connection.request("GET", "/ping")
+            connection.getresponse().read()
+            latencies.append((time.perf_counter() - started) * 1000)
+        except OSError:
+            latencies.append(10000.0)
+        finally:
+            connection.close()
+        time.sleep(0.01)
+    print(json.dumps(latencies))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Images (ours only)
+
+
+def start_registry(directory):
+    shutil.rmtree(directory, ignore_errors=True)
+    storage = os.path.join(directory, "data")
+    os.makedirs(storage)
+    port = free_port()
+    config = os.path.join(directory, "config.yml")
+    with open(config, "w") as out:
+        out.write("\n".join([
+            "version: 0.1", "log:", "  level: info", "  formatter: json", "  accesslog:", "    disabled: true",
+            "storage:", "  filesystem:", f"    rootdirectory: {storage}", "http:", f"  addr: 127.0.0.1:{port}", ""]))
+    log_path = os.path.join(directory, "registry.log")
+    process = spawn(["docker-registry", "serve", config], directory, log_path)
+    deadline = time.perf_counter() + 30
+    while time.perf_counter() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/v2/")
+            if connection.getresponse().status == 200:
+                return process, f"127.0.0.1:{port}", storage, log_path
+        except OSError:
+            time.sleep(0.1)
+    stop(process)
+    raise RuntimeError(f"docker-registry did not come up; see {log_path}")
+
+
+def uploaded_blobs(log_path, skip_lines):
+    """(digest, bytes) of the blob uploads the registry completed after the first skip_lines log lines."""
+    uploads = []
+    with open(log_path) as lines:
+        for number, line in enumerate(lines):
+            if number < skip_lines or not line.startswith("{"):
+                continue
+            entry = json.loads(line)
+            uri = entry.get("http.request.uri", "")
+            if (entry.get("http.request.method") == "PUT" and "/blobs/uploads/" in uri
+                    and entry.get("http.response.status") == 201):
+                match = re.search(r"[?&]digest=([^&]+)", uri)
+                if match:
+                    uploads.append(match.group(1).replace("%3A", ":"))
+    return uploads
+
+
+def line_count(path):
+    with open(path) as lines:
+        return sum(1 for _ in lines)
+
+
+def blob_size(storage, digest):
+    hash_hex = digest.split(":", 1)[1]
+    return os.path.getsize(os.path.join(storage, "docker/registry/v2/blobs/sha256", hash_hex[:2], hash_hex, "data"))
+
+
+def write_base_layout(directory, layer_bytes):
+    """An OCI image layout holding a linux/arm64 base image with one layer of layer_bytes incompressible bytes (a
+    stand-in for a JRE's layers; it cannot run Java, and the image is only built and pushed, never run)."""
+    shutil.rmtree(directory, ignore_errors=True)
+    blobs = os.path.join(directory, "blobs", "sha256")
+    os.makedirs(blobs)
+
+    def blob(data):
+        digest = hashlib.sha256(data).hexdigest()
+        with open(os.path.join(blobs, digest), "wb") as out:
+            out.write(data)
+        return {"digest": f"sha256:{digest}", "size": len(data)}
+
+    tar_bytes = io.BytesIO()
+    with tarfile.open(fileobj=tar_bytes, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        for name, data in (("etc/base-release", b"agentcore4j benchmark base\n"),
+                           ("opt/base/filler", os.urandom(layer_bytes))):
+            info = tarfile.TarInfo(name)
+            info.size, info.mtime, info.mode = len(data), 0, 0o644
+            tar.addfile(info, io.BytesIO(data))
+    uncompressed = tar_bytes.getvalue()
+    layer = blob(gzip.compress(uncompressed, compresslevel=1, mtime=0))
+    config = blob(json.dumps({
+        "architecture": "arm64", "os": "linux",
+        "config": {"Env": ["PATH=/opt/java/bin:/usr/local/bin:/usr/bin:/bin"]},
+        "rootfs": {"type": "layers", "diff_ids": ["sha256:" + hashlib.sha256(uncompressed).hexdigest()]},
+        "history": [{"created_by": "agentcore4j benchmark"}]}).encode())
+    manifest = blob(json.dumps({
+        "schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
+        "config": {"mediaType": "application/vnd.oci.image.config.v1+json", **config},
+        "layers": [{"mediaType": "application/vnd.oci.image.layer.v1.tar+gzip", **layer}]}).encode())
+    with open(os.path.join(directory, "oci-layout"), "w") as out:
+        out.write('{"imageLayoutVersion":"1.0.0"}')
+    with open(os.path.join(directory, "index.json"), "w") as out:
+        json.dump({"schemaVersion": 2, "manifests": [{
+            "mediaType": "application/vnd.oci.image.manifest.v1+json", **manifest,
+            "annotations": {"org.opencontainers.image.ref.name": "base"}}]}, out)
+
+
+def push_base(layout, reference):
+    subprocess.run(["skopeo", "copy", "--quiet", "--dest-tls-verify=false", f"oci:{layout}:base",
+                    f"docker://{reference}"], check=True, timeout=300)
+
+
+def mvn(project, *arguments):
+    """Seconds one offline Maven run of the project takes; fails loudly when Maven fails."""
+    command = [os.path.join(ROOT, "mvnw"), "-B", "-q", "-o", "-f", os.path.join(project, "pom.xml"), *arguments]
+    started = time.perf_counter()
+    completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    elapsed = time.perf_counter() - started
+    if completed.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{completed.stdout[-3000:]}\n{completed.stderr[-3000:]}")
+    return elapsed
+
+
+def copy_example(destination):
+    shutil.rmtree(destination, ignore_errors=True)
+    shutil.copytree(os.path.join(ROOT, "examples/echo-agent"), destination,
+                    ignore=shutil.ignore_patterns("target"))
+
+
+def change_one_class(project, generation):
+    source = os.path.join(project, "src/main/java/io/github/agentcore4j/examples/echo/EchoAgent.java")
+    with open(source) as file:
+        text = file.read()
+    changed = re.sub(r'"echo[^"]*: "', f'"echo{generation}: "', text, count=1)
+    if changed == text:
+        raise RuntimeError(f"Found no echo prefix to change in {source}")
+    with open(source, "w") as file:
+        file.write(changed)
+
+
+def measure_images(variant, base_layer_bytes, separate_base_registry):
+    """First build-and-push of a fresh copy of the example, then rebuild-and-push after a one-class change."""
+    directory = os.path.join(WORK, "images", variant)
+    layout = os.path.join(directory, "base-layout")
+    os.makedirs(directory, exist_ok=True)
+    write_base_layout(layout, base_layer_bytes)
+    runs = []
+    for run in range(IMAGE_RUNS):
+        registries = []
+        try:
+            target = start_registry(os.path.join(directory, f"registry-{run}"))
+            registries.append(target[0])
+            base_registry = target
+            if separate_base_registry:
+                base_registry = start_registry(os.path.join(directory, f"upstream-{run}"))
+                registries.append(base_registry[0])
+            base = f"{base_registry[1]}/library/base:1"
+            push_base(layout, base)
+            project = os.path.join(directory, f"echo-agent-{run}")
+            copy_example(project)
+            build = ["compile", f"{PLUGIN}:build", f"-Dagentcore.image={target[1]}/echo:1",
+                     f"-Dagentcore.baseImage={base}", "-Dagentcore.allowInsecureRegistries=true",
+                     f"-Dagentcore.baseImageCache={os.path.join(project, 'base-cache')}"]
+            mark = line_count(target[3])
+            first_seconds = mvn(project, *build)
+            first_uploads = uploaded_blobs(target[3], mark)
+            change_one_class(project, run)
+            mark = line_count(target[3])
+            rebuild_seconds = mvn(project, *build)
+            rebuild_uploads = uploaded_blobs(target[3], mark)
+            change_one_class(project, f"{run}b")
+            compile_seconds = mvn(project, "compile")
+            maven_seconds = mvn(project, "validate")
+            runs.append({
+                "first_s": first_seconds, "rebuild_s": rebuild_seconds, "compile_only_s": compile_seconds,
+                "maven_floor_s": maven_seconds,
+                "first_uploads": len(first_uploads),
+                "first_bytes": sum(blob_size(target[2], digest) for digest in first_uploads),
+                "rebuild_uploads": len(rebuild_uploads),
+                "rebuild_bytes": sum(blob_size(target[2], digest) for digest in rebuild_uploads)})
+            log(f"  images {variant} run {run + 1}: {runs[-1]}")
+        finally:
+            for registry in registries:
+                stop(registry)
+    keys = ["first_s", "rebuild_s", "compile_only_s", "maven_floor_s", "first_bytes", "rebuild_bytes",
+            "first_uploads", "rebuild_uploads"]
+    return {key: summary([run[key] for run in runs]) for key in keys}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The machine
+
+
+def machine(label):
+    with open("/proc/loadavg") as loadavg:
+        load = " ".join(loadavg.read().split()[:3])
+    return {"at": label, "time": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC"),
+            "load_average": load}
+
+
+def describe_machine():
+    def first_line(command):
+        try:
+            completed = subprocess.run(command, capture_output=True, text=True, timeout=30)
+            return (completed.stdout + completed.stderr).strip().splitlines()[0]
+        except (OSError, IndexError, subprocess.TimeoutExpired):
+            return "unknown"
+    with open("/proc/meminfo") as meminfo:
+        total_kib = int(meminfo.readline().split()[1])
+    cpu = "unknown"
+    with open("/proc/cpuinfo") as cpuinfo:
+        for line in cpuinfo:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return {"cores": os.cpu_count(), "cpu": cpu, "memory_gib": round(total_kib / 1024 / 1024, 1),
+            "jdk": first_line([JAVA, "-version"]), "node": first_line(["node", "--version"]),
+            "python": first_line(["/usr/bin/python3", "--version"]),
+            "fastapi": first_line(["/usr/bin/python3", "-c", "import fastapi, uvicorn, sys; "
+                                   "print('fastapi', fastapi.__version__, 'uvicorn', uvicorn.__version__)"]),
+            "bedrock_agentcore": json.load(open(os.path.join(
+                BENCH, "ts-agent/node_modules/bedrock-agentcore/package.json")))["version"],
+            "wrk": first_line(["wrk", "-v"]), "kernel": os.uname().release}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def main():
+    os.makedirs(WORK, exist_ok=True)
+    os.makedirs(RESULTS, exist_ok=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    only = set(filter(None, os.environ.get("BENCH_ONLY", "").split(",")))
+    peers = [peer for peer in PEERS if not os.environ.get("BENCH_PEERS")
+             or peer.key in os.environ["BENCH_PEERS"].split(",")]
+    results = {"machine": describe_machine(), "load": [machine("start")], "quick": QUICK,
+               "settings": {"cold_runs": COLD_RUNS, "wrk_runs": WRK_RUNS, "wrk_seconds": WRK_SECONDS,
+                            "stream_runs": STREAM_RUNS, "payload_runs": PAYLOAD_RUNS, "sleep_runs": SLEEP_RUNS,
+                            "image_runs": IMAGE_RUNS, "payload_bytes": PAYLOAD_BYTES, "sleepers": SLEEPERS},
+               "peers": {peer.key: peer.name for peer in peers}, "cold_start_ms": {}, "throughput": {},
+               "streaming": {}, "payload": {}, "sleepers": {}, "images": {}}
+    log(f"machine: {results['machine']}; load average {results['load'][0]['load_average']}")
+    try:
+        def wanted(section):
+            return not only or section in only
+        if wanted("cold"):
+            for peer in peers:
+                log(f"cold start: {peer.name}")
+                results["cold_start_ms"][peer.key] = measure_cold_start(peer)
+        if wanted("wrk"):
+            for peer in peers:
+                log(f"throughput: {peer.name}")
+                results["throughput"][peer.key] = measure_throughput(peer)
+        if wanted("stream"):
+            for peer in peers:
+                log(f"streaming: {peer.name}")
+                results["streaming"][peer.key] = measure_streaming(peer)
+        if wanted("payload"):
+            body = payload_body()
+            for peer in peers:
+                log(f"100 MiB payload: {peer.name}")
+                results["payload"][peer.key] = measure_payload(peer, body)
+            del body
+        if wanted("sleep"):
+            for peer in peers:
+                log(f"{SLEEPERS} sleeping invocations: {peer.name}")
+                results["sleepers"][peer.key] = measure_sleepers(peer)
+        if wanted("images"):
+            log("images: tiny base in the same registry")
+            results["images"]["tiny_base_same_registry"] = measure_images("tiny", 1024, False)
+            log("images: 60 MiB base in another registry")
+            results["images"]["jre_sized_base_other_registry"] = measure_images("jre-sized", 60 * 1024 * 1024, True)
+    finally:
+        stop_all()
+    results["load"].append(machine("end"))
+    import report
+    report.write(results)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--ping-probe":
+        ping_probe(sys.argv[2], sys.argv[3])
+    else:
+        try:
+            main()
+        finally:
+            stop_all()

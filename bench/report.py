@@ -1,0 +1,250 @@
+"""Turns the benchmark's measurements into bench/results/<date>.{json,md,png} and the site's Performance page."""
+import datetime
+import json
+import os
+import shutil
+import subprocess
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(BENCH)
+RESULTS = os.path.join(BENCH, "results")
+SITE_PAGE = os.path.join(ROOT, "src/site/markdown/performance.md")
+SITE_CHART = os.path.join(ROOT, "src/site/resources/images/performance.png")
+OURS = "ours"
+
+
+def number(value, digits=0):
+    if value is None:
+        return "n/a"
+    return f"{value:,.{digits}f}"
+
+
+def spread(stat, digits=0):
+    """'median (min–max)' of a summary, or n/a."""
+    if not stat:
+        return "n/a"
+    if stat["n"] == 1:
+        return number(stat["median"], digits)
+    return f"{number(stat['median'], digits)} ({number(stat['min'], digits)}–{number(stat['max'], digits)})"
+
+
+def median(stat):
+    return stat["median"] if stat else None
+
+
+def ratio(peer_value, our_value):
+    if peer_value is None or our_value in (None, 0):
+        return "n/a"
+    return f"{peer_value / our_value:.2f}×"
+
+
+def get(results, *path):
+    value = results
+    for key in path:
+        if not isinstance(value, dict) or key not in value:
+            return None
+        value = value[key]
+    return value
+
+
+def targets(results):
+    """(target, measured, met) rows; met is True, False or None (not measured)."""
+    rows = []
+
+    def cold(key):
+        return median(get(results, "cold_start_ms", key))
+
+    def judge(text, measured, condition):
+        rows.append((text, measured, condition))
+
+    ours, fastapi, ts, bare = cold(OURS), cold("fastapi"), cold("ts"), cold("bare")
+    if ours and fastapi:
+        judge("Cold start at most the FastAPI agent's", f"{ours:.0f} ms vs {fastapi:.0f} ms", ours <= fastapi)
+    if ours and ts:
+        judge("Cold start at most half the TypeScript SDK's", f"{ours:.0f} ms vs {ts:.0f} ms ({ours / ts:.2f}×)",
+              ours <= ts / 2)
+    for connections in ("32", "256"):
+        our_rps = median(get(results, "throughput", OURS, connections, "rps"))
+        for key, factor, name in (("ts", 1.5, "the TypeScript SDK's"), ("fastapi", 6, "FastAPI's"),
+                                  ("bare", 0.7, "the bare JDK floor")):
+            peer_rps = median(get(results, "throughput", key, connections, "rps"))
+            if our_rps and peer_rps:
+                judge(f"Throughput at {connections} connections at least {factor}× {name}",
+                      f"{our_rps:,.0f} vs {peer_rps:,.0f} req/s ({our_rps / peer_rps:.2f}×)",
+                      our_rps >= factor * peer_rps)
+        our_p99 = median(get(results, "throughput", OURS, connections, "p99_ms"))
+        ts_p99 = median(get(results, "throughput", "ts", connections, "p99_ms"))
+        if our_p99 and ts_p99:
+            judge(f"p99 at {connections} connections no worse than the TypeScript SDK's",
+                  f"{our_p99:.2f} ms vs {ts_p99:.2f} ms", our_p99 <= ts_p99)
+    sleepers = get(results, "sleepers", OURS)
+    if sleepers:
+        total = results["settings"]["sleepers"]
+        all_done = all(count == total for count in sleepers["succeeded"])
+        seconds = median(sleepers["seconds"])
+        judge(f"All {total:,} sleeping invocations complete within 2 s",
+              f"{seconds:.2f} s (slowest run {sleepers['seconds']['max']:.2f} s), completed {sleepers['succeeded']}",
+              all_done and seconds <= 2.0)
+        p99 = median(sleepers["ping_p99_ms"])
+        judge("/ping p99 under 50 ms meanwhile", f"{p99:.1f} ms", p99 < 50)
+    images = get(results, "images", "tiny_base_same_registry")
+    if images and images["first_s"]:
+        first, rebuild = median(images["first_s"]), median(images["rebuild_s"])
+        judge("One-class rebuild-and-push under a third of the first build",
+              f"{rebuild:.1f} s vs {first:.1f} s ({rebuild / first:.2f}×)", rebuild < first / 3)
+        uploads = images["rebuild_uploads"]["max"]
+        judge("The rebuild pushes only the changed layer (plus the image config)",
+              f"{uploads:.0f} blobs, {number(median(images['rebuild_bytes']))} bytes", uploads <= 2)
+    return rows
+
+
+def verdict(met):
+    return {True: "met", False: "**missed**", None: "not measured"}[met]
+
+
+def tables(results):
+    peers = results["peers"]
+    lines = []
+    add = lines.append
+
+    add("### Cold start: process spawn to the first 200 from `/invocations`\n")
+    add("| Peer | Median ms (min–max) | Runs | × ours |")
+    add("|---|---:|---:|---:|")
+    for key, name in peers.items():
+        stat = get(results, "cold_start_ms", key)
+        if stat:
+            add(f"| {name} | {spread(stat)} | {stat['n']} | "
+                f"{ratio(median(stat), median(get(results, 'cold_start_ms', OURS)))} |")
+    add("")
+
+    add("### Throughput and latency (`wrk`, `POST /invocations {\"prompt\":\"hi\"}`)\n")
+    add("| Peer | Connections | Requests/s median (min–max) | p50 ms | p99 ms | Requests/s × ours | Errors |")
+    add("|---|---:|---:|---:|---:|---:|---:|")
+    for connections in ("32", "256"):
+        for key, name in peers.items():
+            run = get(results, "throughput", key, connections)
+            if run:
+                ours_rps = median(get(results, "throughput", OURS, connections, "rps"))
+                errors = run["non2xx"] + run["socket_errors"]
+                add(f"| {name} | {connections} | {spread(run['rps'])} | {spread(run['p50_ms'], 2)} | "
+                    f"{spread(run['p99_ms'], 2)} | {ratio(median(run['rps']), ours_rps)} | {errors} |")
+    add("")
+
+    add("### Streaming: a 100-event SSE stream (`\"stream\":true`, 100 words)\n")
+    add("| Peer | First event ms | Last event ms | Last event × ours |")
+    add("|---|---:|---:|---:|")
+    for key, name in peers.items():
+        run = get(results, "streaming", key)
+        if run:
+            add(f"| {name} | {spread(run['first_ms'], 2)} | {spread(run['last_ms'], 2)} | "
+                f"{ratio(median(run['last_ms']), median(get(results, 'streaming', OURS, 'last_ms')))} |")
+    add("")
+
+    add("### A 100 MiB payload (echoed back)\n")
+    add("| Peer | Status | Time ms | Peak RSS MiB (VmHWM) | Peak RSS before the request MiB | Peak × ours |")
+    add("|---|---|---:|---:|---:|---:|")
+    for key, name in peers.items():
+        run = get(results, "payload", key)
+        if run:
+            statuses = ", ".join(sorted({str(status) for status in run["statuses"]}))
+            add(f"| {name} | {statuses} | {spread(run['time_ms'])} | {spread(run['peak_rss_mib'])} | "
+                f"{spread(run['rss_before_mib'])} | "
+                f"{ratio(median(run['peak_rss_mib']), median(get(results, 'payload', OURS, 'peak_rss_mib')))} |")
+    add("")
+
+    total = results["settings"]["sleepers"]
+    add(f"### {total:,} concurrent invocations that each sleep 1 s\n")
+    add("| Peer | Seconds until all complete | Completed (per run) | `/ping` p99 ms meanwhile | `/ping` max ms |")
+    add("|---|---:|---|---:|---:|")
+    for key, name in peers.items():
+        run = get(results, "sleepers", key)
+        if run:
+            add(f"| {name} | {spread(run['seconds'], 2)} | {', '.join(map(str, run['succeeded']))} | "
+                f"{spread(run['ping_p99_ms'], 1)} | {spread(run['ping_max_ms'], 1)} |")
+    add("")
+
+    add("### Images (agentcore4j only): `compile agentcore:build` pushing to a local `docker-registry`\n")
+    add("| Base image | First build-and-push s | Rebuild after a one-class change s | Rebuild ÷ first | "
+        "Blobs / bytes pushed first | Blobs / bytes pushed on rebuild | `compile` alone s | Maven start-up "
+        "(`validate`) s |")
+    add("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for variant, label in (("tiny_base_same_registry", "tiny, in the target registry"),
+                           ("jre_sized_base_other_registry", "60 MiB layer, in another registry")):
+        run = get(results, "images", variant)
+        if run and run["first_s"]:
+            add(f"| {label} | {spread(run['first_s'], 1)} | {spread(run['rebuild_s'], 1)} | "
+                f"{median(run['rebuild_s']) / median(run['first_s']):.2f} | "
+                f"{median(run['first_uploads']):.0f} / {number(median(run['first_bytes']))} | "
+                f"{median(run['rebuild_uploads']):.0f} / {number(median(run['rebuild_bytes']))} | "
+                f"{spread(run['compile_only_s'], 1)} | {spread(run['maven_floor_s'], 1)} |")
+    add("")
+    return "\n".join(lines)
+
+
+def machine_text(results):
+    m = results["machine"]
+    loads = ", ".join(f"{load['at']} {load['load_average']} ({load['time']})" for load in results["load"])
+    busy = max(float(load["load_average"].split()[0]) for load in results["load"]) > 0.5 * m["cores"]
+    warning = (f"\n\n**The machine was busy** (1-minute load average above half its {m['cores']} cores at the start "
+               "or end): other work competed for the CPU, so absolute numbers are noisy; ratios between peers "
+               "measured back to back are more telling than the absolute values.") if busy else ""
+    return (f"{m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB memory, Linux {m['kernel']}; {m['jdk']}; "
+            f"Node {m['node']}; {m['python']}, {m['fastapi']}; bedrock-agentcore {m['bedrock_agentcore']}; "
+            f"{m['wrk']}.\n\nLoad average (1, 5, 15 min): {loads}.{warning}")
+
+
+def targets_table(results):
+    rows = ["| Target | Measured (ours vs peer) | Verdict |", "|---|---|---|"]
+    rows += [f"| {text} | {measured} | {verdict(met)} |" for text, measured, met in targets(results)]
+    return "\n".join(rows)
+
+
+def chart_data(results, path):
+    def value(stat):
+        return "NaN" if not stat else f"{stat['median']:.3f}"
+    with open(path, "w") as out:
+        out.write("# peer cold_ms rps32 rps256 sleepers_s peak_rss_mib\n")
+        for key, name in results["peers"].items():
+            label = name.split(" (")[0]
+            out.write(f'"{label}" {value(get(results, "cold_start_ms", key))} '
+                      f'{value(get(results, "throughput", key, "32", "rps"))} '
+                      f'{value(get(results, "throughput", key, "256", "rps"))} '
+                      f'{value(get(results, "sleepers", key, "seconds"))} '
+                      f'{value(get(results, "payload", key, "peak_rss_mib"))}\n')
+
+
+def write(results):
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
+    suffix = "-quick" if results["quick"] else ""
+    base = os.path.join(RESULTS, stamp + suffix)
+    with open(base + ".json", "w") as out:
+        json.dump(results, out, indent=2)
+    data = os.path.join(BENCH, "work", "chart.dat")
+    chart_data(results, data)
+    drawn = subprocess.run(["gnuplot", "-e", f"datafile='{data}'; outfile='{base}.png'",
+                            os.path.join(BENCH, "chart.gp")], timeout=60).returncode == 0
+    if not drawn:
+        print("No chart: gnuplot failed (a section without data?)")
+    body = tables(results)
+    quick = ("\n\n**Quick run (BENCH_QUICK=1): too few repetitions to rely on.**" if results["quick"] else "")
+    with open(base + ".md", "w") as out:
+        out.write(f"# agentcore4j benchmark, {stamp}{quick}\n\n"
+                  f"Produced by `bench/run`. Medians, with the range over the repeated runs in brackets; "
+                  f"\"× ours\" is the peer's value divided by ours.\n\n"
+                  f"## Machine\n\n{machine_text(results)}\n\n## Targets (issue 7)\n\n{targets_table(results)}\n\n"
+                  f"## Results\n\n![chart]({os.path.basename(base)}.png)\n\n{body}\n"
+                  f"## Settings\n\n```\n{json.dumps(results['settings'])}\n```\n")
+    print(f"\nWrote {base}.md, {base}.json and {base}.png")
+    if not results["quick"] and drawn:
+        os.makedirs(os.path.dirname(SITE_CHART), exist_ok=True)
+        shutil.copyfile(base + ".png", SITE_CHART)
+        with open(os.path.join(BENCH, "performance.md.in")) as template:
+            page = template.read()
+        page = (page.replace("{{DATE}}", stamp).replace("{{MACHINE}}", machine_text(results))
+                .replace("{{TARGETS}}", targets_table(results)).replace("{{TABLES}}", body.replace("### ", "### "))
+                .replace("{{RESULTS_FILE}}", f"bench/results/{stamp}.md"))
+        with open(SITE_PAGE, "w") as out:
+            out.write(page)
+        print(f"Wrote {SITE_PAGE} and {SITE_CHART}")
+    print()
+    print(targets_table(results))
