@@ -2,6 +2,7 @@ package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.MainClassDetector;
+import io.github.agentcore4j.maven.core.aws.AwsSettings;
 import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.config.Protocol;
@@ -176,6 +177,16 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
     protected List<String> jwtAllowedScopes;
 
     /**
+     * One URL for every AWS service the plugin calls (STS, IAM, ECR, AgentCore), e.g. a local stand-in or a proxy.
+     * Unset: the AWS endpoints, or the SDK's standard overrides ({@code AWS_ENDPOINT_URL},
+     * {@code AWS_ENDPOINT_URL_<SERVICE>}, {@code endpoint_url} in the profile).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.endpointUrl")
+    protected String endpointUrl;
+
+    /**
      * The configuration file shared with the AWS toolkits.
      *
      * @since 0.1.0
@@ -264,6 +275,11 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
     /** The {@code .bedrock_agentcore.yaml} file. */
     protected final Path configFile() {
         return configFile.toPath();
+    }
+
+    /** Region, profile and endpoint for the AWS clients. */
+    protected final AwsSettings awsSettings() {
+        return AwsSettings.of(agentSettings().region(), agentSettings().profile(), endpointUrl);
     }
 
     /** The core's view of Maven's log. */

@@ -15,7 +15,7 @@ import java.util.Set;
  * Makes small base images in the test registry, so no test depends on a public registry: one small layer and a
  * PATH, for the platforms asked. They cannot run Java; the tests only inspect what is built on them.
  */
-final class TinyBaseImages {
+public final class TinyBaseImages {
 
     private TinyBaseImages() {
     }
@@ -23,7 +23,7 @@ final class TinyBaseImages {
     /**
      * Pushes a base image for the given platforms: one platform gives a single manifest, several an image index.
      */
-    static void push(String reference, Path workDirectory, Set<Platform> platforms) throws Exception {
+    public static void push(String reference, Path workDirectory, Set<Platform> platforms) throws Exception {
         Path release = Files.createDirectories(workDirectory).resolve("base-release");
         Files.writeString(release, "tiny test base " + reference + "\n", StandardCharsets.UTF_8);
         Jib.fromScratch()

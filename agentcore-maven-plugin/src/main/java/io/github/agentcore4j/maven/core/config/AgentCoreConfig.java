@@ -14,6 +14,8 @@ public final class AgentCoreConfig {
     static final String DEFAULT_AGENT = "default_agent";
     static final String AGENTS = "agents";
     static final String PLATFORM = "linux/arm64";
+    /** What this plugin records about an agent that the toolkit's schema has no field for. */
+    static final String PLUGIN_RECORD = "agentcore4j";
 
     private final Map<String, Object> root;
 
@@ -108,6 +110,130 @@ public final class AgentCoreConfig {
     /** The ARN of the agent's deployed runtime, when it has been deployed. */
     public Optional<String> agentArn(String agentName) {
         return deploymentValue(agentName, "agent_arn");
+    }
+
+    /** The id of the agent's deployed runtime, when it has been deployed. */
+    public Optional<String> agentId(String agentName) {
+        return deploymentValue(agentName, "agent_id");
+    }
+
+    /**
+     * Records the agent's runtime (the agent must exist). A new runtime clears the kept session id, which belonged
+     * to the old one.
+     */
+    public void deployment(String agentName, String agentId, String agentArn) {
+        Map<String, Object> deployment = child(existingAgent(agentName), "bedrock_agentcore");
+        if (!agentArn.equals(deployment.get("agent_arn"))) {
+            deployment.put("agent_session_id", null);
+        }
+        deployment.put("agent_id", agentId);
+        deployment.put("agent_arn", agentArn);
+    }
+
+    /** Forgets the agent's runtime, keeping the rest of its entry. */
+    public void clearDeployment(String agentName) {
+        Map<String, Object> deployment = child(existingAgent(agentName), "bedrock_agentcore");
+        deployment.put("agent_id", null);
+        deployment.put("agent_arn", null);
+        deployment.put("agent_session_id", null);
+        existingAgent(agentName).remove(PLUGIN_RECORD);
+    }
+
+    /** Records the version deployed last and the image digest it runs, for people and scripts reading the file. */
+    public void deployedVersion(String agentName, String version, String imageDigest) {
+        Map<String, Object> record = child(existingAgent(agentName), PLUGIN_RECORD);
+        record.put("deployed_version", version);
+        record.put("image_digest", imageDigest);
+    }
+
+    /** The account and region the agent is deployed in, as the toolkit records them. */
+    public void awsAccount(String agentName, String account, String region) {
+        Map<String, Object> aws = child(existingAgent(agentName), "aws");
+        aws.put("account", account);
+        aws.put("region", region);
+    }
+
+    /** The execution role in {@code aws.execution_role}, whoever set it. */
+    public Optional<String> executionRole(String agentName) {
+        return awsValue(agentName, "execution_role");
+    }
+
+    /**
+     * Records the execution role; {@code createdHere} says this plugin created it, which is what lets destroy delete
+     * it (never a role someone else made).
+     */
+    public void executionRole(String agentName, String roleArn, boolean createdHere) {
+        Map<String, Object> agent = existingAgent(agentName);
+        Map<String, Object> aws = child(agent, "aws");
+        aws.put("execution_role", roleArn);
+        aws.put("execution_role_auto_create", false);
+        Map<String, Object> record = child(agent, PLUGIN_RECORD);
+        if (createdHere) {
+            record.put("created_execution_role", roleArn);
+        } else if (!roleArn.equals(record.get("created_execution_role"))) {
+            record.remove("created_execution_role");
+        }
+    }
+
+    /** Whether this plugin created the agent's execution role (and so may delete it). */
+    public boolean createdExecutionRole(String agentName) {
+        Optional<String> role = executionRole(agentName);
+        return role.isPresent() && role.equals(pluginValue(agentName, "created_execution_role"));
+    }
+
+    /** The ECR repository URI in {@code aws.ecr_repository}. */
+    public Optional<String> ecrRepository(String agentName) {
+        return awsValue(agentName, "ecr_repository");
+    }
+
+    /** Records the ECR repository; {@code createdHere} says this plugin created it. */
+    public void ecrRepository(String agentName, String repositoryUri, boolean createdHere) {
+        Map<String, Object> agent = existingAgent(agentName);
+        Map<String, Object> aws = child(agent, "aws");
+        aws.put("ecr_repository", repositoryUri);
+        aws.put("ecr_auto_create", false);
+        if (createdHere) {
+            child(agent, PLUGIN_RECORD).put("created_ecr_repository", repositoryUri);
+        }
+    }
+
+    /** Whether this plugin created the agent's ECR repository. */
+    public boolean createdEcrRepository(String agentName) {
+        Optional<String> repository = ecrRepository(agentName);
+        return repository.isPresent() && repository.equals(pluginValue(agentName, "created_ecr_repository"));
+    }
+
+    /** Removes the agent's entry; when it was the default agent, another one (if any) becomes the default. */
+    public void removeAgent(String agentName) {
+        if (!hasAgent(agentName)) {
+            return;
+        }
+        Map<String, Object> agents = agents();
+        agents.remove(agentName);
+        if (agentName.equals(root.get(DEFAULT_AGENT))) {
+            root.put(DEFAULT_AGENT, agents.isEmpty() ? null : agents.keySet().iterator().next());
+        }
+    }
+
+    private Map<String, Object> existingAgent(String agentName) {
+        if (!hasAgent(agentName)) {
+            throw new IllegalStateException("No agent " + agentName + " in the configuration");
+        }
+        return child(agents(), agentName);
+    }
+
+    private Optional<String> awsValue(String agentName, String key) {
+        if (hasAgent(agentName) && child(agents(), agentName).get("aws") instanceof Map<?, ?> aws) {
+            return Optional.ofNullable(aws.get(key)).map(Object::toString);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> pluginValue(String agentName, String key) {
+        if (hasAgent(agentName) && child(agents(), agentName).get(PLUGIN_RECORD) instanceof Map<?, ?> record) {
+            return Optional.ofNullable(record.get(key)).map(Object::toString);
+        }
+        return Optional.empty();
     }
 
     private Optional<String> deploymentValue(String agentName, String key) {

@@ -1,0 +1,97 @@
+package io.github.agentcore4j.maven;
+
+import io.github.agentcore4j.maven.core.aws.AwsErrors;
+import io.github.agentcore4j.maven.core.aws.AwsSession;
+import io.github.agentcore4j.maven.core.deploy.DeployFailedException;
+import io.github.agentcore4j.maven.core.deploy.DeployRequest;
+import io.github.agentcore4j.maven.core.deploy.Deployer;
+import io.github.agentcore4j.maven.core.image.ImageBuildException;
+import io.github.agentcore4j.maven.core.image.ImageBuilder;
+import io.github.agentcore4j.maven.core.image.ImageTarget;
+import java.time.Duration;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Ships the agent to Amazon Bedrock AgentCore Runtime: ensures the ECR repository and the execution role, builds and
+ * pushes the image (as agentcore:build does) with a unique tag, creates or updates the runtime with the image by
+ * digest, waits until the new version is READY and records it in {@code .bedrock_agentcore.yaml} and
+ * {@code target/agentcore/runtime.json}. When neither the image nor the configuration changed, no version is made.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class DeployMojo extends AbstractImageMojo {
+
+    /**
+     * The ECR repository name. Unset: {@code bedrock-agentcore-<agent name>}, created when missing (immutable tags,
+     * scan on push). An existing repository is used as it is.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.deploy.repository")
+    private String repository;
+
+    /**
+     * The ARN of the execution role the runtime runs as, used untouched. Unset: the role in
+     * {@code .bedrock_agentcore.yaml}, else a least-privilege role this plugin creates (and only then may delete).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.executionRole")
+    private String executionRole;
+
+    /**
+     * A named endpoint (e.g. {@code prod}) to point at the new version, created when missing. DEFAULT always serves
+     * the latest version anyway.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.deploy.endpoint")
+    private String endpoint;
+
+    /**
+     * Prints the requests that would change anything (repository, role, runtime) instead of sending them; builds
+     * nothing.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.deploy.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
+    /**
+     * Seconds to wait for the new version (and endpoint) to become READY before the build fails.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.waitTimeout", defaultValue = "900")
+    private int waitTimeout;
+
+    @Override
+    protected void doExecute() throws MojoExecutionException, MojoFailureException {
+        String mainClass = resolveMainClass();
+        DeployRequest request = new DeployRequest(agentSettings(), mainClass, repository, executionRole, endpoint,
+                Duration.ofSeconds(waitTimeout), dryRun, project.getVersion());
+        try (AwsSession aws = AwsSession.open(awsSettings())) {
+            new Deployer(aws, configFile(), agentCoreDirectory(), buildLog()).deploy(request,
+                    reference -> new ImageBuilder().build(imageRequest(new ImageTarget.Registry(reference)).build(),
+                            buildLog()));
+        } catch (DeployFailedException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (ImageBuildException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (SdkException e) {
+            throw new MojoExecutionException(AwsErrors.explain("Deploying agent " + agentSettings().name().value(),
+                    e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while deploying", e);
+        }
+    }
+}

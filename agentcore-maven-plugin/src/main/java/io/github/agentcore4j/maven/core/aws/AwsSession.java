@@ -1,0 +1,151 @@
+package io.github.agentcore4j.maven.core.aws;
+
+import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreClient;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The AWS clients of one goal run, for one region and one identity, made on first use and closed together. Every
+ * client honours the {@code endpointUrl} setting; without it the SDK's own endpoint resolution applies
+ * ({@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_<SERVICE>}, the profile's {@code endpoint_url}).
+ */
+public final class AwsSession implements AutoCloseable {
+
+    private final AwsSettings settings;
+    private final Region region;
+    private final AwsCredentialsProvider credentials;
+    private final List<AutoCloseable> clients = new ArrayList<>();
+    private StsClient sts;
+    private IamClient iam;
+    private EcrClient ecr;
+    private BedrockAgentCoreControlClient control;
+    private BedrockAgentCoreClient data;
+    private String accountId;
+
+    private AwsSession(AwsSettings settings, Region region) {
+        this.settings = settings;
+        this.region = region;
+        this.credentials = settings.profile() == null
+                ? DefaultCredentialsProvider.builder().build()
+                : DefaultCredentialsProvider.builder().profileName(settings.profile()).build();
+    }
+
+    /**
+     * A session in the configured region, else the SDK chain's (AWS_REGION, the profile).
+     *
+     * @throws InvalidSettingException naming {@code region} when neither gives one
+     */
+    public static AwsSession open(AwsSettings settings) {
+        return new AwsSession(settings, resolveRegion(settings));
+    }
+
+    /** A session in a fixed region, e.g. the one in a runtime ARN. */
+    public static AwsSession open(AwsSettings settings, String region) {
+        return new AwsSession(settings, Region.of(region));
+    }
+
+    private static Region resolveRegion(AwsSettings settings) {
+        if (settings.region() != null && !settings.region().isBlank()) {
+            return Region.of(settings.region().trim());
+        }
+        try {
+            DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
+            if (settings.profile() != null) {
+                chain.profileName(settings.profile());
+            }
+            return chain.build().getRegion();
+        } catch (SdkClientException e) {
+            throw new InvalidSettingException("region", "no AWS region is configured (not in the POM, AWS_REGION or "
+                    + "the profile)", "set -Dagentcore.region=us-east-1 (or AWS_REGION, or region in ~/.aws/config)");
+        }
+    }
+
+    public String region() {
+        return region.id();
+    }
+
+    /** The partition of the region, for ARNs: {@code aws}, {@code aws-cn}, {@code aws-us-gov}. */
+    public String partition() {
+        return region.metadata() == null ? "aws" : region.metadata().partition().id();
+    }
+
+    /** The caller's account, from STS GetCallerIdentity (asked once). */
+    public synchronized String accountId() {
+        if (accountId == null) {
+            accountId = sts().getCallerIdentity().account();
+        }
+        return accountId;
+    }
+
+    public synchronized StsClient sts() {
+        if (sts == null) {
+            sts = configure(StsClient.builder(), region).build();
+            clients.add(sts);
+        }
+        return sts;
+    }
+
+    /** IAM is global: its requests are signed for us-east-1 whatever the session's region. */
+    public synchronized IamClient iam() {
+        if (iam == null) {
+            iam = configure(IamClient.builder(), Region.US_EAST_1).build();
+            clients.add(iam);
+        }
+        return iam;
+    }
+
+    public synchronized EcrClient ecr() {
+        if (ecr == null) {
+            ecr = configure(EcrClient.builder(), region).build();
+            clients.add(ecr);
+        }
+        return ecr;
+    }
+
+    public synchronized BedrockAgentCoreControlClient control() {
+        if (control == null) {
+            control = configure(BedrockAgentCoreControlClient.builder(), region).build();
+            clients.add(control);
+        }
+        return control;
+    }
+
+    public synchronized BedrockAgentCoreClient data() {
+        if (data == null) {
+            data = configure(BedrockAgentCoreClient.builder(), region).build();
+            clients.add(data);
+        }
+        return data;
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region clientRegion) {
+        builder.region(clientRegion).credentialsProvider(credentials);
+        if (settings.endpointUrl() != null) {
+            builder.endpointOverride(settings.endpointUrl());
+        }
+        return builder;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (AutoCloseable client : clients) {
+            try {
+                client.close();
+            } catch (Exception ignored) {
+                // Closing releases connections; nothing is left to do when it fails.
+            }
+        }
+        clients.clear();
+    }
+}

@@ -1,0 +1,150 @@
+package io.github.agentcore4j.it.deploy;
+
+import static io.github.agentcore4j.it.deploy.DeployStage.assertContains;
+import static io.github.agentcore4j.it.deploy.DeployStage.read;
+import static io.github.agentcore4j.it.deploy.DeployStage.runtimeJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.agentcore4j.it.aws.AgentRuntime;
+import io.github.agentcore4j.it.aws.EcrRepository;
+import io.github.agentcore4j.it.aws.IamRole;
+import io.github.agentcore4j.it.aws.RuntimeVersion;
+import io.github.agentcore4j.it.support.FixtureProject;
+import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * `mvn deploy` on a fixture agent against the AWS stand-in and a real registry: what the first deploy creates, what a
+ * code change does (a new version, one new layer), what an unchanged project does (nothing), and a dry run.
+ */
+class DeployTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static DeployStage stage;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stage = DeployStage.start("deploy");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stage != null) {
+            stage.close();
+        }
+    }
+
+    @Test
+    void firstDeployCreatesRepositoryRoleAndRuntimeAndRecordsThem() throws Exception {
+        FixtureProject project = stage.project("deploy-first");
+
+        MavenResult deploy = stage.maven(project, "first_agent", "deploy").assertSuccess();
+
+        EcrRepository repository = stage.aws().ecr().repository("bedrock-agentcore-first_agent").orElseThrow();
+        assertTrue(repository.scanOnPush());
+        assertEquals("IMMUTABLE", repository.imageTagMutability());
+        AgentRuntime runtime = stage.aws().agentCore().runtimeNamed("first_agent").orElseThrow();
+        assertEquals(1, runtime.versions().size());
+        RuntimeVersion version = runtime.latestVersion();
+        assertEquals("READY", version.status());
+        String digest = read(project.file("target/agentcore/image.digest")).trim();
+        assertEquals(repository.uri() + "@" + digest, version.containerUri(), "the runtime runs the image by digest");
+        assertEquals(1, repository.images().size());
+        assertTrue(repository.images().get(0).tags().get(0).startsWith("1.0.0-"), repository.images().toString());
+
+        IamRole role = stage.aws().iam().roles().stream()
+                .filter(candidate -> candidate.arn().equals(version.roleArn())).findFirst().orElseThrow();
+        assertTrue(role.name().startsWith("AmazonBedrockAgentCoreSDKRuntime-us-east-1-"), role.name());
+        JsonNode trust = JSON.readTree(role.assumeRolePolicyDocument()).get("Statement").get(0);
+        assertEquals("bedrock-agentcore.amazonaws.com", trust.get("Principal").get("Service").asText());
+        assertEquals("123456789012", trust.get("Condition").get("StringEquals").get("aws:SourceAccount").asText());
+        String policy = role.inlinePolicies().get("BedrockAgentCoreRuntimeExecutionPolicy-first_agent");
+        assertContains(policy, "repository/bedrock-agentcore-first_agent\"");
+        assertEquals("test-model", version.configuration().get("environmentVariables").get("MODEL_ID").asText());
+
+        JsonNode output = runtimeJson(project);
+        assertEquals(runtime.id(), output.get("agentRuntimeId").asText());
+        assertEquals(runtime.arn(), output.get("agentRuntimeArn").asText());
+        assertEquals("1", output.get("agentRuntimeVersion").asText());
+        String yaml = read(project.file(".bedrock_agentcore.yaml"));
+        assertContains(yaml, "agent_id: " + runtime.id() + "\n");
+        assertContains(yaml, "agent_arn: " + runtime.arn() + "\n");
+        assertContains(yaml, "execution_role: " + role.arn() + "\n");
+        assertContains(yaml, "created_execution_role: " + role.arn() + "\n");
+        assertContains(yaml, "deployed_version: '1'\n");
+        assertFalse(yaml.contains("sk-never-print-this-value"), yaml);
+        assertFalse(deploy.log().contains("sk-never-print-this-value"), "secret in the log");
+        assertFalse(deploy.log().contains(stage.aws().environment().get("AWS_SECRET_ACCESS_KEY")), "secret in the log");
+        assertContains(deploy.log(), "Environment: MODEL_ID=test-model, OPENAI_API_KEY=****");
+        assertContains(deploy.log(), "Agent runtime " + runtime.arn() + " version 1 is READY. Logs: "
+                + "/aws/bedrock-agentcore/runtimes/" + runtime.id() + "-DEFAULT");
+    }
+
+    @Test
+    void aCodeChangeMakesANewVersionAndPushesOnlyTheChangedLayer() {
+        FixtureProject project = stage.project("deploy-change");
+        stage.maven(project, "change_agent", "deploy").assertSuccess();
+        String firstDigest = runtimeJson(project).get("containerUri").asText();
+        int uploadsBefore = stage.registry().uploadedBlobs().size();
+
+        DeployStage.changeCode(project, "hello again");
+        MavenResult second = stage.maven(project, "change_agent", "deploy").assertSuccess();
+
+        AgentRuntime runtime = stage.aws().agentCore().runtimeNamed("change_agent").orElseThrow();
+        assertEquals(2, runtime.versions().size());
+        assertEquals("READY", runtime.latestVersion().status());
+        assertNotEquals(firstDigest, runtime.latestVersion().containerUri());
+        assertEquals(runtime.latestVersion().containerUri(), runtimeJson(project).get("containerUri").asText());
+        List<String> uploads = stage.registry().uploadedBlobs();
+        assertEquals(2, uploads.size() - uploadsBefore, "the classes layer and the image config only: "
+                + uploads.subList(uploadsBefore, uploads.size()));
+        assertContains(second.log(), "Updating agent runtime " + runtime.id() + " to version 2");
+        assertContains(read(project.file(".bedrock_agentcore.yaml")), "deployed_version: '2'\n");
+    }
+
+    @Test
+    void anUnchangedProjectDeploysNothingNew() {
+        FixtureProject project = stage.project("deploy-noop");
+        stage.maven(project, "noop_agent", "deploy").assertSuccess();
+        stage.aws().clearRequests();
+
+        MavenResult again = stage.maven(project, "noop_agent", "deploy").assertSuccess();
+
+        AgentRuntime runtime = stage.aws().agentCore().runtimeNamed("noop_agent").orElseThrow();
+        assertEquals(1, runtime.versions().size());
+        assertEquals(List.of(), stage.aws().requests("UpdateAgentRuntime"));
+        assertEquals(List.of(), stage.aws().requests("CreateRole"));
+        assertContains(again.log(), "Nothing changed: version 1 of agent runtime " + runtime.id() + " already runs ");
+        assertFalse(runtimeJson(project).get("newVersion").asBoolean());
+    }
+
+    @Test
+    void aDryRunPrintsTheRequestsAndChangesNothing() {
+        FixtureProject project = stage.project("deploy-dry-run");
+        stage.aws().clearRequests();
+
+        MavenResult dryRun = stage.maven(project, "dry_agent", "deploy", "-Dagentcore.deploy.dryRun=true")
+                .assertSuccess();
+
+        assertContains(dryRun.log(), "[dry run] would send CreateRepositoryRequest(RepositoryName="
+                + "bedrock-agentcore-dry_agent");
+        assertContains(dryRun.log(), "[dry run] would send CreateRoleRequest(");
+        assertContains(dryRun.log(), "[dry run] would send CreateAgentRuntimeRequest(AgentRuntimeName=dry_agent");
+        assertFalse(dryRun.log().contains("sk-never-print-this-value"), dryRun.log());
+        assertTrue(stage.aws().ecr().repository("bedrock-agentcore-dry_agent").isEmpty());
+        assertTrue(stage.aws().agentCore().runtimeNamed("dry_agent").isEmpty());
+        Set<String> mutations = Set.of("CreateRepository", "CreateRole", "PutRolePolicy", "CreateAgentRuntime");
+        assertTrue(stage.aws().requests().stream().noneMatch(request -> mutations.contains(request.operation())),
+                stage.aws().requests().toString());
+        assertFalse(project.file(".bedrock_agentcore.yaml").toFile().exists());
+    }
+}
