@@ -4,10 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,6 +29,11 @@ import java.util.logging.Logger;
  * {@code -Dagentcore.port}, else the {@code PORT} environment variable, else 8080; the host is {@code 0.0.0.0} inside
  * a container (environment variable {@code DOCKER_CONTAINER} set, or {@code /.dockerenv} present) and
  * {@code 127.0.0.1} otherwise.
+ *
+ * <p>The same app serves AgentCore's other protocols: {@link #websocket(WebSocketHandler)} adds {@code /ws} on the
+ * HTTP port; {@link #mcpServer(Function)} makes it an MCP server ({@code POST /mcp} on port 8000) and
+ * {@link #a2aAgent(A2aAgent)} an A2A agent ({@code POST /} on port 9000). {@code /ping} and the task API work the
+ * same for all.
  */
 public final class AgentCoreApp {
 
@@ -35,6 +42,10 @@ public final class AgentCoreApp {
     public static final String PORT_PROPERTY = "agentcore.port";
     public static final String HOST_PROPERTY = "agentcore.host";
     public static final int DEFAULT_PORT = 8080;
+    /** The port AgentCore sends MCP requests to. */
+    public static final int DEFAULT_MCP_PORT = 8000;
+    /** The port AgentCore sends A2A requests to. */
+    public static final int DEFAULT_A2A_PORT = 9000;
     /** AgentCore accepts invocation payloads up to 100 MB. */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 100L * 1024 * 1024;
     /** AgentCore gives a stopping session about 15 s; in-flight work gets most of it. */
@@ -44,6 +55,9 @@ public final class AgentCoreApp {
 
     private final PingTracker ping = new PingTracker(Clock.systemUTC());
     private Invocable entrypoint;
+    private WebSocketHandler webSocket;
+    private Function<? super io.modelcontextprotocol.spec.McpStatelessServerTransport, ?> mcpServer;
+    private A2aAgent a2aAgent;
     private Integer port;
     private String host;
     private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
@@ -77,8 +91,60 @@ public final class AgentCoreApp {
     }
 
     private AgentCoreApp register(Invocable invocable) {
+        requireNoOtherProtocol(mcpServer == null && a2aAgent == null, "an entrypoint");
         entrypoint = invocable;
         return this;
+    }
+
+    /**
+     * Serves WebSocket connections on {@code /ws}, beside {@code /invocations} and {@code /ping} on the same port.
+     * Needs {@code org.eclipse.jetty.websocket:jetty-websocket-jetty-server} on the classpath: such an agent runs on
+     * Jetty, since the JDK's HTTP server cannot upgrade connections; agents without a WebSocket handler never load it.
+     */
+    public AgentCoreApp websocket(WebSocketHandler handler) {
+        requireNoOtherProtocol(mcpServer == null && a2aAgent == null, "a WebSocket handler");
+        this.webSocket = Objects.requireNonNull(handler, "handler");
+        return this;
+    }
+
+    /**
+     * Makes this app an MCP server: {@code POST /mcp} on port 8000 (or {@code -Dagentcore.port}), stateless
+     * streamable HTTP as AgentCore requires. Build the server with the MCP Java SDK on the transport given:
+     *
+     * <pre>{@code
+     * AgentCoreApp.create()
+     *     .mcpServer(transport -> McpServer.sync(transport)
+     *         .serverInfo("calculator", "1.0.0")
+     *         .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
+     *         .tools(addTool)
+     *         .build())
+     *     .run();
+     * }</pre>
+     *
+     * Needs {@code io.modelcontextprotocol.sdk:mcp-core} and {@code mcp-json-jackson2} on the classpath. Tools see
+     * the request's {@link RequestContext} through {@link RequestContext#current()}.
+     */
+    public AgentCoreApp mcpServer(Function<? super io.modelcontextprotocol.spec.McpStatelessServerTransport, ?> server) {
+        requireNoOtherProtocol(entrypoint == null && webSocket == null && a2aAgent == null, "an MCP server");
+        this.mcpServer = Objects.requireNonNull(server, "server");
+        return this;
+    }
+
+    /**
+     * Makes this app an A2A agent: JSON-RPC 2.0 on {@code POST /} and its card on
+     * {@code GET /.well-known/agent-card.json}, port 9000 (or {@code -Dagentcore.port}, else {@code A2A_PORT}).
+     */
+    public AgentCoreApp a2aAgent(A2aAgent agent) {
+        requireNoOtherProtocol(entrypoint == null && webSocket == null && mcpServer == null, "an A2A agent");
+        this.a2aAgent = Objects.requireNonNull(agent, "agent");
+        return this;
+    }
+
+    private static void requireNoOtherProtocol(boolean none, String what) {
+        if (!none) {
+            throw new IllegalStateException("Cannot register " + what + ": an app serves one AgentCore protocol, "
+                    + "HTTP (entrypoint and WebSocket), MCP or A2A; use one app per protocol");
+        }
     }
 
     /**
@@ -186,13 +252,41 @@ public final class AgentCoreApp {
     /** Starts serving and returns at once; the caller stops the returned server. */
     public AgentServer start() {
         JsonLogging.install();
-        if (entrypoint == null) {
-            LOG.warning("No entrypoint registered; /invocations will answer 500 until one is");
-        }
         String resolvedHost = host != null ? host : defaultHost();
-        int resolvedPort = port != null ? port : defaultPort();
-        AgentServer server = AgentServer.start(resolvedHost, resolvedPort,
-                new InvocationEndpoint(entrypoint, maxRequestBytes), ping);
+        Route pingRoute = Route.info("GET", "/ping", call -> Responses.json(call, 200, ping.snapshot().toJson()));
+        AgentServer server;
+        if (mcpServer != null) {
+            McpEndpoint mcp = new McpEndpoint(maxRequestBytes);
+            mcpServer.apply(mcp);
+            if (!mcp.connected()) {
+                throw new IllegalStateException("The mcpServer function must build the server on the transport it is "
+                        + "given, e.g. transport -> McpServer.sync(transport)...build()");
+            }
+            int resolvedPort = port != null ? port : defaultPort(DEFAULT_MCP_PORT);
+            server = AgentServer.start(resolvedHost, resolvedPort, "-D" + PORT_PROPERTY + "=<port>",
+                    List.of(Route.work("POST", McpEndpoint.PATH, mcp), pingRoute), null);
+        } else if (a2aAgent != null) {
+            int resolvedPort = port != null ? port : defaultA2aPort();
+            if (resolvedPort != DEFAULT_A2A_PORT) {
+                LOG.warning(() -> "A2A agent on port " + resolvedPort + ", not " + DEFAULT_A2A_PORT
+                        + ": fine locally, but AgentCore sends A2A requests to " + DEFAULT_A2A_PORT
+                        + ", so deployed invocations will fail with HTTP 424");
+            }
+            A2aEndpoint a2a = new A2aEndpoint(a2aAgent, maxRequestBytes);
+            server = AgentServer.start(resolvedHost, resolvedPort, "-D" + PORT_PROPERTY + "=<port> or the "
+                    + A2aEndpoint.PORT_VARIABLE + " environment variable", a2a.routes(pingRoute), null);
+            a2a.listeningOn(resolvedHost, server.port());
+        } else {
+            if (entrypoint == null) {
+                LOG.warning("No entrypoint registered; /invocations will answer 500 until one is");
+            }
+            int resolvedPort = port != null ? port : defaultPort();
+            server = AgentServer.start(resolvedHost, resolvedPort,
+                    "-D" + PORT_PROPERTY + "=<port> or the PORT environment variable",
+                    List.of(Route.work("POST", "/invocations", new InvocationEndpoint(entrypoint, maxRequestBytes)),
+                            pingRoute),
+                    webSocket);
+        }
         LOG.info(() -> "Agent listening on http://" + resolvedHost + ":" + server.port() + " ("
                 + (InvocationThreads.virtual() ? "virtual" : "platform") + " threads)");
         return server;
@@ -222,16 +316,35 @@ public final class AgentCoreApp {
         return inContainer ? "0.0.0.0" : "127.0.0.1";
     }
 
+    /** HTTP agents: {@code -Dagentcore.port}, else {@code PORT}, else 8080. */
     static int defaultPort() {
         String configured = System.getProperty(PORT_PROPERTY);
-        String source = "-D" + PORT_PROPERTY;
-        if (configured == null || configured.isBlank()) {
-            configured = System.getenv("PORT");
-            source = "the PORT environment variable";
+        if (configured != null && !configured.isBlank()) {
+            return parsePort(configured, "-D" + PORT_PROPERTY);
         }
-        if (configured == null || configured.isBlank()) {
-            return DEFAULT_PORT;
+        configured = System.getenv("PORT");
+        if (configured != null && !configured.isBlank()) {
+            return parsePort(configured, "the PORT environment variable");
         }
+        return DEFAULT_PORT;
+    }
+
+    /** MCP servers: {@code -Dagentcore.port}, else the protocol's port; {@code PORT} is not theirs. */
+    static int defaultPort(int protocolPort) {
+        String configured = System.getProperty(PORT_PROPERTY);
+        return configured == null || configured.isBlank() ? protocolPort : parsePort(configured, "-D" + PORT_PROPERTY);
+    }
+
+    /** A2A agents: {@code -Dagentcore.port}, else {@code A2A_PORT}, else 9000; {@code PORT} is ignored, as in Python. */
+    static int defaultA2aPort() {
+        String configured = System.getenv(A2aEndpoint.PORT_VARIABLE);
+        if (System.getProperty(PORT_PROPERTY) == null && configured != null && !configured.isBlank()) {
+            return parsePort(configured, "the " + A2aEndpoint.PORT_VARIABLE + " environment variable");
+        }
+        return defaultPort(DEFAULT_A2A_PORT);
+    }
+
+    private static int parsePort(String configured, String source) {
         try {
             int port = Integer.parseInt(configured.trim());
             if (port >= 0 && port <= 65535) {

@@ -1,67 +1,69 @@
 package io.github.agentcore4j.runtime;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
- * A running agent: the HTTP server serving {@code /invocations} and {@code /ping}. Returned by
- * {@link AgentCoreApp#start()}.
+ * A running agent: the server serving its protocol's routes ({@code /invocations}, {@code /mcp} or A2A's {@code /})
+ * and {@code /ping}. Returned by {@link AgentCoreApp#start()}.
  */
 public final class AgentServer {
 
     private static final Logger LOG = Logger.getLogger(AgentCoreApp.LOGGER_NAME);
-    /** Connections the kernel may queue while the accept loop catches up with a burst of new callers. */
-    private static final int BACKLOG = 4096;
 
-    private final HttpServer http;
+    private final List<Route> routes;
     private final ExecutorService threads;
-    private final InvocationEndpoint invocations;
-    private final PingTracker ping;
     private final Object inFlightLock = new Object();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private ServerEngine engine;
     private int inFlight;
     private boolean draining;
 
-    private AgentServer(HttpServer http, ExecutorService threads, InvocationEndpoint invocations, PingTracker ping) {
-        this.http = http;
+    private AgentServer(List<Route> routes, ExecutorService threads) {
+        this.routes = routes;
         this.threads = threads;
-        this.invocations = invocations;
-        this.ping = ping;
     }
 
-    static AgentServer start(String host, int port, InvocationEndpoint invocations, PingTracker ping) {
-        HttpServer http;
-        try {
-            http = HttpServer.create(new InetSocketAddress(host, port), BACKLOG);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot listen on " + host + ":" + port + " (" + e.getMessage()
-                    + "); is another agent running there? Stop it, or choose another port with -D"
-                    + AgentCoreApp.PORT_PROPERTY + "=<port> or the PORT environment variable", e);
-        }
+    /**
+     * @param portSettings how the user chooses another port, for the error when this one is taken
+     * @param webSocket the {@code /ws} handler; null for none, which keeps the agent on the JDK's HTTP server
+     */
+    static AgentServer start(String host, int port, String portSettings, List<Route> routes,
+            WebSocketHandler webSocket) {
         ExecutorService threads = InvocationThreads.create();
-        AgentServer server = new AgentServer(http, threads, invocations, ping);
-        http.setExecutor(threads);
-        http.createContext("/", server::route);
-        http.start();
+        AgentServer server = new AgentServer(List.copyOf(routes), threads);
+        try {
+            server.engine = webSocket == null
+                    ? JdkEngine.start(host, port, portSettings, server::route, threads)
+                    : JettyEngine.start(host, port, portSettings, server::route, threads, webSocket);
+        } catch (NoClassDefFoundError jettyMissing) {
+            threads.shutdownNow();
+            throw new IllegalStateException("A WebSocket handler needs Jetty on the classpath: add the dependency "
+                    + "org.eclipse.jetty.websocket:jetty-websocket-jetty-server (see the WebSocket agents page)",
+                    jettyMissing);
+        } catch (RuntimeException e) {
+            threads.shutdownNow();
+            throw e;
+        }
         return server;
     }
 
     /** The port the agent listens on (useful when it was started on port 0). */
     public int port() {
-        return http.getAddress().getPort();
+        return engine.address().getPort();
     }
 
     /** The address the agent listens on. */
     public InetSocketAddress address() {
-        return http.getAddress();
+        return engine.address();
     }
 
     /**
@@ -86,7 +88,7 @@ public final class AgentServer {
                 LOG.warning("Stopping with " + inFlight + " invocation(s) still running after " + grace);
             }
         }
-        http.stop(0);
+        engine.stop();
         threads.shutdownNow();
         LOG.info("Agent stopped");
         stopped.countDown();
@@ -102,51 +104,50 @@ public final class AgentServer {
         stopped.await();
     }
 
-    private void route(HttpExchange exchange) {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            if (path.equals("/ping")) {
-                if (!method.equals("GET")) {
-                    methodNotAllowed(exchange, "GET");
-                } else {
-                    Responses.json(exchange, 200, ping.snapshot().toJson());
+    private void route(HttpCall call) {
+        try {
+            String path = call.path();
+            Route matched = null;
+            for (Route route : routes) {
+                if (route.path().equals(path)) {
+                    matched = route;
+                    break;
                 }
-            } else if (path.equals("/invocations")) {
-                if (!method.equals("POST")) {
-                    methodNotAllowed(exchange, "POST");
-                } else {
-                    invoke(exchange);
-                }
+            }
+            if (matched == null) {
+                Responses.error(call, 404, "Not found", "No route for " + path + "; use " + routes.stream()
+                        .map(route -> route.method() + " " + route.path()).collect(Collectors.joining(" or ")));
+            } else if (!matched.method().equals(call.method())) {
+                call.setResponseHeader("Allow", matched.method());
+                Responses.error(call, 405, "Method not allowed", "Use " + matched.method());
+            } else if (matched.work()) {
+                work(call, matched.handler());
             } else {
-                Responses.error(exchange, 404, "Not found", "No route for " + path + "; use POST /invocations or GET /ping");
+                matched.handler().handle(call);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "Could not answer " + exchange.getRequestURI(), e);
+            LOG.log(Level.FINE, "Could not answer " + call.method() + " " + call.path(), e);
+        } finally {
+            call.close();
         }
     }
 
-    private void invoke(HttpExchange exchange) throws IOException {
+    private void work(HttpCall call, Route.Handler handler) throws IOException {
         synchronized (inFlightLock) {
             if (draining) {
-                exchange.getResponseHeaders().set("Connection", "close");
-                Responses.error(exchange, 503, "Shutting down", "This agent is stopping and takes no new invocations");
+                call.setResponseHeader("Connection", "close");
+                Responses.error(call, 503, "Shutting down", "This agent is stopping and takes no new invocations");
                 return;
             }
             inFlight++;
         }
         try {
-            invocations.handle(exchange);
+            handler.handle(call);
         } finally {
             synchronized (inFlightLock) {
                 inFlight--;
                 inFlightLock.notifyAll();
             }
         }
-    }
-
-    private static void methodNotAllowed(HttpExchange exchange, String allowed) throws IOException {
-        exchange.getResponseHeaders().set("Allow", allowed);
-        Responses.error(exchange, 405, "Method not allowed", "Use " + allowed);
     }
 }

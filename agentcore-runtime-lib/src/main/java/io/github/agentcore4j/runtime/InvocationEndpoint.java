@@ -1,10 +1,6 @@
 package io.github.agentcore4j.runtime;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -12,7 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** {@code POST /invocations}: binds the payload, calls the entrypoint, answers with JSON or an event stream. */
-final class InvocationEndpoint {
+final class InvocationEndpoint implements Route.Handler {
 
     private static final Logger LOG = Logger.getLogger(AgentCoreApp.LOGGER_NAME);
 
@@ -24,17 +20,18 @@ final class InvocationEndpoint {
         this.maxRequestBytes = maxRequestBytes;
     }
 
-    void handle(HttpExchange exchange) throws IOException {
-        RequestContext context = RequestContext.fromHeaders(flatten(exchange));
+    @Override
+    public void handle(HttpCall call) throws IOException {
+        RequestContext context = RequestContext.fromHeaders(call.requestHeaders());
         RequestContext previous = context.makeCurrent();
         long started = System.nanoTime();
-        SseResponse events = new SseResponse(exchange);
+        SseResponse events = new SseResponse(call);
         try {
             if (entrypoint == null) {
-                Responses.error(exchange, 500, "No entrypoint defined", null);
+                Responses.error(call, 500, "No entrypoint defined", null);
                 return;
             }
-            Object payload = entrypoint.bind(Responses.readBody(exchange, maxRequestBytes));
+            Object payload = entrypoint.bind(Responses.readBody(call, maxRequestBytes));
             Object result = await(entrypoint.call(payload, context, events));
             if (entrypoint.emitsEvents() || SseResponse.isStream(result)) {
                 if (!entrypoint.emitsEvents()) {
@@ -43,27 +40,27 @@ final class InvocationEndpoint {
                 events.finish();
                 LOG.info(() -> "Streaming invocation completed (" + seconds(started) + ")");
             } else {
-                Responses.json(exchange, 200, Json.write(result));
+                Responses.json(call, 200, Json.write(result));
                 LOG.info(() -> "Invocation completed successfully (" + seconds(started) + ")");
             }
         } catch (PayloadBinder.BadRequestException e) {
             LOG.warning(() -> e.getMessage() + ": " + e.details());
-            Responses.error(exchange, 400, e.getMessage(), e.details());
+            Responses.error(call, 400, e.getMessage(), e.details());
         } catch (Responses.PayloadTooLargeException e) {
             LOG.warning(e::getMessage);
-            exchange.getResponseHeaders().set("Connection", "close");
-            Responses.error(exchange, 413, "Payload too large", e.getMessage());
+            call.setResponseHeader("Connection", "close");
+            Responses.error(call, 413, "Payload too large", e.getMessage());
         } catch (EventEmitter.ClientDisconnectedException e) {
             LOG.info(() -> "The caller disconnected; stream stopped (" + seconds(started) + ")");
         } catch (Exception e) {
-            fail(exchange, events, e, started);
+            fail(call, events, e, started);
         } finally {
             RequestContext.restore(previous);
-            exchange.close();
+            call.close();
         }
     }
 
-    private static void fail(HttpExchange exchange, SseResponse events, Exception failure, long started)
+    private static void fail(HttpCall call, SseResponse events, Exception failure, long started)
             throws IOException {
         String message = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
         if (events.committed()) {
@@ -71,10 +68,10 @@ final class InvocationEndpoint {
             events.sendError(failure);
         } else if (failure instanceof InvocationException answer) {
             LOG.warning(() -> "Invocation returned HTTP " + answer.status() + " (" + seconds(started) + "): " + message);
-            Responses.error(exchange, answer.status(), message, null);
+            Responses.error(call, answer.status(), message, null);
         } else {
             LOG.log(Level.SEVERE, failure, () -> "Invocation failed (" + seconds(started) + ")");
-            Responses.error(exchange, 500, message, null);
+            Responses.error(call, 500, message, null);
         }
     }
 
@@ -88,14 +85,6 @@ final class InvocationEndpoint {
         } catch (ExecutionException | CompletionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
-    }
-
-    private static Map<String, String> flatten(HttpExchange exchange) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
-            headers.put(header.getKey(), String.join(", ", header.getValue()));
-        }
-        return headers;
     }
 
     /** Elapsed time as {@code 0.042s}; String.format would load locale data on the first invocation. */

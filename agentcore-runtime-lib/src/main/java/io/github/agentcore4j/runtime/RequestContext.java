@@ -60,7 +60,7 @@ public final class RequestContext {
         String workloadAccessToken = byName.get(IDENTITY_WAT_HEADER);
         return new RequestContext(
                 byName.get(SESSION_ID_HEADER),
-                requestId == null || requestId.isBlank() ? randomRequestId() : requestId,
+                requestId == null || requestId.isBlank() ? randomUuid() : requestId,
                 workloadAccessToken != null ? workloadAccessToken : byName.get(LEGACY_WAT_HEADER),
                 byName.get(OAUTH2_CALLBACK_URL_HEADER),
                 forwarded);
@@ -70,7 +70,7 @@ public final class RequestContext {
      * A random (version 4) UUID. It only has to be unique, not unguessable, so it skips SecureRandom, whose
      * initialisation costs an AgentCore session tens of milliseconds of cold start.
      */
-    private static String randomRequestId() {
+    static String randomUuid() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);

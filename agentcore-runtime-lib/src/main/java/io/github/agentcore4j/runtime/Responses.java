@@ -1,13 +1,12 @@
 package io.github.agentcore4j.runtime;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reading request bodies and writing plain JSON answers on the JDK HTTP server. */
+/** Reading request bodies and writing plain JSON answers, on either server engine. */
 final class Responses {
 
     static final String JSON = "application/json";
@@ -15,30 +14,30 @@ final class Responses {
     private Responses() {
     }
 
-    static void json(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", JSON);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
+    static void json(HttpCall call, int status, byte[] body) throws IOException {
+        call.setResponseHeader("Content-Type", JSON);
+        call.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = call.responseBody()) {
             out.write(body);
         }
     }
 
     /** {@code {"error":error}} plus {@code "details"} when given. */
-    static void error(HttpExchange exchange, int status, String error, String details) throws IOException {
+    static void error(HttpCall call, int status, String error, String details) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);
         if (details != null) {
             body.put("details", details);
         }
-        json(exchange, status, Json.writeMap(body));
+        json(call, status, Json.writeMap(body));
     }
 
     /**
      * Reads the whole body, refusing one larger than {@code limit} bytes: by its declared length before reading any of
      * it, or as soon as a chunked body passes the limit.
      */
-    static byte[] readBody(HttpExchange exchange, long limit) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    static byte[] readBody(HttpCall call, long limit) throws IOException {
+        String declared = call.requestHeader("Content-Length");
         long length = -1;
         if (declared != null) {
             try {
@@ -50,7 +49,7 @@ final class Responses {
                 throw new PayloadTooLargeException(limit);
             }
         }
-        try (InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = call.requestBody()) {
             if (length >= 0) {
                 return in.readNBytes((int) length);
             }

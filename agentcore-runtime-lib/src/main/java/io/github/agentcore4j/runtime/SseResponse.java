@@ -1,6 +1,5 @@
 package io.github.agentcore4j.runtime;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +21,12 @@ final class SseResponse implements EventEmitter {
     private static final byte[] PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TERMINATOR = "\n\n".getBytes(StandardCharsets.US_ASCII);
 
-    private final HttpExchange exchange;
+    private final HttpCall call;
     private OutputStream out;
     private boolean disconnected;
 
-    SseResponse(HttpExchange exchange) {
-        this.exchange = exchange;
+    SseResponse(HttpCall call) {
+        this.call = call;
     }
 
     static boolean isStream(Object result) {
@@ -138,15 +137,15 @@ final class SseResponse implements EventEmitter {
         if (!disconnected) {
             commit();
         }
-        exchange.close();
+        call.close();
     }
 
     private void commit() throws IOException {
         if (out == null) {
-            exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-            exchange.sendResponseHeaders(200, 0);
-            out = exchange.getResponseBody();
+            call.setResponseHeader("Content-Type", "text/event-stream; charset=utf-8");
+            call.setResponseHeader("Cache-Control", "no-cache");
+            call.sendResponseHeaders(200, 0);
+            out = call.responseBody();
         }
     }
 }

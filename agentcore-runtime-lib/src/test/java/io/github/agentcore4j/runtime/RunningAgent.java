@@ -15,6 +15,11 @@ import java.time.Duration;
 final class RunningAgent implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * {@code jetty} runs HTTP agents on the Jetty engine (by registering a WebSocket handler), so the HTTP contract
+     * tests prove both engines answer alike; the build runs them once per engine.
+     */
+    static final String ENGINE_PROPERTY = "agentcore.test.engine";
 
     final AgentServer server;
     final HttpClient client = HttpClient.newBuilder()
@@ -24,6 +29,10 @@ final class RunningAgent implements AutoCloseable {
             .build();
 
     RunningAgent(AgentCoreApp app) {
+        if ("jetty".equals(System.getProperty(ENGINE_PROPERTY))) {
+            app.websocket(new WebSocketHandler() {
+            });
+        }
         this.server = app.host("127.0.0.1").port(0).start();
     }
 

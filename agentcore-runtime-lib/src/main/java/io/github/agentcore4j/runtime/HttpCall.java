@@ -1,0 +1,42 @@
+package io.github.agentcore4j.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+
+/**
+ * One HTTP request and its response, whichever server engine carries it: the JDK's HTTP server for plain agents,
+ * Jetty for agents that also serve WebSocket. The endpoints are written against this, so both engines answer alike.
+ * Its response semantics are the JDK server's.
+ */
+interface HttpCall {
+
+    String method();
+
+    /** The decoded request path, without the query. */
+    String path();
+
+    /** The first value of a request header, looked up case-insensitively; null when absent. */
+    String requestHeader(String name);
+
+    /** Every request header, several values of one joined with {@code ", "}. */
+    Map<String, String> requestHeaders();
+
+    InputStream requestBody();
+
+    void setResponseHeader(String name, String value);
+
+    /**
+     * Sends the status line and headers.
+     *
+     * @param length the body length; {@code 0} for a streamed body of unknown length, {@code -1} for no body
+     */
+    void sendResponseHeaders(int status, long length) throws IOException;
+
+    /** The response body, after {@link #sendResponseHeaders}; each write reaches the caller once flushed. */
+    OutputStream responseBody();
+
+    /** Ends the exchange; calling it again does nothing. */
+    void close();
+}

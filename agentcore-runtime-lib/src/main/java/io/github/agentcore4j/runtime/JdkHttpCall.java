@@ -1,0 +1,68 @@
+package io.github.agentcore4j.runtime;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An {@link HttpCall} on the JDK's {@code com.sun.net.httpserver}. */
+final class JdkHttpCall implements HttpCall {
+
+    private final HttpExchange exchange;
+
+    JdkHttpCall(HttpExchange exchange) {
+        this.exchange = exchange;
+    }
+
+    @Override
+    public String method() {
+        return exchange.getRequestMethod();
+    }
+
+    @Override
+    public String path() {
+        return exchange.getRequestURI().getPath();
+    }
+
+    @Override
+    public String requestHeader(String name) {
+        return exchange.getRequestHeaders().getFirst(name);
+    }
+
+    @Override
+    public Map<String, String> requestHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+            headers.put(header.getKey(), String.join(", ", header.getValue()));
+        }
+        return headers;
+    }
+
+    @Override
+    public InputStream requestBody() {
+        return exchange.getRequestBody();
+    }
+
+    @Override
+    public void setResponseHeader(String name, String value) {
+        exchange.getResponseHeaders().set(name, value);
+    }
+
+    @Override
+    public void sendResponseHeaders(int status, long length) throws IOException {
+        exchange.sendResponseHeaders(status, length);
+    }
+
+    @Override
+    public OutputStream responseBody() {
+        return exchange.getResponseBody();
+    }
+
+    @Override
+    public void close() {
+        exchange.close();
+    }
+}

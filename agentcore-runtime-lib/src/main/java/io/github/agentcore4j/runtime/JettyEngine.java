@@ -1,0 +1,148 @@
+package io.github.agentcore4j.runtime;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * Jetty 12, for agents with a WebSocket handler: the JDK's HTTP server cannot upgrade a connection, and {@code /ws}
+ * shares the HTTP port with {@code /invocations} and {@code /ping}. HTTP requests take the same routes as on
+ * {@link JdkEngine}, each on its own invocation thread. Jetty is an optional dependency, loaded only here.
+ */
+final class JettyEngine implements ServerEngine {
+
+    static final String WEBSOCKET_PATH = "/ws";
+    /** AgentCore's WebSocket frame limit; a larger message is closed with 1009. */
+    static final int MAX_MESSAGE_BYTES = 32 * 1024;
+    /** Matches AgentCore's default session idle timeout, so quiet streams and sockets are not cut before it. */
+    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(15);
+    /** Tokens and allow-listed headers can be long; the JDK server accepts far more than Jetty's 8 KB default. */
+    private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
+
+    /**
+     * Jetty's start-up banner and connector lines would go to the agent's log on every session start; its warnings
+     * still do. Held here because java.util.logging keeps loggers weakly.
+     */
+    private static final Logger JETTY_LOG = quietJettyLogging();
+
+    private final Server server;
+    /** Kept from the start: Jetty forgets the port once stopped, and callers may still ask. */
+    private final InetSocketAddress address;
+
+    private JettyEngine(Server server, InetSocketAddress address) {
+        this.server = server;
+        this.address = address;
+    }
+
+    static JettyEngine start(String host, int port, String portSettings, Route.Handler handler,
+            ExecutorService threads, WebSocketHandler webSocket) {
+        QueuedThreadPool pool = new QueuedThreadPool();
+        pool.setName("agentcore-jetty");
+        pool.setDaemon(true);
+        Server server = new Server(pool);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        config.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        server.addConnector(connector);
+
+        WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
+            container.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
+            container.setMaxBinaryMessageSize(MAX_MESSAGE_BYTES);
+            container.setIdleTimeout(IDLE_TIMEOUT);
+            container.addMapping(WEBSOCKET_PATH, (request, response, callback) ->
+                    new JettyWebSocket(webSocket, RequestContext.fromHeaders(upgradeHeaders(request))));
+        });
+        upgrades.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                threads.execute(() -> {
+                    try {
+                        handler.handle(new JettyHttpCall(request, response, callback));
+                    } catch (IOException | RuntimeException e) {
+                        callback.failed(e);
+                    }
+                });
+                return true;
+            }
+        });
+        server.setHandler(upgrades);
+        try {
+            server.start();
+        } catch (IOException e) {
+            stopQuietly(server);
+            throw ServerEngine.cannotListen(host, port, portSettings, e);
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw new IllegalStateException("Cannot start the server on " + host + ":" + port + ": " + e, e);
+        }
+        return new JettyEngine(server, new InetSocketAddress(host, connector.getLocalPort()));
+    }
+
+    /**
+     * The upgrade request's headers plus custom headers passed as query parameters, which is how browser clients
+     * send {@code X-Amzn-Bedrock-AgentCore-Runtime-Custom-*} to {@code /ws}; a real header of the same name wins.
+     */
+    static Map<String, String> upgradeHeaders(ServerUpgradeRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        String prefix = RequestContext.CUSTOM_HEADER_PREFIX.toLowerCase(Locale.ROOT);
+        for (Fields.Field parameter : Request.extractQueryParameters(request)) {
+            if (parameter.getName().toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                headers.put(parameter.getName(), parameter.getValue());
+            }
+        }
+        headers.putAll(JettyHttpCall.headersOf(request));
+        return headers;
+    }
+
+    private static Logger quietJettyLogging() {
+        Logger jetty = Logger.getLogger("org.eclipse.jetty");
+        if (jetty.getLevel() == null) {
+            jetty.setLevel(Level.WARNING);
+        }
+        return jetty;
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // Already failing to start; the start failure is what the user needs to see.
+        }
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    @Override
+    public void stop() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not stop the server", e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.agentcore4j.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/** An {@link HttpCall} on Jetty's core API, answered with blocking writes on the invocation's own thread. */
+final class JettyHttpCall implements HttpCall {
+
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
+    private OutputStream out;
+    private boolean closed;
+
+    JettyHttpCall(Request request, Response response, Callback callback) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+    }
+
+    @Override
+    public String method() {
+        return request.getMethod();
+    }
+
+    @Override
+    public String path() {
+        return request.getHttpURI().getDecodedPath();
+    }
+
+    @Override
+    public String requestHeader(String name) {
+        return request.getHeaders().get(name);
+    }
+
+    @Override
+    public Map<String, String> requestHeaders() {
+        return headersOf(request);
+    }
+
+    /** A request's headers, several values of one joined with {@code ", "}. */
+    static Map<String, String> headersOf(Request request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.merge(field.getName(), field.getValue(), (first, next) -> first + ", " + next);
+        }
+        return headers;
+    }
+
+    @Override
+    public InputStream requestBody() {
+        return Content.Source.asInputStream(request);
+    }
+
+    @Override
+    public void setResponseHeader(String name, String value) {
+        response.getHeaders().put(name, value);
+    }
+
+    @Override
+    public void sendResponseHeaders(int status, long length) {
+        response.setStatus(status);
+        if (length != 0) {
+            response.getHeaders().put("Content-Length", Long.toString(Math.max(length, 0)));
+        }
+        out = new BodyStream(Content.Sink.asOutputStream(response));
+    }
+
+    @Override
+    public OutputStream responseBody() {
+        return out;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (out == null) {
+                sendResponseHeaders(response.getStatus(), -1);
+            }
+            ((BodyStream) out).finish();
+            callback.succeeded();
+        } catch (IOException | RuntimeException e) {
+            callback.failed(e);
+        }
+    }
+
+    /** The response body; closing it is {@link #close()}'s job, so endpoints may close it early as on the JDK server. */
+    private static final class BodyStream extends OutputStream {
+
+        private final OutputStream sink;
+
+        BodyStream(OutputStream sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            sink.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            sink.write(bytes, offset, length);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            sink.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            sink.flush();
+        }
+
+        void finish() throws IOException {
+            sink.close();
+        }
+    }
+}

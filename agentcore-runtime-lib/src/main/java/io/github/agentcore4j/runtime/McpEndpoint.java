@@ -1,0 +1,151 @@
+package io.github.agentcore4j.runtime;
+
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpStatelessServerHandler;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpStatelessServerTransport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * {@code POST /mcp}: the MCP Java SDK's stateless streamable-HTTP transport on the agent's own server, answering
+ * as the SDK's {@code HttpServletStatelessServerTransport} does without needing a servlet container. Like it, it
+ * never reads {@code Mcp-Session-Id}, so the id AgentCore adds to every request is accepted, as the MCP contract
+ * requires. Each request runs with its {@link RequestContext} current, also on the Reactor threads the SDK may move
+ * a tool to, so tools see {@link RequestContext#current()} and log with the request and session ids.
+ */
+final class McpEndpoint implements McpStatelessServerTransport, Route.Handler {
+
+    static final String PATH = "/mcp";
+    /** The key of the {@link RequestContext} in the {@link McpTransportContext} tools receive. */
+    static final String REQUEST_CONTEXT_KEY = RequestContext.class.getName();
+
+    private static final Logger LOG = Logger.getLogger(AgentCoreApp.LOGGER_NAME);
+    private static final String APPLICATION_JSON = "application/json";
+    private static final String TEXT_EVENT_STREAM = "text/event-stream";
+
+    static {
+        Schedulers.onScheduleHook(REQUEST_CONTEXT_KEY, task -> {
+            RequestContext context = RequestContext.current().orElse(null);
+            return context == null ? task : () -> context.runWith(task);
+        });
+    }
+
+    private final McpJsonMapper json;
+    private final long maxRequestBytes;
+    private volatile McpStatelessServerHandler handler;
+
+    McpEndpoint(long maxRequestBytes) {
+        this.json = McpJsonDefaults.getMapper();
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    @Override
+    public void setMcpHandler(McpStatelessServerHandler handler) {
+        this.handler = handler;
+    }
+
+    boolean connected() {
+        return handler != null;
+    }
+
+    /** Nothing to release: the agent's server stops the HTTP side and lets requests in flight finish. */
+    @Override
+    public Mono<Void> closeGracefully() {
+        return Mono.empty();
+    }
+
+    @Override
+    public void handle(HttpCall call) throws IOException {
+        RequestContext context = RequestContext.fromHeaders(call.requestHeaders());
+        RequestContext previous = context.makeCurrent();
+        long started = System.nanoTime();
+        try {
+            String accept = call.requestHeader("Accept");
+            if (accept == null || !accept.contains(APPLICATION_JSON) || !accept.contains(TEXT_EVENT_STREAM)) {
+                LOG.warning(() -> "MCP request refused: Accept is '" + accept + "'");
+                error(call, 406, McpSchema.ErrorCodes.INVALID_REQUEST, "Not Acceptable: the client must accept both "
+                        + APPLICATION_JSON + " and " + TEXT_EVENT_STREAM);
+                return;
+            }
+            McpSchema.JSONRPCMessage message = read(call);
+            McpTransportContext transport = McpTransportContext.create(Map.of(REQUEST_CONTEXT_KEY, context));
+            if (message instanceof McpSchema.JSONRPCRequest request) {
+                McpSchema.JSONRPCResponse response = handler.handleRequest(transport, request)
+                        .contextWrite(reactor -> reactor.put(McpTransportContext.KEY, transport))
+                        .block();
+                Responses.json(call, 200, json.writeValueAsBytes(response));
+                LOG.info(() -> "MCP " + request.method() + (response != null && response.error() != null
+                        ? " answered error " + response.error().code() : " completed") + " ("
+                        + InvocationEndpoint.seconds(started) + ")");
+            } else if (message instanceof McpSchema.JSONRPCNotification notification) {
+                handler.handleNotification(transport, notification)
+                        .contextWrite(reactor -> reactor.put(McpTransportContext.KEY, transport))
+                        .block();
+                call.sendResponseHeaders(202, -1);
+            } else {
+                error(call, 400, McpSchema.ErrorCodes.INVALID_REQUEST,
+                        "The server accepts either requests or notifications");
+            }
+        } catch (Responses.PayloadTooLargeException e) {
+            LOG.warning(e::getMessage);
+            call.setResponseHeader("Connection", "close");
+            error(call, 413, McpSchema.ErrorCodes.INVALID_REQUEST, e.getMessage());
+        } catch (InvalidMessageException | PayloadBinder.BadRequestException e) {
+            LOG.warning(() -> "Invalid MCP message: " + e.getMessage());
+            error(call, 400, McpSchema.ErrorCodes.PARSE_ERROR, "Invalid message format: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, e, () -> "MCP request failed (" + InvocationEndpoint.seconds(started) + ")");
+            error(call, 500, McpSchema.ErrorCodes.INTERNAL_ERROR, "Failed to handle request: " + e.getMessage());
+        } finally {
+            RequestContext.restore(previous);
+        }
+    }
+
+    private McpSchema.JSONRPCMessage read(HttpCall call) throws IOException {
+        String body = new String(Responses.readBody(call, maxRequestBytes), StandardCharsets.UTF_8);
+        try {
+            return McpSchema.deserializeJsonRpcMessage(json, body);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidMessageException(e.getMessage());
+        }
+    }
+
+    /** A JSON-RPC error with a null id, as JSON-RPC has it when the request's id is unknown. */
+    private static void error(HttpCall call, int status, int code, String message) throws IOException {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("jsonrpc", McpSchema.JSONRPC_VERSION);
+        response.put("id", null);
+        response.put("error", error);
+        Responses.json(call, status, Json.writeMap(response));
+    }
+
+    /** A body that is not a JSON-RPC message. */
+    private static final class InvalidMessageException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        InvalidMessageException(String message) {
+            super(firstLine(message));
+        }
+
+        private static String firstLine(String message) {
+            if (message == null) {
+                return "not JSON";
+            }
+            int newline = message.indexOf('\n');
+            return newline < 0 ? message : message.substring(0, newline);
+        }
+    }
+}
