@@ -2,10 +2,15 @@ package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.MainClassDetector;
+import io.github.agentcore4j.maven.core.aws.AwsSession;
 import io.github.agentcore4j.maven.core.aws.AwsSettings;
+import io.github.agentcore4j.maven.core.aws.AwsErrors;
+import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
 import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.config.Protocol;
+import io.github.agentcore4j.maven.core.deploy.DeployFailedException;
+import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,6 +21,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The settings every agentcore goal shares, so that configure, run-local, build and deploy all see the same agent.
@@ -187,6 +193,16 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
     protected String endpointUrl;
 
     /**
+     * The ARN of a deployed agent runtime, for the goals that work on one (invoke, versions, status, rollback,
+     * destroy, stop-session). Unset: the runtime {@code .bedrock_agentcore.yaml} records for the agent. With it, no
+     * YAML file is needed.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.agentArn")
+    protected String agentArn;
+
+    /**
      * The configuration file shared with the AWS toolkits.
      *
      * @since 0.1.0
@@ -209,16 +225,19 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
         }
         try {
             doExecute();
-        } catch (InvalidSettingException e) {
+        } catch (InvalidSettingException | DeployFailedException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (SdkException e) {
+            throw new MojoExecutionException(AwsErrors.explain("agentcore:" + mojoExecution.getGoal(), e), e);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage() + ": " + e.getCause().getMessage(), e);
         }
     }
 
     /**
-     * Does the goal's work. May throw {@link InvalidSettingException}, which fails the build with its message, and
-     * {@link UncheckedIOException}, which becomes a {@link MojoExecutionException}.
+     * Does the goal's work. May throw {@link InvalidSettingException} and {@link DeployFailedException}, which fail
+     * the build with their message, an AWS {@link SdkException}, explained by {@link AwsErrors}, and
+     * {@link UncheckedIOException}; the last two become a {@link MojoExecutionException}.
      */
     protected abstract void doExecute() throws MojoExecutionException, MojoFailureException;
 
@@ -280,6 +299,18 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
     /** Region, profile and endpoint for the AWS clients. */
     protected final AwsSettings awsSettings() {
         return AwsSettings.of(agentSettings().region(), agentSettings().profile(), endpointUrl);
+    }
+
+    /** The deployed runtime: {@code agentArn}, else the one the YAML records; fails naming agentArn when neither. */
+    protected final DeployedAgent deployedAgent() {
+        return DeployedAgent.require(agentArn, AgentCoreConfigFile.read(configFile()), agentSettings().name().value(),
+                configFile().toString());
+    }
+
+    /** AWS clients for a deployed agent: in the configured region, else the region of its ARN. */
+    protected final AwsSession awsSessionFor(DeployedAgent agent) {
+        AwsSettings aws = awsSettings();
+        return aws.region() != null ? AwsSession.open(aws) : AwsSession.open(aws, agent.region());
     }
 
     /** The core's view of Maven's log. */

@@ -1,8 +1,6 @@
 package io.github.agentcore4j.maven;
 
-import io.github.agentcore4j.maven.core.aws.AwsErrors;
 import io.github.agentcore4j.maven.core.aws.AwsSession;
-import io.github.agentcore4j.maven.core.deploy.DeployFailedException;
 import io.github.agentcore4j.maven.core.deploy.DeployRequest;
 import io.github.agentcore4j.maven.core.deploy.Deployer;
 import io.github.agentcore4j.maven.core.image.ImageBuildException;
@@ -15,7 +13,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Ships the agent to Amazon Bedrock AgentCore Runtime: ensures the ECR repository and the execution role, builds and
@@ -82,13 +79,8 @@ public class DeployMojo extends AbstractImageMojo {
             new Deployer(aws, configFile(), agentCoreDirectory(), buildLog()).deploy(request,
                     reference -> new ImageBuilder().build(imageRequest(new ImageTarget.Registry(reference)).build(),
                             buildLog()));
-        } catch (DeployFailedException e) {
-            throw new MojoFailureException(e.getMessage(), e);
         } catch (ImageBuildException e) {
             throw new MojoExecutionException(e.getMessage(), e);
-        } catch (SdkException e) {
-            throw new MojoExecutionException(AwsErrors.explain("Deploying agent " + agentSettings().name().value(),
-                    e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted while deploying", e);

@@ -1,9 +1,13 @@
 package io.github.agentcore4j.maven;
 
+import io.github.agentcore4j.maven.core.aws.AwsSession;
 import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
 import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
 import io.github.agentcore4j.maven.core.invoke.AgentEndpoint;
+import io.github.agentcore4j.maven.core.invoke.AwsAgentEndpoint;
+import io.github.agentcore4j.maven.core.invoke.BearerAgentEndpoint;
 import io.github.agentcore4j.maven.core.invoke.InvocationFailedException;
 import io.github.agentcore4j.maven.core.invoke.InvocationInputs;
 import io.github.agentcore4j.maven.core.invoke.Invoker;
@@ -22,8 +26,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Sends a payload to the agent and prints the answer: JSON pretty-printed, a stream one event per line as each
  * arrives. The session id is kept in {@code .bedrock_agentcore.yaml} and reused until a new one is asked for. An
- * answer with status 4xx or 5xx fails the build with the status and body. Targets the local agent (run-local,
- * start) when {@code local} is set or the agent has not been deployed.
+ * answer with status 4xx or 5xx fails the build with the status and body. Calls the deployed agent (or the runtime
+ * {@code agentArn} names) through AgentCore with SigV4, or with an OAuth bearer token; calls the local agent
+ * (run-local, start) when {@code local} is set or the agent has not been deployed.
  *
  * @since 0.1.0
  */
@@ -89,7 +94,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
     protected File outputFile;
 
     /**
-     * Seconds to wait for the agent to start answering.
+     * Seconds to wait for the agent's answer (local agents and bearer-token calls).
      *
      * @since 0.1.0
      */
@@ -104,14 +109,69 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
     @Parameter(property = "agentcore.local", defaultValue = "false")
     protected boolean local;
 
+    /**
+     * The endpoint (e.g. {@code DEFAULT}, {@code prod}) or version of a deployed agent to call.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.invoke.qualifier", defaultValue = "DEFAULT")
+    protected String qualifier;
+
+    /**
+     * The runtime user id to call a deployed agent for ({@code X-Amzn-Bedrock-AgentCore-Runtime-User-Id}); needs
+     * the {@code bedrock-agentcore:InvokeAgentRuntimeForUser} permission. SigV4 only.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.invoke.userId")
+    protected String userId;
+
+    /**
+     * An OAuth bearer token for a deployed agent with a JWT authorizer, sent instead of SigV4. Prefer the
+     * environment variable {@code AGENTCORE_BEARER_TOKEN}, which keeps the token off the command line. Never
+     * logged.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.bearerToken")
+    protected String bearerToken;
+
     @Override
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
         AgentSettings settings = agentSettings();
         String body = InvocationInputs.payload(payload, prompt, payloadFile == null ? null : payloadFile.toPath());
         Invoker invoker = new Invoker(configFile(), settings.name().value(), buildLog());
+        Optional<DeployedAgent> deployed = local ? Optional.empty()
+                : DeployedAgent.find(agentArn, AgentCoreConfigFile.read(configFile()), settings.name().value());
+        if (deployed.isEmpty()) {
+            invoke(invoker, body, new LocalAgentEndpoint(settings.protocol(), runningAgentPort(),
+                    Duration.ofSeconds(timeout)));
+            return;
+        }
+        DeployedAgent agent = deployed.get();
+        String token = bearerToken != null && !bearerToken.isBlank() ? bearerToken.trim()
+                : System.getenv(BearerAgentEndpoint.TOKEN_VARIABLE);
+        if (token != null && !token.isBlank()) {
+            if (userId != null) {
+                throw new InvalidSettingException("userId", "agentcore.invoke.userId", "a user id can only be sent "
+                        + "with SigV4, and a bearer token is set", "unset one of them");
+            }
+            String region = settings.region() != null ? settings.region() : agent.region();
+            invoke(invoker, body, new BearerAgentEndpoint(BearerAgentEndpoint.dataPlane(awsSettings().endpointUrl(),
+                    region, System.getenv()), agent, qualifier, token, Duration.ofSeconds(timeout)));
+            return;
+        }
+        try (AwsSession aws = awsSessionFor(agent)) {
+            invoke(invoker, body, new AwsAgentEndpoint(aws.data(), agent, qualifier, userId));
+        }
+    }
+
+    private void invoke(Invoker invoker, String body, AgentEndpoint endpoint)
+            throws MojoExecutionException, MojoFailureException {
         try {
-            invoker.invoke(endpoint(settings), body, sessionId, newSession,
-                    InvocationInputs.headers(headers == null ? List.of() : headers, settings.requestHeaderAllowlist()),
+            invoker.invoke(endpoint, body, sessionId, newSession,
+                    InvocationInputs.headers(headers == null ? List.of() : headers,
+                            agentSettings().requestHeaderAllowlist()),
                     System.out::println, outputFile == null ? null : outputFile.toPath());
         } catch (InvocationFailedException e) {
             throw new MojoFailureException(e.getMessage(), e);
@@ -121,16 +181,5 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted while invoking the agent", e);
         }
-    }
-
-    /** The local agent, unless the agent has been deployed and {@code local} is not set. */
-    protected AgentEndpoint endpoint(AgentSettings settings) {
-        Optional<String> deployed = AgentCoreConfigFile.read(configFile()).agentArn(settings.name().value());
-        if (!local && deployed.isPresent()) {
-            throw new InvalidSettingException("local", "agent " + settings.name().value() + " is deployed ("
-                    + deployed.get() + ") and this version of the plugin invokes local agents only",
-                    "pass -Dagentcore.local=true to invoke the local agent");
-        }
-        return new LocalAgentEndpoint(settings.protocol(), runningAgentPort(), Duration.ofSeconds(timeout));
     }
 }
