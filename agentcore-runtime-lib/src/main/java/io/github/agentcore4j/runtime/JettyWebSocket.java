@@ -103,7 +103,8 @@ public final class JettyWebSocket implements Session.Listener.AutoDemanding, Web
         await(callback -> session.sendBinary(message, callback));
     }
 
-    private static void await(Consumer<Callback.Completable> send) throws IOException {
+    /** One message at a time, so handlers may send from several threads without interleaving frames. */
+    private synchronized void await(Consumer<Callback.Completable> send) throws IOException {
         try {
             Callback.Completable.with(send).get();
         } catch (ExecutionException e) {
