@@ -114,8 +114,8 @@ def proc_status(pid, field):
 
 
 class Peer:
-    def __init__(self, key, name, command, cwd, env=None):
-        self.key, self.name, self.command, self.cwd, self.env = key, name, command, cwd, env or {}
+    def __init__(self, key, name, label, command, cwd, env=None):
+        self.key, self.name, self.label, self.command, self.cwd, self.env = key, name, label, command, cwd, env or {}
 
     def start(self):
         port = free_port()
@@ -135,16 +135,23 @@ class Peer:
 
 
 PEERS = [
-    Peer("ours", "agentcore4j (echo-agent)",
+    Peer("ours", "agentcore4j (echo-agent)", "agentcore4j",
          [JAVA, "-Dagentcore.port={port}", "-Dagentcore.host=127.0.0.1", "-jar",
           os.path.join(ROOT, "examples/echo-agent/target/echo-agent.jar")], ROOT),
-    Peer("fastapi", "FastAPI + uvicorn",
+    Peer("fastapi", "FastAPI + uvicorn", "FastAPI",
          ["/usr/bin/python3", "-m", "uvicorn", "agent:app", "--host", "127.0.0.1", "--port", "{port}"],
          os.path.join(BENCH, "fastapi-agent")),
-    Peer("ts", "TypeScript SDK (BedrockAgentCoreApp)", ["node", "agent.mjs"], os.path.join(BENCH, "ts-agent"),
+    Peer("ts", "TypeScript SDK (BedrockAgentCoreApp)", "TS SDK", ["node", "agent.mjs"], os.path.join(BENCH, "ts-agent"),
          {"PORT": "{port}"}),
-    Peer("bare", "bare JDK HttpServer", [JAVA, "-cp", os.path.join(WORK, "classes"), "BareEcho", "{port}"], ROOT),
+    Peer("bare", "bare JDK HttpServer", "bare JDK", [JAVA, "-cp", os.path.join(WORK, "classes"), "BareEcho", "{port}"], ROOT),
 ]
+# The image's default base runs Java 21, where the library serves each invocation on a virtual thread; when the
+# machine has a newer JDK than its default, the echo agent is measured on it too (not a peer: for information).
+JAVA_NEWER = os.environ.get("BENCH_JAVA_NEWER", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java")
+if os.path.exists(JAVA_NEWER):
+    NEWER_VERSION = JAVA_NEWER.split("temurin-")[-1].split("-")[0]
+    PEERS.append(Peer("ours-newer-jdk", f"agentcore4j on JDK {NEWER_VERSION}", f"ours, JDK {NEWER_VERSION}",
+                      [JAVA_NEWER, *PEERS[0].command[1:]], ROOT))
 OURS = "ours"
 
 JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json",
@@ -223,16 +230,25 @@ def percentile(values, fraction):
 # Measurements
 
 
+def cpu_ms(pid):
+    """CPU time (user + system, all threads) the process has used so far, in ms; unlike wall time it hardly depends
+    on what else the machine runs."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
 def measure_cold_start(peer):
-    times = []
+    times, cpu = [], []
     for run in range(COLD_RUNS):
         spawned = time.perf_counter()
         process, port = peer.start()
         elapsed = await_first_200(process, port, spawned)
+        cpu.append(cpu_ms(process.pid) if elapsed is not None else None)
         stop(process)
         times.append(None if elapsed is None else elapsed * 1000)
         time.sleep(0.3)
-    return summary(times)
+    return {**summary(times), "cpu_ms": summary(cpu)}
 
 
 WRK_LUA = os.path.join(BENCH, "wrk-invoke.lua")
@@ -314,9 +330,19 @@ def measure_streaming(peer):
         stop(process)
 
 
-def payload_body():
+def payload_bodies():
+    """Two 100 MiB payloads: the whole size in the prompt (echoed back), as a document sent in one field would be;
+    and a short prompt plus 1 KiB strings (only the prompt is echoed), which stays within per-string limits."""
     head, tail = b'{"prompt":"', b'"}'
-    return head + b"a" * (PAYLOAD_BYTES - len(head) - len(tail)) + tail
+    one_string = head + b"a" * (PAYLOAD_BYTES - len(head) - len(tail)) + tail
+    head, tail = b'{"prompt":"hi","chunks":[', b']}'
+    item = b'"' + b"a" * 1022 + b'"'
+    count = (PAYLOAD_BYTES - len(head) - len(tail) + 1) // (len(item) + 1)
+    items = b",".join([item] * count)
+    padding = PAYLOAD_BYTES - len(head) - len(tail) - len(items)
+    chunks = head + items[:-1] + b"a" * padding + b'"' + tail
+    assert len(one_string) == len(chunks) == PAYLOAD_BYTES
+    return {"one_string": one_string, "chunks": chunks}
 
 
 def measure_payload(peer, body):
@@ -387,7 +413,7 @@ def measure_sleepers(peer):
 
 
 def ping_probe(port, stop_file):
-    """Runs in its own process: GET /ping on a new connection every 10 ms until told to stop; prints latencies."""
+    """Runs in its own process: GET /ping on a new connection every 5 ms until told to stop; prints latencies."""
     latencies = []
     deadline = time.perf_counter() + 60
     while not os.path.exists(stop_file) and time.perf_counter() < deadline:
@@ -401,7 +427,7 @@ def ping_probe(port, stop_file):
             latencies.append(10000.0)
         finally:
             connection.close()
-        time.sleep(0.01)
+        time.sleep(0.005)
     print(json.dumps(latencies))
 
 
@@ -608,14 +634,20 @@ def describe_machine():
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-    return {"cores": os.cpu_count(), "cpu": cpu, "memory_gib": round(total_kib / 1024 / 1024, 1),
+    def git(*arguments):
+        return subprocess.run(["git", *arguments], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    measured = ["agentcore-runtime-lib", "agentcore-maven-plugin", "examples/echo-agent"]
+    return {"commit": git("rev-parse", "--short", "HEAD"),
+            "uncommitted_changes_measured": bool(git("status", "--porcelain", "--", *measured)),
+            "cores": os.cpu_count(), "cpu": cpu, "memory_gib": round(total_kib / 1024 / 1024, 1),
             "jdk": first_line([JAVA, "-version"]), "node": first_line(["node", "--version"]),
             "python": first_line(["/usr/bin/python3", "--version"]),
             "fastapi": first_line(["/usr/bin/python3", "-c", "import fastapi, uvicorn, sys; "
                                    "print('fastapi', fastapi.__version__, 'uvicorn', uvicorn.__version__)"]),
             "bedrock_agentcore": json.load(open(os.path.join(
                 BENCH, "ts-agent/node_modules/bedrock-agentcore/package.json")))["version"],
-            "wrk": first_line(["wrk", "-v"]), "kernel": os.uname().release}
+            "wrk": first_line(["wrk", "-v"]), "kernel": os.uname().release,
+            "jdk_newer": first_line([JAVA_NEWER, "-version"]) if os.path.exists(JAVA_NEWER) else None}
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -632,7 +664,8 @@ def main():
                "settings": {"cold_runs": COLD_RUNS, "wrk_runs": WRK_RUNS, "wrk_seconds": WRK_SECONDS,
                             "stream_runs": STREAM_RUNS, "payload_runs": PAYLOAD_RUNS, "sleep_runs": SLEEP_RUNS,
                             "image_runs": IMAGE_RUNS, "payload_bytes": PAYLOAD_BYTES, "sleepers": SLEEPERS},
-               "peers": {peer.key: peer.name for peer in peers}, "cold_start_ms": {}, "throughput": {},
+               "peers": {peer.key: peer.name for peer in peers},
+               "labels": {peer.key: peer.label for peer in peers}, "cold_start_ms": {}, "throughput": {},
                "streaming": {}, "payload": {}, "sleepers": {}, "images": {}}
     log(f"machine: {results['machine']}; load average {results['load'][0]['load_average']}")
     try:
@@ -651,11 +684,11 @@ def main():
                 log(f"streaming: {peer.name}")
                 results["streaming"][peer.key] = measure_streaming(peer)
         if wanted("payload"):
-            body = payload_body()
-            for peer in peers:
-                log(f"100 MiB payload: {peer.name}")
-                results["payload"][peer.key] = measure_payload(peer, body)
-            del body
+            for shape, body in payload_bodies().items():
+                results["payload"][shape] = {}
+                for peer in peers:
+                    log(f"100 MiB payload ({shape}): {peer.name}")
+                    results["payload"][shape][peer.key] = measure_payload(peer, body)
         if wanted("sleep"):
             for peer in peers:
                 log(f"{SLEEPERS} sleeping invocations: {peer.name}")
