@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -266,7 +267,7 @@ public final class AgentCoreApp {
             server = AgentServer.start(resolvedHost, resolvedPort, "-D" + PORT_PROPERTY + "=<port>",
                     List.of(Route.work("POST", McpEndpoint.PATH, mcp), pingRoute), null);
         } else if (a2aAgent != null) {
-            int resolvedPort = port != null ? port : defaultA2aPort();
+            int resolvedPort = port != null ? port : defaultA2aPort(System::getenv);
             if (resolvedPort != DEFAULT_A2A_PORT) {
                 LOG.warning(() -> "A2A agent on port " + resolvedPort + ", not " + DEFAULT_A2A_PORT
                         + ": fine locally, but AgentCore sends A2A requests to " + DEFAULT_A2A_PORT
@@ -336,8 +337,8 @@ public final class AgentCoreApp {
     }
 
     /** A2A agents: {@code -Dagentcore.port}, else {@code A2A_PORT}, else 9000; {@code PORT} is ignored, as in Python. */
-    static int defaultA2aPort() {
-        String configured = System.getenv(A2aEndpoint.PORT_VARIABLE);
+    static int defaultA2aPort(UnaryOperator<String> environment) {
+        String configured = environment.apply(A2aEndpoint.PORT_VARIABLE);
         if (System.getProperty(PORT_PROPERTY) == null && configured != null && !configured.isBlank()) {
             return parsePort(configured, "the " + A2aEndpoint.PORT_VARIABLE + " environment variable");
         }
