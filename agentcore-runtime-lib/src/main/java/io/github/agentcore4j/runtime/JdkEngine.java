@@ -11,8 +11,6 @@ import java.util.concurrent.ExecutorService;
  */
 final class JdkEngine implements ServerEngine {
 
-    /** Connections the kernel may queue while the accept loop catches up with a burst of new callers. */
-    private static final int BACKLOG = 4096;
 
     private final HttpServer http;
 
@@ -24,7 +22,7 @@ final class JdkEngine implements ServerEngine {
             ExecutorService threads) {
         HttpServer http;
         try {
-            http = HttpServer.create(new InetSocketAddress(host, port), BACKLOG);
+            http = HttpServer.create(new InetSocketAddress(host, port), ServerEngine.BACKLOG);
         } catch (IOException e) {
             throw ServerEngine.cannotListen(host, port, portSettings, e);
         }

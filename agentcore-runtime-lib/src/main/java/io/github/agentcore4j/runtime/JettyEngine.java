@@ -65,6 +65,7 @@ final class JettyEngine implements ServerEngine {
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        connector.setAcceptQueueSize(ServerEngine.BACKLOG);
         server.addConnector(connector);
 
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {

@@ -6,6 +6,9 @@ import java.net.InetSocketAddress;
 /** The HTTP server under an {@link AgentServer}: it accepts connections and hands each request over as an {@link HttpCall}. */
 interface ServerEngine {
 
+    /** Connections the kernel may queue while the accept loop catches up with a burst of new callers. */
+    int BACKLOG = 4096;
+
     InetSocketAddress address();
 
     /** Closes the listener and every connection at once; draining is the {@link AgentServer}'s job. */
