@@ -137,7 +137,7 @@ class Peer:
 PEERS = [
     Peer("ours", "agentcore4j (echo-agent)", "agentcore4j",
          [JAVA, "-Dagentcore.port={port}", "-Dagentcore.host=127.0.0.1", "-jar",
-          os.path.join(ROOT, "examples/echo-agent/target/echo-agent.jar")], ROOT),
+          os.path.join(WORK, "echo-agent.jar")], ROOT),
     Peer("fastapi", "FastAPI + uvicorn", "FastAPI",
          ["/usr/bin/python3", "-m", "uvicorn", "agent:app", "--host", "127.0.0.1", "--port", "{port}"],
          os.path.join(BENCH, "fastapi-agent")),
