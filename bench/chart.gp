@@ -1,7 +1,7 @@
 # Draws the benchmark chart: gnuplot -e "datafile='chart.dat'; outfile='chart.png'" chart.gp
 # chart.dat columns: peer, cold start ms, req/s at 32 and 256 connections, seconds for the sleepers, peak RSS MiB
 # (NaN where a peer has no value, e.g. it refused the payload).
-set terminal pngcairo size 1200,820 font "sans,11"
+set terminal pngcairo size 1200,860 font "sans,11"
 set output outfile
 set datafile missing "NaN"
 set style data histograms
@@ -11,7 +11,7 @@ set boxwidth 0.9
 set grid ytics
 set yrange [0:*]
 set offsets 0, 0, graph 0.12, 0
-set xtics scale 0 font "sans,10"
+set xtics scale 0 font "sans,10" rotate by 20 right
 set key top left horizontal font "sans,10"
 set multiplot layout 2,2 title "agentcore4j and its peers (medians; lower is better, except requests/s)" font "sans,14"
 set title "Cold start: spawn to first 200 (ms)"

@@ -127,6 +127,9 @@ def tables(results):
     add("")
 
     add("### Throughput and latency (`wrk`, `POST /invocations {\"prompt\":\"hi\"}`)\n")
+    add("Errors are wrk's non-2xx answers plus its socket errors, summed over the runs. The JDK's HTTP server closes "
+        "keep-alive connections beyond `sun.net.httpserver.maxIdleConnections` (200 by default), which wrk counts as "
+        "read errors before it reconnects.\n")
     add("| Peer | Connections | Requests/s median (min–max) | p50 ms | p99 ms | Requests/s × ours | Errors |")
     add("|---|---:|---:|---:|---:|---:|---:|")
     for connections in ("32", "256"):
