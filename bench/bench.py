@@ -67,9 +67,15 @@ def spawn(command, cwd, log_path, env=None):
         process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
                                    env={**os.environ, **(env or {})}, start_new_session=True)
     STARTED_PIDS.append(process.pid)
-    with open(os.path.join(WORK, "pids"), "a") as pids:
-        pids.write(f"{process.pid}\n")
+    record_running()
     return process
+
+
+def record_running():
+    """Keeps bench/work/pids to the processes still running, for bench/run to stop if this script dies; a stopped
+    process's id may soon belong to someone else's process, so it must not stay there."""
+    with open(os.path.join(WORK, "pids"), "w") as pids:
+        pids.writelines(f"{pid}\n" for pid in STARTED_PIDS)
 
 
 def stop(process):
@@ -82,6 +88,7 @@ def stop(process):
             process.wait(timeout=10)
     if process.pid in STARTED_PIDS:
         STARTED_PIDS.remove(process.pid)
+        record_running()
 
 
 def with_group(process, sig):
@@ -98,6 +105,7 @@ def stop_all():
         except ProcessLookupError:
             pass
     STARTED_PIDS.clear()
+    record_running()
 
 
 def proc_status(pid, field):
@@ -400,12 +408,14 @@ def measure_sleepers(peer):
             probe = subprocess.Popen([sys.executable, os.path.abspath(__file__), "--ping-probe", str(port), stop_file],
                                      stdout=subprocess.PIPE, text=True, start_new_session=True)
             STARTED_PIDS.append(probe.pid)
+            record_running()
             time.sleep(0.3)
             elapsed, succeeded = asyncio.run(sleeping_burst(port, SLEEPERS))
             time.sleep(0.2)
             open(stop_file, "w").close()
             pings = json.loads(probe.communicate(timeout=60)[0])
             STARTED_PIDS.remove(probe.pid)
+            record_running()
             runs.append({"seconds": elapsed, "succeeded": succeeded, "ping_p99_ms": percentile(pings, 0.99),
                          "ping_max_ms": max(pings) if pings else None, "pings": len(pings)})
             time.sleep(1)
