@@ -12,6 +12,8 @@ import io.github.agentcore4j.maven.core.invoke.InvocationFailedException;
 import io.github.agentcore4j.maven.core.invoke.InvocationInputs;
 import io.github.agentcore4j.maven.core.invoke.Invoker;
 import io.github.agentcore4j.maven.core.invoke.LocalAgentEndpoint;
+import io.github.agentcore4j.maven.core.invoke.ProtocolPayloads;
+import io.github.agentcore4j.maven.core.invoke.ProtocolPayloads.McpCall;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
@@ -44,12 +46,37 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
     protected String payload;
 
     /**
-     * A prompt, sent as {@code {"prompt": "<text>"}}.
+     * A prompt, sent as {@code {"prompt": "<text>"}}; to an A2A agent as the text of a {@code message/send}.
      *
      * @since 0.1.0
      */
     @Parameter(property = "agentcore.prompt")
     protected String prompt;
+
+    /**
+     * MCP servers: the JSON-RPC method to call, e.g. {@code tools/list} (the default), {@code resources/list} or
+     * {@code prompts/list}; {@code mcp.arguments} become its params.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.mcp.method")
+    protected String mcpMethod;
+
+    /**
+     * MCP servers: the tool to call with {@code tools/call}, its arguments in {@code mcp.arguments}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.mcp.tool")
+    protected String mcpTool;
+
+    /**
+     * MCP servers: a JSON object, the tool's arguments (e.g. {@code {"a":2,"b":3}}) or the method's params.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "agentcore.mcp.arguments")
+    protected String mcpArguments;
 
     /**
      * A file holding the JSON payload.
@@ -139,7 +166,8 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
     @Override
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
         AgentSettings settings = agentSettings();
-        String body = InvocationInputs.payload(payload, prompt, payloadFile == null ? null : payloadFile.toPath());
+        String body = ProtocolPayloads.body(settings.protocol(), payload, prompt,
+                payloadFile == null ? null : payloadFile.toPath(), new McpCall(mcpMethod, mcpTool, mcpArguments));
         Invoker invoker = new Invoker(configFile(), settings.name().value(), buildLog());
         Optional<DeployedAgent> deployed = local ? Optional.empty()
                 : DeployedAgent.find(agentArn, AgentCoreConfigFile.read(configFile()), settings.name().value());

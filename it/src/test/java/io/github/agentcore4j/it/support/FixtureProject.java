@@ -34,12 +34,24 @@ public final class FixtureProject {
      * Copies fixture {@code name} to a fresh directory named after it and {@code scenario} under {@code it.work}.
      */
     public static FixtureProject copy(String name, String scenario) {
-        Path source = Paths.get(System.getProperty("it.projects", "src/test/projects")).resolve(name);
+        return copy(Paths.get(System.getProperty("it.projects", "src/test/projects")), name, scenario);
+    }
+
+    /** Copies the example project {@code examples/<name>}, as a newcomer would use it, like a fixture. */
+    public static FixtureProject copyExample(String name, String scenario) {
+        return copy(Paths.get(System.getProperty("it.examples", "../examples")), name, scenario);
+    }
+
+    private static FixtureProject copy(Path projects, String name, String scenario) {
+        Path source = projects.resolve(name);
         Path target = Paths.get(System.getProperty("it.work", "target/it")).resolve(scenario).resolve(name);
         try {
             deleteRecursively(target);
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
+                    if (source.relativize(file).startsWith("target")) {
+                        continue; // an example's own build output, if it was built in place
+                    }
                     Path copy = target.resolve(source.relativize(file).toString());
                     if (Files.isDirectory(file)) {
                         Files.createDirectories(copy);

@@ -1,0 +1,103 @@
+package io.github.agentcore4j.maven.core.invoke;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.Protocol;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * What invoke sends, in the agent's protocol: the payload as it is for HTTP agents; for MCP servers a JSON-RPC
+ * request ({@code tools/list}, another method, or {@code tools/call} of a tool with JSON arguments); for A2A agents
+ * a {@code message/send} with the prompt as a text part. A payload or payload file is always sent as it is, so any
+ * request can still be written by hand.
+ */
+public final class ProtocolPayloads {
+
+    /** The MCP method invoke calls when given nothing else. */
+    public static final String DEFAULT_MCP_METHOD = "tools/list";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ProtocolPayloads() {
+    }
+
+    /**
+     * @param payload {@code agentcore.payload}, sent as it is
+     * @param prompt {@code agentcore.prompt}: HTTP {@code {"prompt":…}}, A2A the message text
+     * @param payloadFile {@code agentcore.invoke.payloadFile}, sent as it is
+     * @param mcp the MCP call settings, used only for MCP servers
+     */
+    public static String body(Protocol protocol, String payload, String prompt, Path payloadFile, McpCall mcp) {
+        switch (protocol) {
+            case MCP:
+                if (payload != null || payloadFile != null) {
+                    return InvocationInputs.payload(payload, null, payloadFile);
+                }
+                if (prompt != null) {
+                    throw new InvalidSettingException("prompt", "agentcore.prompt", "an MCP server takes JSON-RPC "
+                            + "requests, not prompts", "list its tools with -Dagentcore.mcp.method=tools/list, or "
+                            + "call one with -Dagentcore.mcp.tool=<name> -Dagentcore.mcp.arguments='{...}'");
+                }
+                return mcp.request();
+            case A2A:
+                if (prompt != null && payload == null && payloadFile == null) {
+                    return messageSend(prompt);
+                }
+                return InvocationInputs.payload(payload, prompt, payloadFile);
+            default:
+                return InvocationInputs.payload(payload, prompt, payloadFile);
+        }
+    }
+
+    private static String messageSend(String prompt) {
+        ObjectNode request = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", UUID.randomUUID().toString())
+                .put("method", "message/send");
+        ObjectNode message = request.putObject("params").putObject("message").put("role", "user");
+        message.putArray("parts").addObject().put("kind", "text").put("text", prompt);
+        message.put("messageId", UUID.randomUUID().toString());
+        return request.toString();
+    }
+
+    /**
+     * An MCP JSON-RPC call: a tool ({@code agentcore.mcp.tool}) with arguments ({@code agentcore.mcp.arguments}), or
+     * a method ({@code agentcore.mcp.method}, default {@value #DEFAULT_MCP_METHOD}) with those as its params.
+     */
+    public record McpCall(String method, String tool, String arguments) {
+
+        String request() {
+            if (tool != null && method != null && !method.equals("tools/call")) {
+                throw new InvalidSettingException("mcp.method", "agentcore.mcp.method", "it is " + method
+                        + " but agentcore.mcp.tool names a tool to call",
+                        "unset agentcore.mcp.method to call the tool");
+            }
+            ObjectNode request = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1)
+                    .put("method", tool != null ? "tools/call" : method != null ? method : DEFAULT_MCP_METHOD);
+            JsonNode parsedArguments = arguments == null ? null : parseArguments();
+            if (tool != null) {
+                ObjectNode params = request.putObject("params").put("name", tool);
+                params.set("arguments", parsedArguments != null ? parsedArguments : JSON.createObjectNode());
+            } else if (parsedArguments != null) {
+                request.set("params", parsedArguments);
+            }
+            return request.toString();
+        }
+
+        private JsonNode parseArguments() {
+            try {
+                JsonNode parsed = JSON.readTree(arguments);
+                if (parsed != null && parsed.isObject()) {
+                    return parsed;
+                }
+            } catch (JsonProcessingException e) {
+                throw new InvalidSettingException("mcp.arguments", "agentcore.mcp.arguments", "it is not valid JSON ("
+                        + e.getOriginalMessage() + ")", "write a JSON object, e.g. '{\"a\":2,\"b\":3}'");
+            }
+            throw new InvalidSettingException("mcp.arguments", "agentcore.mcp.arguments", "it is not a JSON object",
+                    "write a JSON object, e.g. '{\"a\":2,\"b\":3}'");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.agentcore4j.it.local;
+
+import static io.github.agentcore4j.it.local.LocalAgents.assertNoProcessFrom;
+import static io.github.agentcore4j.it.local.LocalAgents.assertPortFree;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.agentcore4j.it.support.FixtureProject;
+import io.github.agentcore4j.it.support.FreePort;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The examples for the other protocols, run and invoked through the plugin as a newcomer would: the protocol set in
+ * the POM picks the port and the route, and invoke speaks MCP JSON-RPC or A2A {@code message/send}.
+ */
+class ProtocolExamplesTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void invokesTheMcpServerExampleWithToolCalls() throws Exception {
+        FixtureProject project = FixtureProject.copyExample("mcp-server", "mcp-example");
+        int port = FreePort.pick();
+        try {
+            String call = project.maven("compile", "agentcore:start", "agentcore:invoke", "agentcore:stop",
+                    "-DskipTests", "-Dagentcore.port=" + port, "-Dagentcore.mcp.tool=add",
+                    "-Dagentcore.mcp.arguments={\"a\":2,\"b\":3}", "-Dagentcore.invoke.outputFile=target/add.json")
+                    .assertSuccess().log();
+            assertTrue(call.contains("listens on http://127.0.0.1:" + port + " (MCP)"), call);
+            assertTrue(call.contains("Invoking http://127.0.0.1:" + port + "/mcp"), call);
+            JsonNode sum = json.readTree(project.file("target/add.json").toFile());
+            assertEquals("2.0", sum.get("jsonrpc").asText());
+            assertEquals("5", sum.at("/result/content/0/text").asText(), sum.toString());
+
+            // With no MCP settings, invoke lists the tools.
+            project.maven("agentcore:start", "agentcore:invoke", "agentcore:stop", "-Dagentcore.port=" + port,
+                    "-Dagentcore.invoke.outputFile=target/tools.json").assertSuccess();
+            JsonNode tools = json.readTree(project.file("target/tools.json").toFile()).at("/result/tools");
+            assertTrue(tools.findValuesAsText("name").containsAll(java.util.List.of("add", "divide", "slugify")),
+                    tools.toString());
+        } finally {
+            project.maven("agentcore:stop");
+            assertNoProcessFrom(project);
+        }
+        assertPortFree(port);
+    }
+
+    @Test
+    void invokesTheA2aExampleWithAPromptAsMessageSend() throws Exception {
+        FixtureProject project = FixtureProject.copyExample("a2a-agent", "a2a-example");
+        int port = FreePort.pick();
+        try {
+            String log = project.maven("compile", "agentcore:start", "agentcore:invoke", "agentcore:stop",
+                    "-DskipTests", "-Dagentcore.port=" + port, "-Dagentcore.prompt=The cat sat. The cat ran.",
+                    "-Dagentcore.invoke.outputFile=target/answer.json").assertSuccess().log();
+
+
+            assertTrue(log.contains("listens on http://127.0.0.1:" + port + " (A2A)"), log);
+            JsonNode answer = json.readTree(project.file("target/answer.json").toFile());
+            assertEquals("message", answer.at("/result/kind").asText(), answer.toString());
+            assertTrue(answer.at("/result/parts/0/text").asText().startsWith("6 words, 2 sentences"),
+                    answer.toString());
+        } finally {
+            project.maven("agentcore:stop");
+            assertNoProcessFrom(project);
+        }
+        assertPortFree(port);
+    }
+}
