@@ -11,9 +11,11 @@ import java.util.concurrent.Executors;
  * The floor for a JVM: the benchmark's echo behaviour on the JDK's own HTTP server with no JSON library and no
  * logging. It reads only the payload fields the benchmark sends ({@code prompt}, {@code stream}, {@code sleep_ms})
  * by scanning the text, which is enough for these payloads and nothing more. Threads as in the runtime library:
- * virtual per request on Java 21+, else a cached pool. TCP_NODELAY is on ({@code sun.net.httpserver.nodelay}): without
- * it, JDK 17's server answers keep-alive requests only every ~40 ms (Nagle's algorithm meeting delayed ACKs), and a
- * floor should be the best the JDK server does. Usage: {@code java BareEcho.java <port>}.
+ * virtual per request on Java 21+, else a cached pool. A floor should be the best the JDK server does, so two of its
+ * settings are changed: TCP_NODELAY is on ({@code sun.net.httpserver.nodelay}; without it JDK 17's server answers a
+ * keep-alive connection only every ~40 ms, Nagle's algorithm meeting delayed ACKs), and up to 1024 idle keep-alive
+ * connections are kept ({@code sun.net.httpserver.maxIdleConnections}; by default it closes those beyond 200).
+ * Usage: {@code java BareEcho.java <port>}.
  */
 public final class BareEcho {
 
@@ -22,6 +24,7 @@ public final class BareEcho {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "1024");
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), 4096);
         server.setExecutor(threads());
         server.createContext("/ping", exchange -> {
