@@ -121,7 +121,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
     protected File outputFile;
 
     /**
-     * Seconds to wait for the agent's answer (local agents and bearer-token calls).
+     * Seconds to wait for the agent's answer (a deployed agent: for the next part of its answer).
      *
      * @since 0.1.0
      */
@@ -190,7 +190,8 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
             return;
         }
         try (AwsSession aws = awsSessionFor(agent)) {
-            invoke(invoker, body, new AwsAgentEndpoint(aws.data(), agent, qualifier, userId));
+            invoke(invoker, body, new AwsAgentEndpoint(aws.data(Duration.ofSeconds(timeout)), agent, qualifier,
+                    userId));
         }
     }
 

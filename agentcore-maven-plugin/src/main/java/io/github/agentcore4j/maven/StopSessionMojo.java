@@ -3,6 +3,7 @@ package io.github.agentcore4j.maven;
 import io.github.agentcore4j.maven.core.aws.AwsSession;
 import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
 import io.github.agentcore4j.maven.core.invoke.SessionStopper;
+import java.time.Duration;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -14,6 +15,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "stop-session", threadSafe = true)
 public class StopSessionMojo extends AbstractAgentCoreMojo {
+
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * The session to end. Unset: the session invoke keeps in {@code .bedrock_agentcore.yaml}.
@@ -35,7 +38,7 @@ public class StopSessionMojo extends AbstractAgentCoreMojo {
     protected void doExecute() {
         DeployedAgent agent = deployedAgent();
         try (AwsSession aws = awsSessionFor(agent)) {
-            new SessionStopper(configFile(), agentSettings().name().value(), buildLog()).stop(aws.data(), agent,
+            new SessionStopper(configFile(), agentSettings().name().value(), buildLog()).stop(aws.data(STOP_TIMEOUT), agent,
                     qualifier, sessionId);
         }
     }

@@ -1,12 +1,14 @@
 package io.github.agentcore4j.maven.core.aws;
 
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreClient;
@@ -121,9 +123,16 @@ public final class AwsSession implements AutoCloseable {
         return control;
     }
 
-    public synchronized BedrockAgentCoreClient data() {
+    /**
+     * The AgentCore data plane, whose answers may stream for minutes.
+     *
+     * @param readTimeout how long the client waits for the next bytes of an answer; the first call decides
+     */
+    public synchronized BedrockAgentCoreClient data(Duration readTimeout) {
         if (data == null) {
-            data = configure(BedrockAgentCoreClient.builder(), region).build();
+            data = configure(BedrockAgentCoreClient.builder(), region)
+                    .httpClientBuilder(ApacheHttpClient.builder().socketTimeout(readTimeout))
+                    .build();
             clients.add(data);
         }
         return data;

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
+import software.amazon.awssdk.services.ecr.model.Tag;
 
 /**
  * The agent's ECR repository: used as it is when it exists (never changed), created when missing with immutable
@@ -39,7 +40,7 @@ final class Repositories {
         CreateRepositoryRequest create = CreateRepositoryRequest.builder().repositoryName(name)
                 .imageTagMutability(ImageTagMutability.IMMUTABLE)
                 .imageScanningConfiguration(scanning -> scanning.scanOnPush(true))
-                .tags(tag -> tag.key(ExecutionRoles.CREATED_BY_TAG).value(ExecutionRoles.CREATED_BY))
+                .tags(Tag.builder().key(ExecutionRoles.CREATED_BY_TAG).value(ExecutionRoles.CREATED_BY).build())
                 .build();
         if (dryRun) {
             log.info("[dry run] would send " + create);
