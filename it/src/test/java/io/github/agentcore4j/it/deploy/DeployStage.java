@@ -71,13 +71,22 @@ final class DeployStage implements AutoCloseable {
 
     /** Runs Maven with the image settings every deploy needs (the tiny base, the plain-HTTP registry). */
     MavenResult maven(FixtureProject project, String agentName, String... arguments) {
+        return project.maven(withImageSettings(agentName, arguments));
+    }
+
+    /** Starts Maven like {@link #maven} without waiting; the caller must stop the process. */
+    Process startMaven(FixtureProject project, Path log, String agentName, String... arguments) {
+        return project.startMaven(log, withImageSettings(agentName, arguments));
+    }
+
+    private String[] withImageSettings(String agentName, String... arguments) {
         List<String> all = new ArrayList<>(List.of(
                 "-Dagentcore.agentName=" + agentName,
                 "-Dagentcore.baseImage=" + baseImage,
                 "-Dagentcore.allowInsecureRegistries=true",
                 "-Dagentcore.build.revision=it-revision"));
         all.addAll(List.of(arguments));
-        return project.maven(all.toArray(String[]::new));
+        return all.toArray(String[]::new);
     }
 
     static JsonNode runtimeJson(FixtureProject project) {

@@ -4,6 +4,7 @@ import static io.github.agentcore4j.it.deploy.DeployStage.assertContains;
 import static io.github.agentcore4j.it.deploy.DeployStage.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.agentcore4j.it.aws.AgentRuntime;
 import io.github.agentcore4j.it.aws.Invocation;
@@ -15,9 +16,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * agentcore:invoke through AgentCore's InvokeAgentRuntime: the stand-in forwards to the fixture agent, started for
- * real as a process, so the answer is the agent's own (JSON and streaming). Also a runtime named only by
- * its ARN, an OAuth bearer token for a JWT-authorised runtime, and stop-session.
+ * real as a process, so the answer is the agent's own (JSON, and streaming printed event by event as it arrives).
+ * Also a runtime named only by its ARN, an OAuth bearer token for a JWT-authorised runtime, and stop-session.
  */
 class InvokeDeployedTest {
 
@@ -112,6 +116,32 @@ class InvokeDeployedTest {
         assertEquals(List.of(sessionId), stage.aws().stoppedSessions().stream().filter(sessionId::equals).toList());
         assertContains(stop.log(), "Stopped session " + sessionId + " of " + runtime.arn() + " (endpoint DEFAULT)");
         assertContains(read(project.file(".bedrock_agentcore.yaml")), "agent_session_id: null\n");
+    }
+
+    @Test
+    void streamedEventsArePrintedAsTheyArrive() throws Exception {
+        FixtureProject project = stage.project("invoke-stream-live");
+        stage.maven(project, "stream_agent", "deploy").assertSuccess();
+        Path release = project.file("release-second-event");
+        Path log = project.file("invoke-stream.log");
+
+        Process maven = stage.startMaven(project, log, "stream_agent", "agentcore:invoke",
+                "-Dagentcore.payload={\"prompt\":\"first second\",\"stream\":true,\"holdUntil\":\"" + release
+                        + "\"}");
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!read(log).contains("\"first\"\n") && maven.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertContains(read(log), "\"first\"\n");
+            assertFalse(read(log).contains("\"second\""), "the agent still holds the second event back");
+            Files.createFile(release);
+            assertTrue(maven.waitFor(60, TimeUnit.SECONDS), "Maven did not finish: " + read(log));
+            assertEquals(0, maven.exitValue(), read(log));
+            assertContains(read(log), "\"first\"\n\"second\"\n");
+        } finally {
+            FixtureProject.destroyTree(maven);
+        }
     }
 
     @Test
