@@ -128,6 +128,18 @@ class DeployTest {
     }
 
     @Test
+    void theEndpointUrlSettingPointsEveryAwsClientAtOneUrl() {
+        FixtureProject project = FixtureProject.copy(DeployStage.FIXTURE, "deploy-endpoint-url");
+        stage.aws().environment().entrySet().stream().filter(variable -> !variable.getKey().equals("AWS_ENDPOINT_URL"))
+                .forEach(variable -> project.environment(variable.getKey(), variable.getValue()));
+
+        stage.maven(project, "endpoint_url_agent", "deploy",
+                "-Dagentcore.endpointUrl=" + stage.aws().endpoint()).assertSuccess();
+
+        assertEquals("READY", stage.aws().agentCore().runtimeNamed("endpoint_url_agent").orElseThrow().status());
+    }
+
+    @Test
     void aDryRunPrintsTheRequestsAndChangesNothing() {
         FixtureProject project = stage.project("deploy-dry-run");
         stage.aws().clearRequests();
