@@ -2,6 +2,7 @@ package io.github.agentcore4j.it.local;
 
 import static io.github.agentcore4j.it.local.LocalAgents.assertNoProcessFrom;
 import static io.github.agentcore4j.it.local.LocalAgents.assertPortFree;
+import static io.github.agentcore4j.it.local.LocalAgents.awaitLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,11 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FreePort;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The examples for the other protocols, run and invoked through the plugin as a newcomer would: the protocol set in
- * the POM picks the port and the route, and invoke speaks MCP JSON-RPC or A2A {@code message/send}.
+ * The examples for the other protocols in the developer's loop: run-local in one Maven, invoke from others. The
+ * protocol set in each example's POM picks the route, and invoke speaks MCP JSON-RPC or A2A {@code message/send}.
  */
 class ProtocolExamplesTest {
 
@@ -23,26 +27,23 @@ class ProtocolExamplesTest {
     void invokesTheMcpServerExampleWithToolCalls() throws Exception {
         FixtureProject project = FixtureProject.copyExample("mcp-server", "mcp-example");
         int port = FreePort.pick();
+        Process runLocal = runLocal(project, port, "mcp_server", "MCP");
         try {
-            String call = project.maven("compile", "agentcore:start", "agentcore:invoke", "agentcore:stop",
-                    "-DskipTests", "-Dagentcore.port=" + port, "-Dagentcore.mcp.tool=add",
+            String call = project.maven("agentcore:invoke", "-Dagentcore.mcp.tool=add",
                     "-Dagentcore.mcp.arguments={\"a\":2,\"b\":3}", "-Dagentcore.invoke.outputFile=target/add.json")
                     .assertSuccess().log();
-            assertTrue(call.contains("listens on http://127.0.0.1:" + port + " (MCP)"), call);
             assertTrue(call.contains("Invoking http://127.0.0.1:" + port + "/mcp"), call);
             JsonNode sum = json.readTree(project.file("target/add.json").toFile());
             assertEquals("2.0", sum.get("jsonrpc").asText());
             assertEquals("5", sum.at("/result/content/0/text").asText(), sum.toString());
 
             // With no MCP settings, invoke lists the tools.
-            project.maven("agentcore:start", "agentcore:invoke", "agentcore:stop", "-Dagentcore.port=" + port,
-                    "-Dagentcore.invoke.outputFile=target/tools.json").assertSuccess();
+            project.maven("agentcore:invoke", "-Dagentcore.invoke.outputFile=target/tools.json").assertSuccess();
             JsonNode tools = json.readTree(project.file("target/tools.json").toFile()).at("/result/tools");
-            assertTrue(tools.findValuesAsText("name").containsAll(java.util.List.of("add", "divide", "slugify")),
+            assertTrue(tools.findValuesAsText("name").containsAll(List.of("add", "divide", "slugify")),
                     tools.toString());
         } finally {
-            project.maven("agentcore:stop");
-            assertNoProcessFrom(project);
+            stop(runLocal, project);
         }
         assertPortFree(port);
     }
@@ -51,21 +52,34 @@ class ProtocolExamplesTest {
     void invokesTheA2aExampleWithAPromptAsMessageSend() throws Exception {
         FixtureProject project = FixtureProject.copyExample("a2a-agent", "a2a-example");
         int port = FreePort.pick();
+        Process runLocal = runLocal(project, port, "a2a_agent", "A2A");
         try {
-            String log = project.maven("compile", "agentcore:start", "agentcore:invoke", "agentcore:stop",
-                    "-DskipTests", "-Dagentcore.port=" + port, "-Dagentcore.prompt=The cat sat. The cat ran.",
-                    "-Dagentcore.invoke.outputFile=target/answer.json").assertSuccess().log();
+            project.maven("agentcore:invoke", "-Dagentcore.prompt=The cat sat. The cat ran.",
+                    "-Dagentcore.invoke.outputFile=target/answer.json").assertSuccess();
 
-
-            assertTrue(log.contains("listens on http://127.0.0.1:" + port + " (A2A)"), log);
             JsonNode answer = json.readTree(project.file("target/answer.json").toFile());
             assertEquals("message", answer.at("/result/kind").asText(), answer.toString());
             assertTrue(answer.at("/result/parts/0/text").asText().startsWith("6 words, 2 sentences"),
                     answer.toString());
         } finally {
-            project.maven("agentcore:stop");
-            assertNoProcessFrom(project);
+            stop(runLocal, project);
         }
         assertPortFree(port);
+    }
+
+    private static Process runLocal(FixtureProject project, int port, String agentName, String protocol)
+            throws InterruptedException {
+        Path log = project.file("run-local.log");
+        Process maven = project.startMaven(log, "compile", "agentcore:run-local", "-Dagentcore.port=" + port);
+        awaitLog(log, "Agent " + agentName + " listens on http://127.0.0.1:" + port + " (" + protocol + ")", maven);
+        return maven;
+    }
+
+    private static void stop(Process runLocal, FixtureProject project) throws InterruptedException {
+        runLocal.destroy();
+        boolean stopped = runLocal.waitFor(LocalAgents.DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        FixtureProject.destroyTree(runLocal);
+        assertTrue(stopped, "Maven stopped on SIGTERM");
+        assertNoProcessFrom(project);
     }
 }
