@@ -168,7 +168,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
         AgentSettings settings = agentSettings();
         String body = ProtocolPayloads.body(settings.protocol(), payload, prompt,
                 payloadFile == null ? null : payloadFile.toPath(), new McpCall(mcpMethod, mcpTool, mcpArguments));
-        Invoker invoker = new Invoker(configFile(), settings.name().value(), buildLog());
+        Invoker invoker = new Invoker(configFile(), settings.name().value(), settings.protocol(), buildLog());
         Optional<DeployedAgent> deployed = local ? Optional.empty()
                 : DeployedAgent.find(agentArn, AgentCoreConfigFile.read(configFile()), settings.name().value());
         if (deployed.isEmpty()) {

@@ -3,12 +3,14 @@ package io.github.agentcore4j.maven.core.invoke;
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
 import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
+import io.github.agentcore4j.maven.core.config.Protocol;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,17 +21,23 @@ import java.util.function.Consumer;
  */
 public final class Invoker {
 
+    /** MCP's own session header; AgentCore sends a stateless MCP server the session id in it too. */
+    static final String MCP_SESSION_HEADER = "Mcp-Session-Id";
+
     private final Path configFile;
     private final String agentName;
+    private final Protocol protocol;
     private final BuildLog log;
 
     /**
      * @param configFile the {@code .bedrock_agentcore.yaml} that keeps the agent's session id
      * @param agentName the agent whose entry keeps the session id
+     * @param protocol the agent's protocol: an MCP server also gets the session id as {@value #MCP_SESSION_HEADER}
      */
-    public Invoker(Path configFile, String agentName, BuildLog log) {
+    public Invoker(Path configFile, String agentName, Protocol protocol, BuildLog log) {
         this.configFile = configFile;
         this.agentName = agentName;
+        this.protocol = protocol;
         this.log = log;
     }
 
@@ -48,7 +56,11 @@ public final class Invoker {
         String sessionId = InvocationInputs.sessionId(givenSessionId, newSession, kept);
         keepSession(config, kept, sessionId);
         log.info("Invoking " + endpoint.describe() + " (session " + sessionId + ")");
-        try (InvocationResponse response = endpoint.send(new InvocationRequest(payload, sessionId, headers))) {
+        Map<String, String> requestHeaders = new LinkedHashMap<>(headers);
+        if (protocol == Protocol.MCP) {
+            requestHeaders.putIfAbsent(MCP_SESSION_HEADER, sessionId);
+        }
+        try (InvocationResponse response = endpoint.send(new InvocationRequest(payload, sessionId, requestHeaders))) {
             if (outputFile == null) {
                 ResponsePrinter.print(response, out);
             } else {

@@ -15,10 +15,6 @@ public final class LocalAgentEndpoint implements AgentEndpoint {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-    /** MCP's own session header; an MCP server on AgentCore receives the platform's id in it. */
-    static final String MCP_SESSION_HEADER = "Mcp-Session-Id";
-
-    private final Protocol protocol;
     private final URI uri;
     private final Duration timeout;
     private final HttpClient client;
@@ -28,7 +24,6 @@ public final class LocalAgentEndpoint implements AgentEndpoint {
      * @param timeout how long to wait for the whole answer
      */
     public LocalAgentEndpoint(Protocol protocol, int port, Duration timeout) {
-        this.protocol = protocol;
         this.uri = URI.create("http://127.0.0.1:" + port + path(protocol));
         this.timeout = timeout;
         this.client = HttpClient.newBuilder()
@@ -45,10 +40,6 @@ public final class LocalAgentEndpoint implements AgentEndpoint {
                 .header("Accept", InvocationRequest.ACCEPT)
                 .header(InvocationRequest.SESSION_HEADER, request.sessionId())
                 .POST(HttpRequest.BodyPublishers.ofString(request.payload()));
-        if (protocol == Protocol.MCP) {
-            // As the platform does: the runtime session id doubles as the stateless server's MCP session id.
-            http.header(MCP_SESSION_HEADER, request.sessionId());
-        }
         request.headers().forEach(http::header);
         try {
             HttpResponse<InputStream> response = client.send(http.build(), HttpResponse.BodyHandlers.ofInputStream());

@@ -67,6 +67,10 @@ class InvokerTest {
                 new MemoryBuildLog());
     }
 
+    private Invoker httpInvoker() {
+        return new Invoker(configFile(), "demo", Protocol.HTTP, log);
+    }
+
     private LocalAgentEndpoint endpoint() {
         return new LocalAgentEndpoint(Protocol.HTTP, agent.getAddress().getPort(), TIMEOUT);
     }
@@ -98,7 +102,7 @@ class InvokerTest {
         configure();
         answerJson("{\"response\":\"echo: Hello\"}");
 
-        new Invoker(configFile(), "demo", log).invoke(endpoint(), "{\"prompt\":\"Hello\"}", null, false,
+        httpInvoker().invoke(endpoint(), "{\"prompt\":\"Hello\"}", null, false,
                 Map.of("X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant", "acme"), printed::add, null);
 
         Headers headers = receivedHeaders.get(0);
@@ -114,10 +118,26 @@ class InvokerTest {
     }
 
     @Test
+    void givesAnMcpServerTheSessionIdAsItsMcpSessionIdToo() throws Exception {
+        agent.createContext("/mcp", exchange -> {
+            record(exchange);
+            respond(exchange, 200, "application/json", "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}");
+        });
+        LocalAgentEndpoint mcp = new LocalAgentEndpoint(Protocol.MCP, agent.getAddress().getPort(), TIMEOUT);
+
+        new Invoker(configFile(), "demo", Protocol.MCP, log).invoke(mcp,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", null, false, Map.of(), printed::add, null);
+
+        Headers headers = receivedHeaders.get(0);
+        assertEquals(headers.getFirst(InvocationRequest.SESSION_HEADER), headers.getFirst("Mcp-Session-Id"));
+        assertEquals(36, headers.getFirst("Mcp-Session-Id").length());
+    }
+
+    @Test
     void keepsTheSessionInTheConfigurationAndReusesIt() throws Exception {
         configure();
         answerJson("{}");
-        Invoker invoker = new Invoker(configFile(), "demo", log);
+        Invoker invoker = httpInvoker();
 
         invoker.invoke(endpoint(), "{}", null, false, Map.of(), printed::add, null);
         byte[] afterFirst = Files.readAllBytes(configFile());
@@ -136,7 +156,7 @@ class InvokerTest {
     void withoutAConfiguredAgentTheSessionIsNotKept() throws Exception {
         answerJson("{}");
 
-        new Invoker(configFile(), "demo", log).invoke(endpoint(), "{}", null, false, Map.of(), printed::add, null);
+        httpInvoker().invoke(endpoint(), "{}", null, false, Map.of(), printed::add, null);
 
         assertTrue(Files.notExists(configFile()));
         assertTrue(log.text().contains("The session id is not kept: " + configFile() + " has no agent demo"),
@@ -164,7 +184,7 @@ class InvokerTest {
         });
         Path output = directory.resolve("out/answer.txt");
 
-        new Invoker(configFile(), "demo", log).invoke(endpoint(), "{}", null, false, Map.of(), line -> {
+        httpInvoker().invoke(endpoint(), "{}", null, false, Map.of(), line -> {
             printed.add(line);
             firstEventPrinted.countDown();
         }, output);
@@ -183,7 +203,7 @@ class InvokerTest {
         });
 
         InvocationFailedException e = assertThrows(InvocationFailedException.class,
-                () -> new Invoker(configFile(), "demo", log).invoke(endpoint(), "{\"fail\":\"boom\"}", null, false,
+                () -> httpInvoker().invoke(endpoint(), "{\"fail\":\"boom\"}", null, false,
                         Map.of(), printed::add, null));
 
         assertEquals("The agent answered 500: {\"error\":\"boom\"}", e.getMessage());
@@ -199,7 +219,7 @@ class InvokerTest {
         LocalAgentEndpoint nobody = new LocalAgentEndpoint(Protocol.HTTP, closedPort, TIMEOUT);
 
         InvocationFailedException e = assertThrows(InvocationFailedException.class,
-                () -> new Invoker(configFile(), "demo", log).invoke(nobody, "{}", null, false, Map.of(),
+                () -> httpInvoker().invoke(nobody, "{}", null, false, Map.of(),
                         printed::add, null));
 
         assertEquals("No agent answers at http://127.0.0.1:" + closedPort + "/invocations: start it with "
