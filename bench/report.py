@@ -156,6 +156,12 @@ def tables(results):
     add("`one_string`: `{\"prompt\":\"aaa…\"}`, the whole 100 MiB in one string, echoed back. `chunks`: "
         "`{\"prompt\":\"hi\",\"chunks\":[\"aaa…\",…]}`, 100 MiB in 1 KiB strings; only the prompt is echoed. "
         "Each run starts a fresh server; the peak resident set is the process's `VmHWM`.\n")
+    payload = results.get("payload") or {}
+    if any(413 in (get(by_peer, "ts", "statuses") or []) for by_peer in payload.values()):
+        add("The TypeScript SDK answers 413: `BedrockAgentCoreApp` keeps Fastify's default body limit of 1 MiB.\n")
+    if 400 in (get(payload, "one_string", OURS, "statuses") or []):
+        add("agentcore4j answers `one_string` with 400 `Invalid JSON`: jackson's default limit on one JSON string "
+            "(`StreamReadConstraints`, 20,000,000 characters) applies below the library's 100 MB body limit.\n")
     add("| Payload | Peer | Status | Time ms | Peak RSS MiB | Peak RSS before the request MiB | Peak × ours |")
     add("|---|---|---|---:|---:|---:|---:|")
     for shape, by_peer in (results.get("payload") or {}).items():
@@ -200,16 +206,18 @@ def tables(results):
 def machine_text(results):
     m = results["machine"]
     loads = ", ".join(f"{load['at']} {load['load_average']} ({load['time']})" for load in results["load"])
-    busy = max(float(load["load_average"].split()[0]) for load in results["load"]) > 0.5 * m["cores"]
-    warning = (f"\n\n**The machine was busy** (1-minute load average above half its {m['cores']} cores at the start "
-               "or end): other work competed for the CPU, so absolute numbers are noisy; ratios between peers "
-               "measured back to back are more telling than the absolute values.") if busy else ""
+    # Only the load before the run tells about other work: the benchmark itself keeps both cores busy, so the load
+    # at the end includes its own.
+    busy = float(results["load"][0]["load_average"].split()[0]) > 0.5 * m["cores"]
+    warning = (f"\n\n**The machine was busy when the run started** (1-minute load average above half its {m['cores']} "
+               "cores): other work competed for the CPU, so absolute numbers are noisy; ratios between peers measured "
+               "back to back are more telling than the absolute values.") if busy else ""
     return (f"{m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB memory, Linux {m['kernel']}; {m['jdk']}; "
             f"Node {m['node']}; {m['python']}, {m['fastapi']}; bedrock-agentcore {m['bedrock_agentcore']}; "
             f"{m['wrk']}" + (f"; newer JDK for information: {m['jdk_newer']}" if m.get("jdk_newer") else "")
             + f".\n\nLibrary, plugin and example built from commit {m.get('commit')}"
             + (" **plus uncommitted changes in the working tree**" if m.get("uncommitted_changes_measured") else "")
-            + f".\n\nLoad average (1, 5, 15 min): {loads}.{warning}")
+            + f".\n\nLoad average (1, 5, 15 min): {loads}; the load at the end includes the benchmark's own.{warning}")
 
 
 def targets_table(results):
