@@ -11,6 +11,14 @@ import java.util.concurrent.ExecutorService;
  */
 final class JdkEngine implements ServerEngine {
 
+    /**
+     * Without TCP_NODELAY, JDK 17's server sends a response's headers and body as two small segments and the second
+     * waits for the client's delayed ACK: about 40 ms per request on a kept-alive connection (726 requests/s over 32
+     * connections in the benchmark, against 34,833 with it on).
+     */
+    static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    /** The server closes idle keep-alive connections beyond this (200 by default), so busy callers reconnect. */
+    static final String MAX_IDLE_CONNECTIONS_PROPERTY = "sun.net.httpserver.maxIdleConnections";
 
     private final HttpServer http;
 
@@ -20,6 +28,9 @@ final class JdkEngine implements ServerEngine {
 
     static JdkEngine start(String host, int port, String portSettings, Route.Handler handler,
             ExecutorService threads) {
+        // Read once by the JDK when its first server is created; a value the application set wins.
+        defaultProperty(NO_DELAY_PROPERTY, "true");
+        defaultProperty(MAX_IDLE_CONNECTIONS_PROPERTY, Integer.toString(ServerEngine.BACKLOG));
         HttpServer http;
         try {
             http = HttpServer.create(new InetSocketAddress(host, port), ServerEngine.BACKLOG);
@@ -40,5 +51,11 @@ final class JdkEngine implements ServerEngine {
     @Override
     public void stop() {
         http.stop(0);
+    }
+
+    private static void defaultProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
     }
 }

@@ -29,6 +29,18 @@ class AgentCoreAppTest {
     }
 
     @Test
+    void theJdkServerSendsWithoutNagleDelayAndKeepsIdleConnections() {
+        AgentServer server = AgentCoreApp.create().host("127.0.0.1").port(0).start();
+        try {
+            // Set unless the application chose otherwise (this build does not).
+            assertEquals("true", System.getProperty(JdkEngine.NO_DELAY_PROPERTY));
+            assertEquals("4096", System.getProperty(JdkEngine.MAX_IDLE_CONNECTIONS_PROPERTY));
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     void takesTheHostFromTheSystemProperty() {
         System.setProperty(AgentCoreApp.HOST_PROPERTY, "127.0.0.2");
         try {
