@@ -1,6 +1,8 @@
 package io.github.agentcore4j.runtime;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -16,8 +18,17 @@ import java.util.Map;
  */
 final class Json {
 
+    /**
+     * Jackson caps a JSON string at 20 million characters by default; AgentCore payloads go up to 100 MB, and one
+     * string may carry nearly all of it (a document, an encoded file). The body size limit bounds what is read.
+     */
+    static final StreamReadConstraints PAYLOAD_CONSTRAINTS = StreamReadConstraints.builder()
+            .maxStringLength(Integer.MAX_VALUE)
+            .build();
+
     /** Nulls are written and records keep their declared component order, as a handler author expects. */
-    private static final JSON JR = JSON.builder()
+    private static final JSON JR = JSON.builder(
+                    JsonFactory.builder().streamReadConstraints(PAYLOAD_CONSTRAINTS).build())
             .enable(JSON.Feature.WRITE_NULL_PROPERTIES, JSON.Feature.WRITE_RECORD_FIELDS_IN_DECLARATION_ORDER)
             .build();
 

@@ -33,7 +33,8 @@ final class JsonNodes {
     /** Created on first use only, so agents that never touch JsonNode never pay for an ObjectMapper. */
     private static final class Mapper {
         static final com.fasterxml.jackson.databind.ObjectMapper INSTANCE =
-                new com.fasterxml.jackson.databind.ObjectMapper()
+                new com.fasterxml.jackson.databind.ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                        .streamReadConstraints(Json.PAYLOAD_CONSTRAINTS).build())
                         .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 }

@@ -52,6 +52,15 @@ class PayloadBinderTest {
     }
 
     @Test
+    void bindsAStringLongerThanJacksonsDefaultLimit() {
+        String document = "a".repeat(25_000_000); // jackson's default cap is 20 million characters
+        String json = "{\"prompt\":\"" + document + "\"}";
+
+        assertEquals(document.length(), ((Map<?, ?>) bind(Map.class, json)).get("prompt").toString().length());
+        assertEquals(document.length(), ((JsonNode) bind(JsonNode.class, json)).get("prompt").asText().length());
+    }
+
+    @Test
     void passesRawBodiesThrough() {
         byte[] notJson = {1, 2, (byte) 0xff};
         assertArrayEquals(notJson, (byte[]) new PayloadBinder(byte[].class).bind(notJson));
