@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntimeEndpointStatus;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntimeStatus;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ConflictException;
@@ -24,24 +21,7 @@ import software.amazon.awssdk.services.bedrockagentcorecontrol.model.UpdateAgent
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ValidationException;
 
 /** The control plane driven by the real BedrockAgentCoreControlClient: a runtime's whole life, as a deployer lives it. */
-class AgentCoreControlPlaneTest {
-
-    private AwsStandIn aws;
-    private BedrockAgentCoreControlClient control;
-    private String roleArn;
-
-    @BeforeEach
-    void start() {
-        aws = AwsStandIn.builder().start();
-        control = SdkClients.of(aws).control();
-        roleArn = aws.iam().addRole("DemoExecutionRole", StandInFixtures.TRUST_POLICY);
-    }
-
-    @AfterEach
-    void stop() {
-        control.close();
-        aws.close();
-    }
+class AgentCoreControlPlaneTest extends ControlPlaneFixture {
 
     @Test
     void createUpdateVersionsEndpointsAndDelete() {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntimeEndpointStatus;
@@ -22,24 +20,7 @@ import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** Every fault the stand-in injects, seen through the real SDK clients as the exception or state it must become. */
-class FaultInjectionTest {
-
-    private AwsStandIn aws;
-    private BedrockAgentCoreControlClient control;
-    private String roleArn;
-
-    @BeforeEach
-    void start() {
-        aws = AwsStandIn.builder().start();
-        control = SdkClients.of(aws).control();
-        roleArn = aws.iam().addRole("DemoExecutionRole", StandInFixtures.TRUST_POLICY);
-    }
-
-    @AfterEach
-    void stop() {
-        control.close();
-        aws.close();
-    }
+class FaultInjectionTest extends ControlPlaneFixture {
 
     private String createReady() {
         String id = StandInFixtures.create(control, "demo", StandInFixtures.image(aws, "v1"), roleArn).agentRuntimeId();
