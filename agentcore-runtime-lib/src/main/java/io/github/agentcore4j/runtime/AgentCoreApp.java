@@ -263,11 +263,12 @@ public final class AgentCoreApp {
                 throw new IllegalStateException("The mcpServer function must build the server on the transport it is "
                         + "given, e.g. transport -> McpServer.sync(transport)...build()");
             }
-            int resolvedPort = port != null ? port : defaultPort(DEFAULT_MCP_PORT);
+            int resolvedPort = port != null ? port : defaultPort(null, System::getenv, DEFAULT_MCP_PORT);
             server = AgentServer.start(resolvedHost, resolvedPort, "-D" + PORT_PROPERTY + "=<port>",
                     List.of(Route.work("POST", McpEndpoint.PATH, mcp), pingRoute), null);
         } else if (a2aAgent != null) {
-            int resolvedPort = port != null ? port : defaultA2aPort(System::getenv);
+            int resolvedPort = port != null ? port
+                    : defaultPort(A2aEndpoint.PORT_VARIABLE, System::getenv, DEFAULT_A2A_PORT);
             if (resolvedPort != DEFAULT_A2A_PORT) {
                 LOG.warning(() -> "A2A agent on port " + resolvedPort + ", not " + DEFAULT_A2A_PORT
                         + ": fine locally, but AgentCore sends A2A requests to " + DEFAULT_A2A_PORT
@@ -281,7 +282,8 @@ public final class AgentCoreApp {
             if (entrypoint == null) {
                 LOG.warning("No entrypoint registered; /invocations will answer 500 until one is");
             }
-            int resolvedPort = port != null ? port : defaultPort();
+            int resolvedPort = port != null ? port
+                    : defaultPort("PORT", System::getenv, DEFAULT_PORT);
             server = AgentServer.start(resolvedHost, resolvedPort,
                     "-D" + PORT_PROPERTY + "=<port> or the PORT environment variable",
                     List.of(Route.work("POST", "/invocations", new InvocationEndpoint(entrypoint, maxRequestBytes)),
@@ -317,32 +319,23 @@ public final class AgentCoreApp {
         return inContainer ? "0.0.0.0" : "127.0.0.1";
     }
 
-    /** HTTP agents: {@code -Dagentcore.port}, else {@code PORT}, else 8080. */
-    static int defaultPort() {
+    /**
+     * The port when none was set in code: {@code -Dagentcore.port}, else the protocol's own environment variable
+     * ({@code PORT} for HTTP agents, {@code A2A_PORT} for A2A agents as in the Python SDK, none for MCP servers),
+     * else the port AgentCore sends the protocol's requests to.
+     *
+     * @param variable the environment variable, or {@code null} when the protocol has none
+     */
+    static int defaultPort(String variable, UnaryOperator<String> environment, int protocolPort) {
         String configured = System.getProperty(PORT_PROPERTY);
         if (configured != null && !configured.isBlank()) {
             return parsePort(configured, "-D" + PORT_PROPERTY);
         }
-        configured = System.getenv("PORT");
+        configured = variable == null ? null : environment.apply(variable);
         if (configured != null && !configured.isBlank()) {
-            return parsePort(configured, "the PORT environment variable");
+            return parsePort(configured, "the " + variable + " environment variable");
         }
-        return DEFAULT_PORT;
-    }
-
-    /** MCP servers: {@code -Dagentcore.port}, else the protocol's port; {@code PORT} is not theirs. */
-    static int defaultPort(int protocolPort) {
-        String configured = System.getProperty(PORT_PROPERTY);
-        return configured == null || configured.isBlank() ? protocolPort : parsePort(configured, "-D" + PORT_PROPERTY);
-    }
-
-    /** A2A agents: {@code -Dagentcore.port}, else {@code A2A_PORT}, else 9000; {@code PORT} is ignored, as in Python. */
-    static int defaultA2aPort(UnaryOperator<String> environment) {
-        String configured = environment.apply(A2aEndpoint.PORT_VARIABLE);
-        if (System.getProperty(PORT_PROPERTY) == null && configured != null && !configured.isBlank()) {
-            return parsePort(configured, "the " + A2aEndpoint.PORT_VARIABLE + " environment variable");
-        }
-        return defaultPort(DEFAULT_A2A_PORT);
+        return protocolPort;
     }
 
     private static int parsePort(String configured, String source) {

@@ -10,14 +10,18 @@ import org.junit.jupiter.api.Test;
 
 class AgentCoreAppTest {
 
+    private static int httpPort() {
+        return AgentCoreApp.defaultPort("PORT", System::getenv, AgentCoreApp.DEFAULT_PORT);
+    }
+
     @Test
     void takesThePortFromTheSystemPropertyAndNamesItWhenInvalid() {
         String before = System.getProperty(AgentCoreApp.PORT_PROPERTY);
         try {
             System.setProperty(AgentCoreApp.PORT_PROPERTY, "9123");
-            assertEquals(9123, AgentCoreApp.defaultPort());
+            assertEquals(9123, httpPort());
             System.setProperty(AgentCoreApp.PORT_PROPERTY, "eighty");
-            IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, AgentCoreApp::defaultPort);
+            IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, AgentCoreAppTest::httpPort);
             assertEquals("-Dagentcore.port is 'eighty'; it must be a port number 0..65535", invalid.getMessage());
         } finally {
             if (before == null) {

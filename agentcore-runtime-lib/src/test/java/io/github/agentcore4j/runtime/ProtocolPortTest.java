@@ -17,20 +17,29 @@ class ProtocolPortTest {
 
     @Test
     void mcpServersListenOn8000UnlessThePropertySaysOtherwise() {
-        assertEquals(8000, AgentCoreApp.defaultPort(AgentCoreApp.DEFAULT_MCP_PORT));
+        // PORT is the HTTP agents' variable, not theirs.
+        assertEquals(8000, mcpPort());
         System.setProperty(AgentCoreApp.PORT_PROPERTY, "8123");
-        assertEquals(8123, AgentCoreApp.defaultPort(AgentCoreApp.DEFAULT_MCP_PORT));
+        assertEquals(8123, mcpPort());
+    }
+
+    private static int mcpPort() {
+        return AgentCoreApp.defaultPort(null, Map.of("PORT", "8080")::get, AgentCoreApp.DEFAULT_MCP_PORT);
+    }
+
+    private static int a2aPort(java.util.function.UnaryOperator<String> environment) {
+        return AgentCoreApp.defaultPort("A2A_PORT", environment, AgentCoreApp.DEFAULT_A2A_PORT);
     }
 
     @Test
     void a2aAgentsListenOn9000OrA2aPortButIgnorePort() {
-        assertEquals(9000, AgentCoreApp.defaultA2aPort(Map.of("PORT", "8080")::get));
-        assertEquals(9100, AgentCoreApp.defaultA2aPort(Map.of("PORT", "8080", "A2A_PORT", "9100")::get));
+        assertEquals(9000, a2aPort(Map.of("PORT", "8080")::get));
+        assertEquals(9100, a2aPort(Map.of("PORT", "8080", "A2A_PORT", "9100")::get));
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
-                () -> AgentCoreApp.defaultA2aPort(Map.of("A2A_PORT", "nine")::get));
+                () -> a2aPort(Map.of("A2A_PORT", "nine")::get));
         assertEquals("the A2A_PORT environment variable is 'nine'; it must be a port number 0..65535",
                 invalid.getMessage());
         System.setProperty(AgentCoreApp.PORT_PROPERTY, "9200");
-        assertEquals(9200, AgentCoreApp.defaultA2aPort(Map.of("A2A_PORT", "9100")::get), "the property wins");
+        assertEquals(9200, a2aPort(Map.of("A2A_PORT", "9100")::get), "the property wins");
     }
 }
