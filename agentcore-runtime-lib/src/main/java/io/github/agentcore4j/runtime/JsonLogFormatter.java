@@ -14,8 +14,9 @@ import java.util.logging.LogRecord;
 
 /**
  * One JSON object per line, the AWS Lambda JSON log shape the Python SDK uses: timestamp, level, message, logger, and
- * the requestId and sessionId of the invocation that logged it; exceptions add errorType, errorMessage, stackTrace
- * and location. CloudWatch Logs Insights reads these fields without parsing rules.
+ * the requestId and sessionId of the invocation that logged it (and its traceId and spanId when it is traced);
+ * exceptions add errorType, errorMessage, stackTrace and location. CloudWatch Logs Insights reads these fields without
+ * parsing rules.
  */
 final class JsonLogFormatter extends Formatter {
 
@@ -30,6 +31,12 @@ final class JsonLogFormatter extends Formatter {
             line.put("requestId", context.requestId());
             if (context.sessionId() != null) {
                 line.put("sessionId", context.sessionId());
+            }
+            // Asked only inside an invocation, so the log lines of startup never load the tracing side.
+            String[] traceIds = InvocationSpan.currentIds();
+            if (traceIds != null) {
+                line.put("traceId", traceIds[0]);
+                line.put("spanId", traceIds[1]);
             }
         });
         Throwable thrown = record.getThrown();

@@ -67,6 +67,8 @@ final class McpEndpoint implements McpStatelessServerTransport, Route.Handler {
     public void handle(HttpCall call) throws IOException {
         RequestContext context = RequestContext.fromHeaders(call.requestHeaders());
         RequestContext previous = context.makeCurrent();
+        InvocationSpan span = InvocationSpan.start("MCP", "MCP", context, call.requestHeaders());
+        InvocationSpan.Scope spanScope = span.attach();
         long started = System.nanoTime();
         try {
             String accept = call.requestHeader("Accept");
@@ -79,6 +81,7 @@ final class McpEndpoint implements McpStatelessServerTransport, Route.Handler {
             McpSchema.JSONRPCMessage message = read(call);
             McpTransportContext transport = McpTransportContext.create(Map.of(REQUEST_CONTEXT_KEY, context));
             if (message instanceof McpSchema.JSONRPCRequest request) {
+                span.name("MCP " + request.method());
                 McpSchema.JSONRPCResponse response = handler.handleRequest(transport, request)
                         .contextWrite(reactor -> reactor.put(McpTransportContext.KEY, transport))
                         .block();
@@ -103,9 +106,12 @@ final class McpEndpoint implements McpStatelessServerTransport, Route.Handler {
             LOG.warning(() -> "Invalid MCP message: " + e.getMessage());
             error(call, 400, McpSchema.ErrorCodes.PARSE_ERROR, "Invalid message format: " + e.getMessage());
         } catch (RuntimeException e) {
+            span.fail(e);
             LOG.log(Level.SEVERE, e, () -> "MCP request failed (" + InvocationEndpoint.seconds(started) + ")");
             error(call, 500, McpSchema.ErrorCodes.INTERNAL_ERROR, "Failed to handle request: " + e.getMessage());
         } finally {
+            spanScope.close();
+            span.end();
             RequestContext.restore(previous);
         }
     }

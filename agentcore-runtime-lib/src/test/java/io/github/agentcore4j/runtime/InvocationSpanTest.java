@@ -1,0 +1,122 @@
+package io.github.agentcore4j.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Invocation spans through the OpenTelemetry API, exported by an SDK in this JVM as the Java agent's would be. */
+class InvocationSpanTest {
+
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final String TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
+    private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
+
+    @BeforeAll
+    static void installSdk() {
+        // Global, so once per JVM: other test classes then export into this exporter too, which is harmless.
+        if (GlobalOpenTelemetry.isSet()) {
+            return;
+        }
+        GlobalOpenTelemetry.set(OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder()
+                        .addSpanProcessor(SimpleSpanProcessor.create(SPANS)).build())
+                .setPropagators(ContextPropagators.create(TextMapPropagator.composite(
+                        W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())))
+                .build());
+    }
+
+    @BeforeEach
+    void forgetSpans() {
+        SPANS.reset();
+    }
+
+    @Test
+    void anInvocationIsAServerSpanInTheCallersTraceWithSessionRequestAndProtocol() throws Exception {
+        String[] logLine = new String[1];
+        AgentCoreApp app = AgentCoreApp.create().entrypoint(Map.class, payload -> {
+            logLine[0] = new JsonLogFormatter().format(new LogRecord(Level.INFO, "working"));
+            return "done";
+        });
+        try (RunningAgent agent = new RunningAgent(app)) {
+            HttpResponse<String> response = agent.send(agent.invocation("{}")
+                    .header(RequestContext.SESSION_ID_HEADER, "session-1")
+                    .header(RequestContext.REQUEST_ID_HEADER, "request-1")
+                    .header("traceparent", TRACEPARENT).build());
+            assertEquals(200, response.statusCode());
+        }
+
+        SpanData span = onlySpan();
+        assertEquals("POST /invocations", span.getName());
+        assertEquals(SpanKind.SERVER, span.getKind());
+        assertEquals(TRACE_ID, span.getTraceId());
+        assertEquals("00f067aa0ba902b7", span.getParentSpanId());
+        assertEquals("session-1", span.getAttributes().get(OpenTelemetrySpans.SESSION_ID_ATTRIBUTE));
+        assertEquals("request-1", span.getAttributes().get(OpenTelemetrySpans.REQUEST_ID_ATTRIBUTE));
+        assertEquals("HTTP", span.getAttributes().get(OpenTelemetrySpans.PROTOCOL_ATTRIBUTE));
+        assertEquals(StatusCode.UNSET, span.getStatus().getStatusCode());
+        Map<String, Object> line = JSON.std.mapFrom(logLine[0]);
+        assertEquals(TRACE_ID, line.get("traceId"));
+        assertEquals(span.getSpanId(), line.get("spanId"));
+    }
+
+    @Test
+    void theSessionComesFromBaggageWhenTheHeaderIsAbsentAndStreamsAreNamedSo() throws Exception {
+        AgentCoreApp app = AgentCoreApp.create().entrypoint(Map.class, payload -> Stream.of("a", "b"));
+        try (RunningAgent agent = new RunningAgent(app)) {
+            agent.send(agent.invocation("{}").header("baggage", "session.id=from-baggage").build());
+        }
+
+        SpanData span = onlySpan();
+        assertEquals("POST /invocations (stream)", span.getName());
+        assertEquals("from-baggage", span.getAttributes().get(OpenTelemetrySpans.SESSION_ID_ATTRIBUTE));
+    }
+
+    @Test
+    void aFailedInvocationIsAnErrorSpanWithTheException() throws Exception {
+        AgentCoreApp app = AgentCoreApp.create().entrypoint(Map.class, payload -> {
+            throw new IllegalStateException("model unavailable");
+        });
+        try (RunningAgent agent = new RunningAgent(app)) {
+            assertEquals(500, agent.invoke("{}").statusCode());
+        }
+
+        SpanData span = onlySpan();
+        assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode());
+        assertEquals("model unavailable", span.getStatus().getDescription());
+        assertEquals("exception", span.getEvents().get(0).getName());
+    }
+
+    @Test
+    void logLinesOutsideAnInvocationCarryNoTraceIds() throws Exception {
+        Map<String, Object> line = JSON.std.mapFrom(new JsonLogFormatter().format(new LogRecord(Level.INFO, "up")));
+        assertNull(line.get("traceId"));
+    }
+
+    private static SpanData onlySpan() {
+        List<SpanData> spans = SPANS.getFinishedSpanItems();
+        assertEquals(1, spans.size(), spans.toString());
+        return spans.get(0);
+    }
+}
