@@ -109,7 +109,8 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
                 .awsProfile(agentSettings().profile())
                 .baseImageLayersCache(baseImageCache == null ? null : baseImageCache.toPath())
                 .outputDirectory(agentCoreDirectory())
-                .toolVersion(pluginVersion());
+                .toolVersion(pluginVersion())
+                .observability(agentSettings().observability() ? observabilityJars() : null);
         settingsCredentials(request);
         return request;
     }

@@ -22,10 +22,12 @@ import java.util.regex.Pattern;
  * @param lifecycle session timeouts
  * @param network network placement
  * @param jwtAuthorizer the OAuth inbound authorizer, or {@code null} for IAM (SigV4) callers
+ * @param observability whether the agent is traced: the image carries the OpenTelemetry Java agent and deploy
+ *        prepares CloudWatch for its telemetry
  */
 public record AgentSettings(AgentName name, Protocol protocol, String region, String profile,
         Map<String, String> environment, List<String> requestHeaderAllowlist, Lifecycle lifecycle, Network network,
-        JwtAuthorizer jwtAuthorizer) {
+        JwtAuthorizer jwtAuthorizer, boolean observability) {
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -61,6 +63,7 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
         private List<String> jwtAllowedClients = List.of();
         private List<String> jwtAllowedAudiences = List.of();
         private List<String> jwtAllowedScopes = List.of();
+        private boolean observability = true;
 
         private Builder() {
         }
@@ -120,6 +123,11 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
             return this;
         }
 
+        public Builder observability(boolean enabled) {
+            this.observability = enabled;
+            return this;
+        }
+
         /**
          * @throws InvalidSettingException for the first setting that is not valid, naming it and the fix
          */
@@ -135,7 +143,8 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
                     checkAllowlist(requestHeaderAllowlist, authorizer != null),
                     new Lifecycle(idleRuntimeSessionTimeout, maxLifetime),
                     new Network(Network.parseMode(networkMode), securityGroups, subnets),
-                    authorizer);
+                    authorizer,
+                    observability);
         }
 
         private static String checkRegion(String region) {

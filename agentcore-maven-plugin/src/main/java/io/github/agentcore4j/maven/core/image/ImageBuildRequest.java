@@ -1,5 +1,6 @@
 package io.github.agentcore4j.maven.core.image;
 
+import io.github.agentcore4j.maven.core.observability.JavaAgentRecipe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +29,7 @@ import java.util.TreeMap;
  * @param baseImageLayersCache where Jib caches base image layers, {@code null} for Jib's per-user default
  * @param outputDirectory where {@code image.digest} and {@code image.json} are written
  * @param toolVersion the plugin version, recorded in the image history
+ * @param observability the OpenTelemetry jars for a layer of their own, or {@code null} for an untraced image
  */
 public record ImageBuildRequest(
         String baseImage,
@@ -44,7 +46,8 @@ public record ImageBuildRequest(
         Path applicationLayersCache,
         Path baseImageLayersCache,
         Path outputDirectory,
-        String toolVersion) {
+        String toolVersion,
+        JavaAgentRecipe.Jars observability) {
 
     /**
      * JVM options for a small per-session microVM: the heap follows the VM's memory, the serial collector has the
@@ -97,6 +100,7 @@ public record ImageBuildRequest(
         private Path baseImageLayersCache;
         private Path outputDirectory;
         private String toolVersion = "unknown";
+        private JavaAgentRecipe.Jars observability;
 
         private Builder() {
         }
@@ -179,11 +183,16 @@ public record ImageBuildRequest(
             return this;
         }
 
+        public Builder observability(JavaAgentRecipe.Jars jars) {
+            this.observability = jars;
+            return this;
+        }
+
         public ImageBuildRequest build() {
             return new ImageBuildRequest(baseImage, target, additionalTags, application, jvmFlags, port, user, labels,
                     allowInsecureRegistries, credentialsByRegistry, awsProfile,
                     applicationLayersCache == null ? outputDirectory.resolve("jib-cache") : applicationLayersCache,
-                    baseImageLayersCache, outputDirectory, toolVersion);
+                    baseImageLayersCache, outputDirectory, toolVersion, observability);
         }
     }
 }
