@@ -1,7 +1,12 @@
 package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.local.AgentStartException;
+import io.github.agentcore4j.maven.core.local.LaunchSpec;
 import io.github.agentcore4j.maven.core.local.LocalRun;
+import io.github.agentcore4j.maven.core.observability.LocalTracing;
+import io.github.agentcore4j.maven.core.observability.OtlpReceiver;
+import io.github.agentcore4j.maven.core.observability.TraceView;
+import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -28,9 +33,32 @@ public class RunLocalMojo extends AbstractLaunchMojo {
     @Parameter(property = "agentcore.run-local.watch", defaultValue = "false")
     protected boolean watch;
 
+    /**
+     * Traces the agent with the OpenTelemetry Java agent ({@code observabilityAgent}) and prints one span tree per
+     * invocation next to the agent's output, from an OTLP/HTTP receiver this goal runs on a free loopback port.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.runLocal.traces", defaultValue = "false")
+    protected boolean traces;
+
     @Override
     protected void doExecute() throws MojoExecutionException {
-        LocalRun run = new LocalRun(launchSpec(), localStateFile(), startTimeout(), buildLog(), System.out::println);
+        if (!traces) {
+            run(launchSpec());
+            return;
+        }
+        try (OtlpReceiver receiver = OtlpReceiver.start(new TraceView(System.out::println))) {
+            getLog().info("Traces: the agent runs under " + observabilityAgent + " and exports to "
+                    + receiver.endpoint() + "; each invocation prints its span tree");
+            run(LocalTracing.traced(launchSpec(), observabilityJars(), receiver.endpoint()));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot start the local trace receiver: " + e.getMessage(), e);
+        }
+    }
+
+    private void run(LaunchSpec spec) throws MojoExecutionException {
+        LocalRun run = new LocalRun(spec, localStateFile(), startTimeout(), buildLog(), System.out::println);
         try {
             run.run(watch ? classesDirectory() : null);
         } catch (AgentStartException e) {

@@ -79,6 +79,7 @@ final class A2aEndpoint implements Route.Handler {
         RequestContext previous = context.makeCurrent();
         InvocationSpan span = InvocationSpan.start("A2A", "A2A", context, call.requestHeaders());
         InvocationSpan.Scope spanScope = span.attach();
+        span.answerWithTraceparent(call);
         long started = System.nanoTime();
         try {
             Map<?, ?> request = parse(call);

@@ -26,6 +26,7 @@ final class InvocationEndpoint implements Route.Handler {
         RequestContext previous = context.makeCurrent();
         InvocationSpan span = InvocationSpan.start("POST /invocations", "HTTP", context, call.requestHeaders());
         InvocationSpan.Scope spanScope = span.attach();
+        span.answerWithTraceparent(call);
         long started = System.nanoTime();
         SseResponse events = new SseResponse(call);
         try {

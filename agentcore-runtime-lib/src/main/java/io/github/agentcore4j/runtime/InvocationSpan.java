@@ -28,6 +28,10 @@ abstract class InvocationSpan {
         @Override
         void end() {
         }
+
+        @Override
+        void answerWithTraceparent(HttpCall call) {
+        }
     };
 
     private static final Scope NO_SCOPE = () -> {
@@ -67,6 +71,12 @@ abstract class InvocationSpan {
 
     /** Ends the span. */
     abstract void end();
+
+    /**
+     * Tells the caller which trace the invocation belongs to: a W3C {@code traceparent} response header naming
+     * this span, which {@code agentcore:invoke} prints. Call before the response starts.
+     */
+    abstract void answerWithTraceparent(HttpCall call);
 
     /** Loaded at the first invocation: the OpenTelemetry side when its API is on the classpath, else nothing. */
     private static final class Tracing {

@@ -69,6 +69,7 @@ final class McpEndpoint implements McpStatelessServerTransport, Route.Handler {
         RequestContext previous = context.makeCurrent();
         InvocationSpan span = InvocationSpan.start("MCP", "MCP", context, call.requestHeaders());
         InvocationSpan.Scope spanScope = span.attach();
+        span.answerWithTraceparent(call);
         long started = System.nanoTime();
         try {
             String accept = call.requestHeader("Accept");

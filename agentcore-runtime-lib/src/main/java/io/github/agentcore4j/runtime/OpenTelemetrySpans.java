@@ -25,6 +25,8 @@ final class OpenTelemetrySpans {
     static final AttributeKey<String> REQUEST_ID_ATTRIBUTE = AttributeKey.stringKey("agentcore.request.id");
     static final AttributeKey<String> PROTOCOL_ATTRIBUTE = AttributeKey.stringKey("agentcore.protocol");
 
+    static final String TRACEPARENT = "traceparent";
+
     private static final TextMapGetter<Map<String, String>> HEADERS = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(Map<String, String> carrier) {
@@ -97,6 +99,13 @@ final class OpenTelemetrySpans {
         @Override
         void end() {
             span.end();
+        }
+
+        @Override
+        void answerWithTraceparent(HttpCall call) {
+            SpanContext ids = span.getSpanContext();
+            call.setResponseHeader(TRACEPARENT, "00-" + ids.getTraceId() + "-" + ids.getSpanId() + "-"
+                    + ids.getTraceFlags().asHex());
         }
     }
 }

@@ -55,6 +55,7 @@ class InvocationSpanTest {
     @Test
     void anInvocationIsAServerSpanInTheCallersTraceWithSessionRequestAndProtocol() throws Exception {
         String[] logLine = new String[1];
+        String[] traceparent = new String[1];
         AgentCoreApp app = AgentCoreApp.create().entrypoint(Map.class, payload -> {
             logLine[0] = new JsonLogFormatter().format(new LogRecord(Level.INFO, "working"));
             return "done";
@@ -65,9 +66,11 @@ class InvocationSpanTest {
                     .header(RequestContext.REQUEST_ID_HEADER, "request-1")
                     .header("traceparent", TRACEPARENT).build());
             assertEquals(200, response.statusCode());
+            traceparent[0] = response.headers().firstValue("traceparent").orElse(null);
         }
 
         SpanData span = onlySpan();
+        assertEquals("00-" + TRACE_ID + "-" + span.getSpanId() + "-01", traceparent[0]);
         assertEquals("POST /invocations", span.getName());
         assertEquals(SpanKind.SERVER, span.getKind());
         assertEquals(TRACE_ID, span.getTraceId());

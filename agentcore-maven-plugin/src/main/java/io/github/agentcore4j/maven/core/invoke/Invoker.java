@@ -61,6 +61,9 @@ public final class Invoker {
             requestHeaders.putIfAbsent(MCP_SESSION_HEADER, sessionId);
         }
         try (InvocationResponse response = endpoint.send(new InvocationRequest(payload, sessionId, requestHeaders))) {
+            if (response.traceId() != null) {
+                log.info("Trace id: " + response.traceId());
+            }
             if (outputFile == null) {
                 ResponsePrinter.print(response, out);
             } else {
