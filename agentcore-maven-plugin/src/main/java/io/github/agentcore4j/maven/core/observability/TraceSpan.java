@@ -1,5 +1,7 @@
 package io.github.agentcore4j.maven.core.observability;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,7 +21,7 @@ public record TraceSpan(String traceId, String spanId, String parentSpanId, Stri
         long startNanos, long endNanos, Map<String, String> attributes, String error) {
 
     public TraceSpan {
-        attributes = Map.copyOf(attributes);
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
     public boolean isRoot() {

@@ -23,6 +23,7 @@ public final class TraceView implements Consumer<List<TraceSpan>> {
             "http.response.status_code", "url.full", "server.address", "rpc.", "gen_ai.", "db.system", "error.type");
     /** Traces that never see their root (spans of background work) are dropped beyond this many. */
     private static final int MAX_OPEN_TRACES = 256;
+    private static final Set<String> HEALTH_CHECK_PATHS = Set.of("/ping", "/");
 
     private final Consumer<String> out;
     private final Map<String, List<TraceSpan>> openTraces = new LinkedHashMap<>();
@@ -44,12 +45,23 @@ public final class TraceView implements Consumer<List<TraceSpan>> {
             List<TraceSpan> roots = localRoots(spans);
             if (!roots.isEmpty()) {
                 openTraces.remove(traceId);
-                render(traceId, spans, roots).forEach(out);
+                if (!isHealthCheck(spans)) {
+                    render(traceId, spans, roots).forEach(out);
+                }
             }
         }
         while (openTraces.size() > MAX_OPEN_TRACES) {
             openTraces.remove(openTraces.keySet().iterator().next());
         }
+    }
+
+    /**
+     * The goal's own health checks ({@code GET /ping}, or {@code GET /} for MCP and A2A servers), which would drown
+     * the invocations: a lone server span, as nothing in the agent handles them.
+     */
+    private static boolean isHealthCheck(List<TraceSpan> spans) {
+        return spans.size() == 1 && "GET".equals(spans.get(0).attributes().get("http.request.method"))
+                && HEALTH_CHECK_PATHS.contains(spans.get(0).attributes().get("url.path"));
     }
 
     private static List<TraceSpan> localRoots(List<TraceSpan> spans) {
@@ -92,12 +104,14 @@ public final class TraceView implements Consumer<List<TraceSpan>> {
         if (!span.kind().equals("INTERNAL")) {
             line.append("  ").append(span.kind());
         }
-        span.attributes().forEach((name, value) -> {
-            if (SHOWN_ATTRIBUTES.stream().anyMatch(shown -> shown.endsWith(".") ? name.startsWith(shown)
-                    : name.equals(shown))) {
-                line.append("  ").append(name).append('=').append(value);
-            }
-        });
+        // In the order of SHOWN_ATTRIBUTES, so the session always comes first.
+        for (String shown : SHOWN_ATTRIBUTES) {
+            span.attributes().forEach((name, value) -> {
+                if (shown.endsWith(".") ? name.startsWith(shown) : name.equals(shown)) {
+                    line.append("  ").append(name).append('=').append(value);
+                }
+            });
+        }
         if (span.error() != null) {
             line.append("  ERROR ").append(span.error());
         }

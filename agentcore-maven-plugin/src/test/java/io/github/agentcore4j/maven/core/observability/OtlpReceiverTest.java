@@ -27,13 +27,15 @@ class OtlpReceiverTest {
     private static final long START = 1_700_000_000_000_000_000L;
 
     @Test
-    void printsOneTreePerInvocationOnceItsServerSpanArrives() throws Exception {
+    void printsOneTreePerInvocationOnceItsServerSpanArrivesAndLeavesHealthChecksOut() throws Exception {
         List<String> printed = new ArrayList<>();
         try (OtlpReceiver receiver = OtlpReceiver.start(new TraceView(line -> {
             synchronized (printed) {
                 printed.add(line);
             }
         }))) {
+            assertEquals(200, export(receiver, span("00000000000000f1", "", "GET /", Span.SpanKind.SPAN_KIND_SERVER,
+                    0, 1, attribute("url.path", "/ping"), attribute("http.request.method", "GET"))));
             // The model call ends first, so the agent exports it in an earlier batch than its parents.
             assertEquals(200, export(receiver, span("00000000000000c1", "00000000000000b1", "chat claude",
                     Span.SpanKind.SPAN_KIND_CLIENT, 2, 14, attribute("gen_ai.request.model", "claude"))));

@@ -1,0 +1,98 @@
+package io.github.agentcore4j.it.local;
+
+import static io.github.agentcore4j.it.local.LocalAgents.assertNoProcessFrom;
+import static io.github.agentcore4j.it.local.LocalAgents.awaitLog;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.agentcore4j.it.support.FixtureProject;
+import io.github.agentcore4j.it.support.FreePort;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code run-local -Dagentcore.runLocal.traces=true} with the real upstream OpenTelemetry Java agent: the agent
+ * exports OTLP/HTTP to the goal's receiver, which decodes the spans with opentelemetry-proto and prints a tree per
+ * invocation. Each tree must hold the library's invocation span with the session id invoke sent, for HTTP,
+ * streaming and MCP calls, and invoke must print the trace id the agent answered with.
+ */
+class LocalTracesTest {
+
+    /** The upstream agent, which our repositories serve (the AWS distro, the default, they do not). */
+    private static final String UPSTREAM_JAVA_AGENT = "io.opentelemetry.javaagent:opentelemetry-javaagent:2.31.1";
+    private static final Pattern SESSION = Pattern.compile("\\(session ([^)]+)\\)");
+    private static final Pattern TRACE_ID = Pattern.compile("Trace id: ([0-9a-f]{32})");
+
+    @Test
+    void httpAndStreamingInvocationsPrintSpanTreesWithTheirSession() throws Exception {
+        FixtureProject project = FixtureProject.copy("local-agent", "traces-http");
+        int port = FreePort.pick();
+        Process runLocal = runLocal(project, port, "local_echo_agent", "HTTP");
+        try {
+            String plain = project.maven("agentcore:invoke", "-Dagentcore.prompt=Hello").assertSuccess().log();
+            String streamed = project.maven("agentcore:invoke",
+                    "-Dagentcore.payload={\"prompt\":\"Hi\",\"stream\":true}").assertSuccess().log();
+
+            awaitTree(project, runLocal, plain, "POST /invocations  ");
+            awaitTree(project, runLocal, streamed, "POST /invocations (stream)  ");
+        } finally {
+            stop(runLocal, project);
+        }
+    }
+
+    @Test
+    void mcpToolCallsPrintSpanTreesWithTheirSession() throws Exception {
+        FixtureProject project = FixtureProject.copyExample("mcp-server", "traces-mcp");
+        int port = FreePort.pick();
+        Process runLocal = runLocal(project, port, "mcp_server", "MCP");
+        try {
+            String call = project.maven("agentcore:invoke", "-Dagentcore.mcp.tool=add",
+                    "-Dagentcore.mcp.arguments={\"a\":2,\"b\":3}").assertSuccess().log();
+
+            awaitTree(project, runLocal, call, "MCP tools/call  ");
+        } finally {
+            stop(runLocal, project);
+        }
+    }
+
+    /**
+     * Waits for the run-local log to show the invocation's trace: its heading with the trace id invoke printed, and
+     * the library's span, named {@code spanName}, with the session invoke used.
+     */
+    private static void awaitTree(FixtureProject project, Process runLocal, String invokeLog, String spanName)
+            throws InterruptedException {
+        String session = group(SESSION, invokeLog);
+        String traceId = group(TRACE_ID, invokeLog);
+        Path log = project.file("run-local.log");
+        awaitLog(log, "[trace] " + traceId + " (", runLocal);
+        Pattern span = Pattern.compile(Pattern.quote(spanName) + "[0-9.]+ ms[^\\n]*" + Pattern.quote("session.id="
+                + session));
+        LocalAgents.await("a span tree with " + spanName + "and session " + session,
+                () -> span.matcher(LocalAgents.read(log)).find());
+    }
+
+    private static String group(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        assertTrue(matcher.find(), pattern + " in\n" + text);
+        return matcher.group(1);
+    }
+
+    private static Process runLocal(FixtureProject project, int port, String agentName, String protocol)
+            throws InterruptedException {
+        Path log = project.file("run-local.log");
+        Process maven = project.startMaven(log, "compile", "agentcore:run-local", "-Dagentcore.port=" + port,
+                "-Dagentcore.runLocal.traces=true", "-Dagentcore.observabilityAgent=" + UPSTREAM_JAVA_AGENT);
+        awaitLog(log, "Agent " + agentName + " listens on http://127.0.0.1:" + port + " (" + protocol + ")", maven);
+        return maven;
+    }
+
+    private static void stop(Process runLocal, FixtureProject project) throws InterruptedException {
+        runLocal.destroy();
+        boolean stopped = runLocal.waitFor(LocalAgents.DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        FixtureProject.destroyTree(runLocal);
+        assertTrue(stopped, "Maven stopped on SIGTERM");
+        assertNoProcessFrom(project);
+    }
+}
