@@ -6,6 +6,7 @@ import io.github.agentcore4j.maven.core.deploy.Deployer;
 import io.github.agentcore4j.maven.core.image.ImageBuildException;
 import io.github.agentcore4j.maven.core.image.ImageBuilder;
 import io.github.agentcore4j.maven.core.image.ImageTarget;
+import io.github.agentcore4j.maven.core.observability.RuntimeObservability;
 import java.time.Duration;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -70,12 +71,23 @@ public class DeployMojo extends AbstractImageMojo {
     @Parameter(property = "agentcore.waitTimeout", defaultValue = "900")
     private int waitTimeout;
 
+    /**
+     * Turns on CloudWatch Transaction Search (once per account and region) when it is off: lets X-Ray write to
+     * CloudWatch Logs and sends spans there, where the AgentCore dashboards read them. Without it, deploy only says
+     * when it is off.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.deploy.enableTransactionSearch", defaultValue = "false")
+    private boolean enableTransactionSearch;
+
     @Override
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
         String mainClass = resolveMainClass();
-        DeployRequest request = new DeployRequest(agentSettings(), mainClass, repository, executionRole, endpoint,
-                Duration.ofSeconds(waitTimeout), dryRun, project.getVersion());
         try (AwsSession aws = AwsSession.open(awsSettings())) {
+            DeployRequest request = new DeployRequest(new RuntimeObservability(aws, buildLog())
+                    .prepare(agentSettings(), enableTransactionSearch, dryRun), mainClass, repository, executionRole,
+                    endpoint, Duration.ofSeconds(waitTimeout), dryRun, project.getVersion());
             new Deployer(aws, configFile(), agentCoreDirectory(), buildLog()).deploy(request,
                     reference -> new ImageBuilder().build(imageRequest(new ImageTarget.Registry(reference)).build(),
                             buildLog()));

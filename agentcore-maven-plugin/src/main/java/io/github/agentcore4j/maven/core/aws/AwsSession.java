@@ -13,9 +13,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreClient;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.xray.XRayClient;
 
 /**
  * The AWS clients of one goal run, for one region and one identity, made on first use and closed together. Every
@@ -33,6 +35,8 @@ public final class AwsSession implements AutoCloseable {
     private EcrClient ecr;
     private BedrockAgentCoreControlClient control;
     private BedrockAgentCoreClient data;
+    private CloudWatchLogsClient logs;
+    private XRayClient xray;
     private String accountId;
 
     private AwsSession(AwsSettings settings, Region region) {
@@ -136,6 +140,24 @@ public final class AwsSession implements AutoCloseable {
             clients.add(data);
         }
         return data;
+    }
+
+    /** CloudWatch Logs, where the agent's OTLP logs and Transaction Search's spans land. */
+    public synchronized CloudWatchLogsClient logs() {
+        if (logs == null) {
+            logs = configure(CloudWatchLogsClient.builder(), region).build();
+            clients.add(logs);
+        }
+        return logs;
+    }
+
+    /** X-Ray, whose trace segment destination says whether Transaction Search is on. */
+    public synchronized XRayClient xray() {
+        if (xray == null) {
+            xray = configure(XRayClient.builder(), region).build();
+            clients.add(xray);
+        }
+        return xray;
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region clientRegion) {

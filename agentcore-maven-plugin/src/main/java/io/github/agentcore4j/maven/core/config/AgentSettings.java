@@ -41,6 +41,12 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
         requestHeaderAllowlist = List.copyOf(requestHeaderAllowlist);
     }
 
+    /** These settings with {@code variables} as the agent's environment, e.g. with what deploy adds. */
+    public AgentSettings withEnvironment(Map<String, String> variables) {
+        return new AgentSettings(name, protocol, region, profile, variables, requestHeaderAllowlist, lifecycle, network,
+                jwtAuthorizer, observability);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
