@@ -346,7 +346,7 @@ public final class AwsStandIn implements AutoCloseable {
                 : request.method() + " " + request.rawPath()), request);
     }
 
-    /** For an unroutable request, the query-protocol service it was signed for, so the error speaks its protocol. */
+    /** For an unroutable request, the service it was signed for, so the error speaks its protocol. */
     private static AwsService signedService(AwsRequest request) {
         String authorization = String.valueOf(request.header("Authorization"));
         if (authorization.contains("/iam/aws4_request")) {
@@ -357,6 +357,9 @@ public final class AwsStandIn implements AutoCloseable {
         }
         if (authorization.contains("/bedrock-agentcore/aws4_request")) {
             return AwsService.AGENTCORE_CONTROL;
+        }
+        if (authorization.contains("/xray/aws4_request")) {
+            return AwsService.XRAY;
         }
         return AwsService.STS;
     }
