@@ -107,7 +107,8 @@ public final class AwsStandIn implements AutoCloseable {
         logs = new LogsStandIn(region, accountId, clock);
         agentCore = new AgentCoreStandIn(region, accountId, faults, pace, clock, iam, logs, builder.requireKnownRoles,
                 builder.defaultPlatformVersion);
-        dataPlane = new AgentCoreDataPlane(agentCore, name -> agentsByRuntimeName.getOrDefault(name, defaultAgent));
+        dataPlane = new AgentCoreDataPlane(agentCore, name -> agentsByRuntimeName.getOrDefault(name, defaultAgent),
+                logs);
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "aws-stand-in-" + threads.incrementAndGet());
