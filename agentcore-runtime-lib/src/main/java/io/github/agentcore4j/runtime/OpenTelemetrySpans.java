@@ -39,9 +39,15 @@ final class OpenTelemetrySpans {
         }
     };
 
-    private final Tracer tracer = GlobalOpenTelemetry.getTracer("io.github.agentcore4j.runtime");
+    private static final String SCOPE = "io.github.agentcore4j.runtime";
 
     InvocationSpan start(String name, String protocol, RequestContext request, Map<String, String> headers) {
+        // Unset means no Java agent and no SDK: nothing would record the span, and get() would fix a no-op for good
+        // (an application setting its SDK later would then fail), so the rest of the API stays unloaded.
+        if (!GlobalOpenTelemetry.isSet()) {
+            return InvocationSpan.NONE;
+        }
+        Tracer tracer = GlobalOpenTelemetry.getTracer(SCOPE);
         Context parent = Context.current();
         SpanKind kind = SpanKind.INTERNAL;
         if (!Span.fromContext(parent).getSpanContext().isValid()) {
@@ -67,6 +73,9 @@ final class OpenTelemetrySpans {
     }
 
     String[] currentIds() {
+        if (!GlobalOpenTelemetry.isSet()) {
+            return null;
+        }
         SpanContext current = Span.current().getSpanContext();
         return current.isValid() ? new String[] {current.getTraceId(), current.getSpanId()} : null;
     }
