@@ -12,6 +12,7 @@ import io.github.agentcore4j.it.aws.AgentRuntime;
 import io.github.agentcore4j.it.aws.IamRole;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.JavaAgents;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -25,8 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class DeployObservabilityTest {
 
-    /** The upstream agent, which our repositories serve (the AWS distro, the default, they do not). */
-    private static final String UPSTREAM_JAVA_AGENT = "io.opentelemetry.javaagent:opentelemetry-javaagent:2.31.1";
     private static final String LOG_GROUP = "/aws/bedrock-agentcore/runtimes/traced_agent-otel";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static DeployStage stage;
@@ -91,7 +90,7 @@ class DeployObservabilityTest {
 
     private static MavenResult deploy(FixtureProject project, String... more) {
         List<String> arguments = new ArrayList<>(List.of("deploy", "-Dagentcore.observability=true",
-                "-Dagentcore.observabilityAgent=" + UPSTREAM_JAVA_AGENT));
+                "-Dagentcore.observabilityAgent=" + JavaAgents.UPSTREAM));
         arguments.addAll(List.of(more));
         return stage.maven(project, "traced_agent", arguments.toArray(String[]::new));
     }

@@ -10,6 +10,7 @@ import com.google.cloud.tools.jib.api.buildplan.Platform;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
 import io.github.agentcore4j.it.support.FreePort;
+import io.github.agentcore4j.it.support.JavaAgents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,8 +34,6 @@ class BuildImageTest {
     private static final String MAIN_CLASS = "com.example.imageagent.ImageAgent";
     private static final String CLASS_SOURCE = "src/main/java/com/example/imageagent/ImageAgent.java";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The upstream agent, which our repositories serve (the AWS distro, the default, they do not). */
-    static final String UPSTREAM_JAVA_AGENT = "io.opentelemetry.javaagent:opentelemetry-javaagent:2.31.1";
 
     private static LocalRegistry registry;
     private static String arm64Base;
@@ -191,7 +190,7 @@ class BuildImageTest {
         String image = registry.address() + "/agents/traced:1.0";
 
         build(project, image, "-Dagentcore.observability=true",
-                "-Dagentcore.observabilityAgent=" + UPSTREAM_JAVA_AGENT).assertSuccess();
+                "-Dagentcore.observabilityAgent=" + JavaAgents.UPSTREAM).assertSuccess();
 
         String pushed = "docker://" + image;
         JsonNode config = Skopeo.config(pushed);

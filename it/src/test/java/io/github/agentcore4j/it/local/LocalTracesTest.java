@@ -1,13 +1,12 @@
 package io.github.agentcore4j.it.local;
 
-import static io.github.agentcore4j.it.local.LocalAgents.assertNoProcessFrom;
 import static io.github.agentcore4j.it.local.LocalAgents.awaitLog;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FreePort;
+import io.github.agentcore4j.it.support.JavaAgents;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class LocalTracesTest {
 
-    /** The upstream agent, which our repositories serve (the AWS distro, the default, they do not). */
-    private static final String UPSTREAM_JAVA_AGENT = "io.opentelemetry.javaagent:opentelemetry-javaagent:2.31.1";
     private static final Pattern SESSION = Pattern.compile("\\(session ([^)]+)\\)");
     private static final Pattern TRACE_ID = Pattern.compile("Trace id: ([0-9a-f]{32})");
 
@@ -38,7 +35,7 @@ class LocalTracesTest {
             awaitTree(project, runLocal, plain, "POST /invocations  ");
             awaitTree(project, runLocal, streamed, "POST /invocations (stream)  ");
         } finally {
-            stop(runLocal, project);
+            LocalAgents.stopRunLocal(runLocal, project);
         }
     }
 
@@ -53,7 +50,7 @@ class LocalTracesTest {
 
             awaitTree(project, runLocal, call, "MCP tools/call  ");
         } finally {
-            stop(runLocal, project);
+            LocalAgents.stopRunLocal(runLocal, project);
         }
     }
 
@@ -81,18 +78,7 @@ class LocalTracesTest {
 
     private static Process runLocal(FixtureProject project, int port, String agentName, String protocol)
             throws InterruptedException {
-        Path log = project.file("run-local.log");
-        Process maven = project.startMaven(log, "compile", "agentcore:run-local", "-Dagentcore.port=" + port,
-                "-Dagentcore.runLocal.traces=true", "-Dagentcore.observabilityAgent=" + UPSTREAM_JAVA_AGENT);
-        awaitLog(log, "Agent " + agentName + " listens on http://127.0.0.1:" + port + " (" + protocol + ")", maven);
-        return maven;
-    }
-
-    private static void stop(Process runLocal, FixtureProject project) throws InterruptedException {
-        runLocal.destroy();
-        boolean stopped = runLocal.waitFor(LocalAgents.DEADLINE.toSeconds(), TimeUnit.SECONDS);
-        FixtureProject.destroyTree(runLocal);
-        assertTrue(stopped, "Maven stopped on SIGTERM");
-        assertNoProcessFrom(project);
+        return LocalAgents.runLocal(project, port, agentName, protocol, "-Dagentcore.runLocal.traces=true",
+                "-Dagentcore.observabilityAgent=" + JavaAgents.UPSTREAM);
     }
 }
