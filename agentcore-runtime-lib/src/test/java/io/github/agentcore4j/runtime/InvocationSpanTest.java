@@ -117,7 +117,12 @@ class InvocationSpanTest {
         assertNull(line.get("traceId"));
     }
 
-    private static SpanData onlySpan() {
+    /** The invocation's span; it ends just after the answer is sent, so it may arrive a moment after the answer. */
+    private static SpanData onlySpan() throws InterruptedException {
+        long deadline = System.nanoTime() + RunningAgent.TIMEOUT.toNanos();
+        while (SPANS.getFinishedSpanItems().isEmpty() && System.nanoTime() - deadline < 0) {
+            Thread.sleep(10);
+        }
         List<SpanData> spans = SPANS.getFinishedSpanItems();
         assertEquals(1, spans.size(), spans.toString());
         return spans.get(0);
