@@ -16,9 +16,15 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.stream.Stream;
@@ -109,6 +115,54 @@ class InvocationSpanTest {
         assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode());
         assertEquals("model unavailable", span.getStatus().getDescription());
         assertEquals("exception", span.getEvents().get(0).getName());
+    }
+
+    @Test
+    void anA2aMessageIsASpanNamedByItsMethod() throws Exception {
+        AgentCoreApp app = AgentCoreApp.create().a2aAgent(A2aAgent.named("greeter")
+                .onMessage((message, context) -> "Hello, " + message.text()));
+        try (RunningAgent agent = new RunningAgent(app)) {
+            agent.send(HttpRequest.newBuilder(agent.uri("/")).timeout(RunningAgent.TIMEOUT)
+                    .header("Content-Type", "application/json").header(RequestContext.SESSION_ID_HEADER, "a2a-session")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
+                            + "\"message/send\",\"params\":{\"message\":{\"role\":\"user\",\"messageId\":\"m-1\","
+                            + "\"parts\":[{\"kind\":\"text\",\"text\":\"Ada\"}]}}}")).build());
+        }
+
+        SpanData span = onlySpan();
+        assertEquals("A2A message/send", span.getName());
+        assertEquals("A2A", span.getAttributes().get(OpenTelemetrySpans.PROTOCOL_ATTRIBUTE));
+        assertEquals("a2a-session", span.getAttributes().get(OpenTelemetrySpans.SESSION_ID_ATTRIBUTE));
+    }
+
+    @Test
+    void aWebSocketSessionIsOneSpanFromOpenToClose() throws Exception {
+        AgentCoreApp app = AgentCoreApp.create().websocket(new WebSocketHandler() {
+            @Override
+            public void onText(WebSocketSession session, String message) throws Exception {
+                session.sendText("echo: " + message);
+            }
+        });
+        try (RunningAgent agent = new RunningAgent(app)) {
+            CompletableFuture<String> reply = new CompletableFuture<>();
+            WebSocket socket = agent.client.newWebSocketBuilder().connectTimeout(RunningAgent.TIMEOUT)
+                    .header(RequestContext.SESSION_ID_HEADER, "ws-session")
+                    .buildAsync(URI.create("ws://127.0.0.1:" + agent.server.port() + "/ws"), new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                            reply.complete(data.toString());
+                            return null;
+                        }
+                    }).get(RunningAgent.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            socket.sendText("one", true);
+            assertEquals("echo: one", reply.get(RunningAgent.TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(RunningAgent.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+            SpanData span = onlySpan();
+            assertEquals("WebSocket /ws", span.getName());
+            assertEquals("WebSocket", span.getAttributes().get(OpenTelemetrySpans.PROTOCOL_ATTRIBUTE));
+            assertEquals("ws-session", span.getAttributes().get(OpenTelemetrySpans.SESSION_ID_ATTRIBUTE));
+        }
     }
 
     @Test
