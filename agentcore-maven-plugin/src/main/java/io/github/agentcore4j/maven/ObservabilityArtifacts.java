@@ -34,7 +34,8 @@ final class ObservabilityArtifacts {
             Path agentJar = system.resolveArtifact(session,
                     new ArtifactRequest(agent, project.getRemoteProjectRepositories(), null))
                     .getArtifact().getFile().toPath();
-            return new JavaAgentRecipe.Jars(agentJar, hasApi(project) ? List.of() : api(project, system, session));
+            return new JavaAgentRecipe.Jars(agentJar, hasApi(project) ? List.of() : api(project, system, session),
+                    runtimeLibrary(project));
         } catch (ArtifactResolutionException | DependencyResolutionException e) {
             throw new InvalidSettingException("observabilityAgent", "agentcore.observabilityAgent",
                     agentCoordinates + " (or " + JavaAgentRecipe.API + ") cannot be resolved: " + e.getMessage(),
@@ -54,8 +55,19 @@ final class ObservabilityArtifacts {
     }
 
     private static boolean hasApi(MavenProject project) {
-        return project.getArtifacts().stream().anyMatch(artifact -> "io.opentelemetry".equals(artifact.getGroupId())
-                && "opentelemetry-api".equals(artifact.getArtifactId()));
+        return dependency(project, "io.opentelemetry", "opentelemetry-api") != null;
+    }
+
+    /** The agentcore4j runtime library's jar, or {@code null} when the agent does not use it. */
+    private static Path runtimeLibrary(MavenProject project) {
+        return dependency(project, "io.github.agentcore4j", "agentcore-runtime-lib");
+    }
+
+    private static Path dependency(MavenProject project, String groupId, String artifactId) {
+        return project.getArtifacts().stream()
+                .filter(artifact -> groupId.equals(artifact.getGroupId()) && artifactId.equals(artifact.getArtifactId())
+                        && artifact.getFile() != null)
+                .map(artifact -> artifact.getFile().toPath()).findFirst().orElse(null);
     }
 
     private static List<Path> api(MavenProject project, RepositorySystem system, RepositorySystemSession session)

@@ -7,6 +7,8 @@ import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FreePort;
 import io.github.agentcore4j.it.support.JavaAgents;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,13 +28,18 @@ class LocalTracesTest {
     void httpAndStreamingInvocationsPrintSpanTreesWithTheirSession() throws Exception {
         FixtureProject project = FixtureProject.copy("local-agent", "traces-http");
         int port = FreePort.pick();
-        Process runLocal = runLocal(project, port, "local_echo_agent", "HTTP");
+        // As AgentCore Runtime does, replace the recipe's resource attributes: the runtime library, loaded as the
+        // Java agent's extension, must still mark the spans for the AgentCore dashboards.
+        Process runLocal = runLocal(project, port, "local_echo_agent", "HTTP",
+                "-Dagentcore.environment=OTEL_RESOURCE_ATTRIBUTES=cloud.platform=aws_bedrock_agentcore");
         try {
             String plain = project.maven("agentcore:invoke", "-Dagentcore.prompt=Hello").assertSuccess().log();
             String streamed = project.maven("agentcore:invoke",
                     "-Dagentcore.payload={\"prompt\":\"Hi\",\"stream\":true}").assertSuccess().log();
 
             awaitTree(project, runLocal, plain, "POST /invocations  ");
+            assertTrue(LocalAgents.read(project.file("run-local.log")).contains(", service.name=local_echo_agent, "
+                    + "aws.service.type=gen_ai_agent)"), "the resource in the trace heading");
             awaitTree(project, runLocal, streamed, "POST /invocations (stream)  ");
         } finally {
             LocalAgents.stopRunLocal(runLocal, project);
@@ -76,9 +83,11 @@ class LocalTracesTest {
         return matcher.group(1);
     }
 
-    private static Process runLocal(FixtureProject project, int port, String agentName, String protocol)
-            throws InterruptedException {
-        return LocalAgents.runLocal(project, port, agentName, protocol, "-Dagentcore.runLocal.traces=true",
-                "-Dagentcore.observabilityAgent=" + JavaAgents.UPSTREAM);
+    private static Process runLocal(FixtureProject project, int port, String agentName, String protocol,
+            String... more) throws InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("-Dagentcore.runLocal.traces=true",
+                "-Dagentcore.observabilityAgent=" + JavaAgents.UPSTREAM));
+        arguments.addAll(List.of(more));
+        return LocalAgents.runLocal(project, port, agentName, protocol, arguments.toArray(String[]::new));
     }
 }

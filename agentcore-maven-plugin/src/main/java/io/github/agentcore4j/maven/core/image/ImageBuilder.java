@@ -145,7 +145,7 @@ public final class ImageBuilder {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("DOCKER_CONTAINER", "1");
         if (request.observability() != null) {
-            environment.putAll(JavaAgentRecipe.imageEnvironment());
+            environment.putAll(JavaAgentRecipe.imageEnvironment(request.observability()));
         }
         return environment;
     }

@@ -24,6 +24,8 @@ public final class JavaAgentRecipe {
     public static final String DEFAULT_AGENT = "software.amazon.opentelemetry:aws-opentelemetry-agent:2.26.2";
     /** The OpenTelemetry API added to the classpath when the project has none, so invocations are spans. */
     public static final String API = "io.opentelemetry:opentelemetry-api:1.68.0";
+    /** The agent's setting for its extension jars. */
+    public static final String EXTENSIONS = "OTEL_JAVAAGENT_EXTENSIONS";
 
     private JavaAgentRecipe() {
     }
@@ -49,19 +51,29 @@ public final class JavaAgentRecipe {
         return variables;
     }
 
-    /** The image's environment: the agent attached through {@code JAVA_TOOL_OPTIONS}, then {@link #environment()}. */
-    public static Map<String, String> imageEnvironment() {
+    /**
+     * The image's environment: the agent attached through {@code JAVA_TOOL_OPTIONS}, the runtime library loaded as
+     * its extension when the image has it, then {@link #environment()}.
+     */
+    public static Map<String, String> imageEnvironment(Jars jars) {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("JAVA_TOOL_OPTIONS", javaAgentOption(AGENT_PATH_IN_IMAGE));
+        if (jars.extension() != null) {
+            variables.put(EXTENSIONS, LIBRARY_DIRECTORY_IN_IMAGE + "/" + jars.extension().getFileName());
+        }
         variables.putAll(environment());
         return variables;
     }
 
     /**
-     * The jars that trace an agent: the Java agent, and the OpenTelemetry API jars to add to the classpath (empty
-     * when the application brings its own).
+     * The jars that trace an agent.
+     *
+     * @param agent the Java agent
+     * @param libraries the OpenTelemetry API jars to add to the classpath (empty when the application has its own)
+     * @param extension the runtime library's jar, which the agent loads as an extension for the resource attribute
+     *        AgentCore's injected {@code OTEL_RESOURCE_ATTRIBUTES} would drop; {@code null} without the library
      */
-    public record Jars(Path agent, List<Path> libraries) {
+    public record Jars(Path agent, List<Path> libraries, Path extension) {
         public Jars {
             libraries = List.copyOf(libraries);
         }

@@ -27,6 +27,9 @@ public final class LocalTracing {
         List<Path> classpath = new ArrayList<>(spec.classpath());
         classpath.addAll(jars.libraries());
         Map<String, String> environment = new LinkedHashMap<>(JavaAgentRecipe.environment());
+        if (jars.extension() != null) {
+            environment.put(JavaAgentRecipe.EXTENSIONS, jars.extension().toString());
+        }
         environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", otlpEndpoint);
         environment.put("OTEL_SERVICE_NAME", spec.agentName());
         environment.put("OTEL_BSP_SCHEDULE_DELAY", EXPORT_DELAY_MILLIS);

@@ -107,13 +107,15 @@ public final class OtlpReceiver implements AutoCloseable {
     static List<TraceSpan> decode(ExportTraceServiceRequest request) {
         List<TraceSpan> spans = new ArrayList<>();
         for (ResourceSpans resource : request.getResourceSpansList()) {
+            Map<String, String> resourceAttributes = attributes(resource.getResource().getAttributesList());
             for (ScopeSpans scope : resource.getScopeSpansList()) {
                 for (Span span : scope.getSpansList()) {
                     spans.add(new TraceSpan(HEX.formatHex(span.getTraceId().toByteArray()),
                             HEX.formatHex(span.getSpanId().toByteArray()),
                             HEX.formatHex(span.getParentSpanId().toByteArray()), span.getName(),
                             span.getKind().name().replace("SPAN_KIND_", ""), span.getStartTimeUnixNano(),
-                            span.getEndTimeUnixNano(), attributes(span.getAttributesList()), error(span)));
+                            span.getEndTimeUnixNano(), attributes(span.getAttributesList()), error(span),
+                            resourceAttributes));
                 }
             }
         }

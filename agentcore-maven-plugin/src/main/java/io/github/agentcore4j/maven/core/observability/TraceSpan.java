@@ -16,12 +16,14 @@ import java.util.Map;
  * @param endNanos end, in nanoseconds since the epoch
  * @param attributes the span's attributes as text, in the order sent
  * @param error the error status message (or the exception's), {@code null} when the span did not fail
+ * @param resource the attributes of the process that recorded the span, e.g. {@code service.name}
  */
 public record TraceSpan(String traceId, String spanId, String parentSpanId, String name, String kind,
-        long startNanos, long endNanos, Map<String, String> attributes, String error) {
+        long startNanos, long endNanos, Map<String, String> attributes, String error, Map<String, String> resource) {
 
     public TraceSpan {
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        resource = Collections.unmodifiableMap(new LinkedHashMap<>(resource));
     }
 
     public boolean isRoot() {

@@ -21,6 +21,8 @@ public final class TraceView implements Consumer<List<TraceSpan>> {
     /** Attribute names (or prefixes, ending in a dot) worth a place in the tree. */
     private static final List<String> SHOWN_ATTRIBUTES = List.of("session.id", "agentcore.", "http.request.method",
             "http.response.status_code", "url.full", "server.address", "rpc.", "gen_ai.", "db.system", "error.type");
+    /** Resource attributes worth a place in a trace's heading: who recorded it, and the AgentCore marker. */
+    private static final List<String> SHOWN_RESOURCE = List.of("service.name", "aws.service.type");
     /** Traces that never see their root (spans of background work) are dropped beyond this many. */
     private static final int MAX_OPEN_TRACES = 256;
     private static final Set<String> HEALTH_CHECK_PATHS = Set.of("/ping", "/");
@@ -81,8 +83,16 @@ public final class TraceView implements Consumer<List<TraceSpan>> {
         List<String> lines = new ArrayList<>();
         long start = roots.stream().mapToLong(TraceSpan::startNanos).min().orElse(0);
         long end = roots.stream().mapToLong(TraceSpan::endNanos).max().orElse(0);
-        lines.add("[trace] " + traceId + " (" + milliseconds(end - start) + ", " + spans.size() + " span"
-                + (spans.size() == 1 ? "" : "s") + ")");
+        StringBuilder heading = new StringBuilder("[trace] ").append(traceId).append(" (")
+                .append(milliseconds(end - start)).append(", ").append(spans.size())
+                .append(spans.size() == 1 ? " span" : " spans");
+        Map<String, String> resource = roots.get(0).resource();
+        for (String shown : SHOWN_RESOURCE) {
+            if (resource.containsKey(shown)) {
+                heading.append(", ").append(shown).append('=').append(resource.get(shown));
+            }
+        }
+        lines.add(heading.append(')').toString());
         for (int i = 0; i < roots.size(); i++) {
             addTree(lines, roots.get(i), children, "[trace] ", i == roots.size() - 1);
         }

@@ -116,6 +116,8 @@ class ImageBuilderTest {
         assertTrue(environment.contains("OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf"), environment.toString());
         assertTrue(environment.contains("OTEL_METRICS_EXPORTER=none"), environment.toString());
         assertTrue(environment.contains("DOCKER_CONTAINER=1"), environment.toString());
+        assertTrue(environment.contains("OTEL_JAVAAGENT_EXTENSIONS=/app/libs/yaml-2.5.jar"), "the runtime library's jar "
+                + "(here a stand-in) as the agent's extension: " + environment);
 
         Files.write(agentJar, new byte[] {7, 8});
         new ImageBuilder().build(tracedRequest("new-agent", agentJar, apiJar), log);
@@ -129,7 +131,7 @@ class ImageBuilderTest {
         return ImageBuildRequest.builder().baseImage(plain.baseImage()).target(plain.target())
                 .application(plain.application()).applicationLayersCache(plain.applicationLayersCache())
                 .outputDirectory(plain.outputDirectory())
-                .observability(new JavaAgentRecipe.Jars(agentJar, List.of(apiJar)))
+                .observability(new JavaAgentRecipe.Jars(agentJar, List.of(apiJar), releaseJar))
                 .build();
     }
 

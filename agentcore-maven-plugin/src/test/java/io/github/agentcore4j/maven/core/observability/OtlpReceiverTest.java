@@ -6,6 +6,7 @@ import com.google.protobuf.ByteString;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -50,7 +51,7 @@ class OtlpReceiverTest {
         }
 
         assertEquals(List.of(
-                "[trace] " + TRACE + " (16.0 ms, 3 spans)",
+                "[trace] " + TRACE + " (16.0 ms, 3 spans, service.name=echo, aws.service.type=gen_ai_agent)",
                 "[trace] └─ POST /invocations  16.0 ms  SERVER  http.response.status_code=200  ERROR model unavailable",
                 "[trace]    └─ POST /invocations  14.0 ms  session.id=session-1  agentcore.protocol=HTTP",
                 "[trace]       └─ chat claude  12.0 ms  CLIENT  gen_ai.request.model=claude"), printed);
@@ -58,7 +59,10 @@ class OtlpReceiverTest {
 
     private static int export(OtlpReceiver receiver, Span... spans) throws Exception {
         ExportTraceServiceRequest request = ExportTraceServiceRequest.newBuilder()
-                .addResourceSpans(ResourceSpans.newBuilder().addScopeSpans(ScopeSpans.newBuilder()
+                .addResourceSpans(ResourceSpans.newBuilder()
+                        .setResource(Resource.newBuilder().addAttributes(attribute("service.name", "echo"))
+                                .addAttributes(attribute("aws.service.type", "gen_ai_agent")))
+                        .addScopeSpans(ScopeSpans.newBuilder()
                         .addAllSpans(List.of(spans)))).build();
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(receiver.endpoint() + "/v1/traces"))
