@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What AgentCore Runtime tells an invocation about itself through request headers: the session, the request, the
@@ -60,21 +58,10 @@ public final class RequestContext {
         String workloadAccessToken = byName.get(IDENTITY_WAT_HEADER);
         return new RequestContext(
                 byName.get(SESSION_ID_HEADER),
-                requestId == null || requestId.isBlank() ? randomUuid() : requestId,
+                requestId == null || requestId.isBlank() ? Ids.uuid() : requestId,
                 workloadAccessToken != null ? workloadAccessToken : byName.get(LEGACY_WAT_HEADER),
                 byName.get(OAUTH2_CALLBACK_URL_HEADER),
                 forwarded);
-    }
-
-    /**
-     * A random (version 4) UUID. It only has to be unique, not unguessable, so it skips SecureRandom, whose
-     * initialisation costs an AgentCore session tens of milliseconds of cold start.
-     */
-    static String randomUuid() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
-        return new UUID(high, low).toString();
     }
 
     /** The context of the invocation running on this thread, if any. */
