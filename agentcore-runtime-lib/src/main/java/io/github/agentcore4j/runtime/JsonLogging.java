@@ -54,6 +54,11 @@ final class JsonLogging {
         }
 
         @Override
+        public boolean isLoggable(LogRecord record) {
+            return super.isLoggable(record) && !Warmup.quietens(Thread.currentThread());
+        }
+
+        @Override
         public synchronized void publish(LogRecord record) {
             super.publish(record);
             flush();
