@@ -382,8 +382,12 @@ public final class AgentCoreApp {
         String path = invocationPath != null ? invocationPath
                 : setting(INVOCATION_PATH_PROPERTY, INVOCATION_PATH_VARIABLE, System::getenv, defaultPath);
         String warmupPath = setting(Warmup.PATH_PROPERTY, Warmup.PATH_VARIABLE, System::getenv, Warmup.DEFAULT_PATH);
+        SessionStarts sessions = new SessionStarts(sessionStart);
+        Warmup warmup = new Warmup(path, warmupPayloads != null ? warmupPayloads : List::of, warmupRounds,
+                warmupBudget, sessions);
         AgentServer server = AgentServer.start(resolvedHost, resolvedPort, portSettings,
-                served(routes, defaultPath, path, warmupPath, warmupPayloads), webSocket);
+                served(routes, defaultPath, path, warmup, sessions, warmupPath), webSocket);
+        warmup.listeningOn(server.address());
         if (a2a != null) {
             a2a.listeningOn(resolvedHost, server.port());
         }
@@ -394,24 +398,18 @@ public final class AgentCoreApp {
 
     /**
      * The protocol's routes as served: the invocation route on its configured path, every work route preceded by
-     * session starts, and the warmup route.
+     * session starts (which the warmup's own calls skip), and the warmup route.
      */
-    private List<Route> served(List<Route> routes, String defaultPath, String path, String warmupPath,
-            Supplier<List<?>> warmupPayloads) {
-        SessionStarts sessions = new SessionStarts(sessionStart);
+    private List<Route> served(List<Route> routes, String defaultPath, String path, Warmup warmup,
+            SessionStarts sessions, String warmupPath) {
         List<Route> served = new ArrayList<>();
-        Route.Handler invocations = null;
         for (Route route : routes) {
             if (!route.work()) {
                 served.add(route);
                 continue;
             }
-            boolean invocationRoute = route.path().equals(defaultPath);
-            if (invocationRoute) {
-                invocations = route.handler();
-            }
-            served.add(Route.work(route.method(), invocationRoute ? path : route.path(),
-                    sessions.before(route.handler())));
+            served.add(Route.work(route.method(), route.path().equals(defaultPath) ? path : route.path(),
+                    sessions.before(route.handler(), warmup)));
         }
         for (Route route : served) {
             if (route.path().equals(warmupPath)) {
@@ -420,8 +418,7 @@ public final class AgentCoreApp {
                         + " or " + Warmup.PATH_VARIABLE);
             }
         }
-        served.add(Route.work("POST", warmupPath, new Warmup(path, invocations,
-                warmupPayloads != null ? warmupPayloads : List::of, warmupRounds, warmupBudget, sessions)));
+        served.add(Route.work("POST", warmupPath, warmup));
         return served;
     }
 

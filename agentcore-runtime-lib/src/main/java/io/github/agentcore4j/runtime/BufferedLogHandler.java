@@ -41,7 +41,7 @@ final class BufferedLogHandler extends StreamHandler {
 
     @Override
     public boolean isLoggable(LogRecord record) {
-        return super.isLoggable(record) && !Warmup.quietens(Thread.currentThread());
+        return super.isLoggable(record) && !Warmup.quiet();
     }
 
     @Override

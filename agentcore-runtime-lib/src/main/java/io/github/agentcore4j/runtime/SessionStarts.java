@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 /**
  * The sessions this process has served: runs the app's {@link SessionStartHandler} once per session id, when its first
  * invocation arrives and before that invocation's handler; other invocations of the session wait until it is done.
- * Invocations without a session id (local calls) count as one session. Warmup calls never come through here.
+ * Invocations without a session id (local calls) count as one session. Warmup calls never start one.
  */
 final class SessionStarts {
 
@@ -33,9 +33,16 @@ final class SessionStarts {
         return anyStarted;
     }
 
-    /** {@code endpoint}, preceded by the session start of a session's first invocation. */
-    Route.Handler before(Route.Handler endpoint) {
+    /**
+     * {@code endpoint}, preceded by the session start of a session's first invocation; the calls {@code warmup}
+     * sends are served as they are.
+     */
+    Route.Handler before(Route.Handler endpoint, Warmup warmup) {
         return call -> {
+            if (warmup.sent(call)) {
+                Warmup.serve(call, endpoint);
+                return;
+            }
             anyStarted = true;
             if (handler != null && !start(call)) {
                 return;

@@ -1,6 +1,13 @@
 package io.github.agentcore4j.runtime;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -10,51 +17,81 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * {@code POST /warmup}: runs the protocol's endpoint in memory with the app's warmup payloads, round after round, until
- * the rounds are done or the time budget is spent, so the JIT has compiled the hot paths before AgentCore Runtime V2
- * takes its snapshot. Answers 200 with what it did; refused with 409 once a real session has started. Warmup calls
- * never start a session, and only the first round's log lines are written.
+ * {@code POST /warmup}: sends the app's warmup payloads to the agent's own invocation path over loopback, round after
+ * round, until the rounds are done or the time budget is spent, so the JIT has compiled the whole request path (HTTP
+ * engine included) before AgentCore Runtime V2 takes its snapshot. Answers 200 with what it did; refused with 409 once
+ * a real session has started. Warmup calls carry a token valid only while warmup runs; they never start a session,
+ * and only the first round's log lines are written.
  */
 final class Warmup implements Route.Handler {
 
     static final String PATH_PROPERTY = "agentcore.warmupPath";
     static final String PATH_VARIABLE = "AGENTCORE_WARMUP_PATH";
     static final String DEFAULT_PATH = "/warmup";
+    /** The header that marks the library's own warmup calls. */
+    static final String TOKEN_HEADER = "X-Agentcore4j-Warmup";
     /** Enough for C2 to compile the hot paths (its thresholds are around 10,000 calls of a method). */
     static final int DEFAULT_ROUNDS = 10_000;
     /** Half of the build hook's 120 s, leaving time for the start-up before it and for one slow last call. */
     static final Duration DEFAULT_BUDGET = Duration.ofSeconds(60);
 
     private static final Logger LOG = Logger.getLogger(AgentCoreApp.LOGGER_NAME);
-    /** The thread running rounds after the first, whose log records are dropped. */
-    private static volatile Thread quietThread;
+    private static final String FIRST_ROUND_ID = "warmup-1";
+    /** Set on a thread while it serves a warmup call after the first round, whose log records are dropped. */
+    private static final ThreadLocal<Boolean> QUIET = new ThreadLocal<>();
 
     private final String path;
-    private final Route.Handler endpoint;
     private final Supplier<List<?>> payloads;
     private final int rounds;
     private final Duration budget;
     private final SessionStarts sessions;
+    private volatile String token;
+    private volatile URL target;
 
     /**
-     * @param path the protocol's invocation path, which warmup calls carry
-     * @param endpoint the protocol's endpoint, without session starts
+     * @param path the protocol's invocation path
      * @param payloads one round's payloads: a String is the body text, a byte[] the body, anything else is written
      *     as JSON
      */
-    Warmup(String path, Route.Handler endpoint, Supplier<List<?>> payloads, int rounds, Duration budget,
-            SessionStarts sessions) {
+    Warmup(String path, Supplier<List<?>> payloads, int rounds, Duration budget, SessionStarts sessions) {
         this.path = path;
-        this.endpoint = endpoint;
         this.payloads = payloads;
         this.rounds = rounds;
         this.budget = budget;
         this.sessions = sessions;
     }
 
-    /** Whether records logged on {@code thread} are warmup noise, dropped by the library's log handler. */
-    static boolean quietens(Thread thread) {
-        return thread == quietThread;
+    /** Where the warmup calls go, once the server listens: its address, or loopback when it listens on all. */
+    void listeningOn(InetSocketAddress address) {
+        InetAddress host = address.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress()
+                : address.getAddress();
+        try {
+            target = new URL("http", host.getHostAddress(), address.getPort(), path);
+        } catch (MalformedURLException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** Whether {@code call} is one of the calls the warmup running now sends. */
+    boolean sent(HttpCall call) {
+        String current = token;
+        return current != null && current.equals(call.requestHeader(TOKEN_HEADER));
+    }
+
+    /** Serves a warmup call, its log records dropped after the first round. */
+    static void serve(HttpCall call, Route.Handler endpoint) throws IOException {
+        boolean quiet = !FIRST_ROUND_ID.equals(call.requestHeader(RequestContext.REQUEST_ID_HEADER));
+        QUIET.set(quiet ? Boolean.TRUE : null);
+        try {
+            endpoint.handle(call);
+        } finally {
+            QUIET.remove();
+        }
+    }
+
+    /** Whether records logged on this thread now are warmup noise, dropped by the library's log handler. */
+    static boolean quiet() {
+        return QUIET.get() != null;
     }
 
     @Override
@@ -67,7 +104,12 @@ final class Warmup implements Route.Handler {
         }
         Map<String, Object> done;
         synchronized (this) {
-            done = run();
+            token = Ids.uuid();
+            try {
+                done = run();
+            } finally {
+                token = null;
+            }
         }
         Responses.json(call, 200, Json.writeMap(done));
     }
@@ -79,29 +121,18 @@ final class Warmup implements Route.Handler {
         int round = 0;
         int calls = 0;
         int failures = 0;
-        try {
-            while (round < rounds && System.nanoTime() < deadline && !sessions.anyStarted()) {
-                round++;
-                if (round == 2) {
-                    quietThread = Thread.currentThread();
-                }
-                for (Object payload : payloads.get()) {
-                    WarmupCall warmupCall = new WarmupCall(path, body(payload), "warmup-" + round);
-                    endpoint.handle(warmupCall);
-                    calls++;
-                    if (warmupCall.status() >= 400) {
-                        if (failures++ == 0) {
-                            LOG.warning(() -> "Warmup call answered HTTP " + warmupCall.status() + ": "
-                                    + warmupCall.answerStart());
-                        }
-                    }
-                }
-                if (calls == 0) {
-                    break;
+        while (round < rounds && System.nanoTime() < deadline && !sessions.anyStarted()) {
+            round++;
+            for (Object payload : payloads.get()) {
+                calls++;
+                String failure = send(body(payload), "warmup-" + round);
+                if (failure != null && failures++ == 0) {
+                    LOG.warning(() -> "Warmup call failed: " + failure);
                 }
             }
-        } finally {
-            quietThread = null;
+            if (calls == 0) {
+                break;
+            }
         }
         int roundsRun = round;
         int callsRun = calls;
@@ -115,6 +146,29 @@ final class Warmup implements Route.Handler {
         done.put("failures", failed);
         done.put("seconds", seconds.substring(0, seconds.length() - 1));
         return done;
+    }
+
+    /** One warmup call over loopback (the connection is kept alive between calls); null when it answered 2xx. */
+    private String send(byte[] body, String requestId) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) target.openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(body.length);
+        connection.setRequestProperty("Content-Type", Responses.JSON);
+        connection.setRequestProperty("Accept", Responses.JSON + ", text/event-stream");
+        connection.setRequestProperty(RequestContext.REQUEST_ID_HEADER, requestId);
+        connection.setRequestProperty(TOKEN_HEADER, token);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        int status = connection.getResponseCode();
+        InputStream answer = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+        byte[] text = answer == null ? new byte[0] : answer.readAllBytes();
+        if (answer != null) {
+            answer.close();
+        }
+        return status < 300 ? null
+                : "HTTP " + status + ": " + new String(text, 0, Math.min(text.length, 300), StandardCharsets.UTF_8);
     }
 
     private static byte[] body(Object payload) {

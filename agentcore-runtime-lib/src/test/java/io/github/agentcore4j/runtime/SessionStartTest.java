@@ -105,4 +105,15 @@ class SessionStartTest {
             assertEquals(2, attempts.get());
         }
     }
+
+    @Test
+    void aCallerCannotPassForAWarmupCall() throws Exception {
+        try (RunningAgent agent = new RunningAgent(app())) {
+            HttpResponse<String> forged = agent.send(agent.invocation("x")
+                    .header(RequestContext.SESSION_ID_HEADER, "s-9").header(Warmup.TOKEN_HEADER, "guess").build());
+            assertEquals(200, forged.statusCode());
+            assertEquals(List.of("start s-9", "invoke s-9 x"), events);
+            assertEquals(409, agent.send(WarmupTest.warmup(agent)).statusCode());
+        }
+    }
 }
