@@ -125,7 +125,8 @@ final class Warmup implements Route.Handler {
             round++;
             for (Object payload : payloads.get()) {
                 calls++;
-                String failure = send(body(payload), "warmup-" + round);
+                // Every fourth round ends its connection: a restored session's first invocation comes on a new one.
+                String failure = send(body(payload), "warmup-" + round, round % 4 == 0);
                 if (failure != null && failures++ == 0) {
                     LOG.warning(() -> "Warmup call failed: " + failure);
                 }
@@ -148,8 +149,8 @@ final class Warmup implements Route.Handler {
         return done;
     }
 
-    /** One warmup call over loopback (the connection is kept alive between calls); null when it answered 2xx. */
-    private String send(byte[] body, String requestId) throws IOException {
+    /** One warmup call over loopback; null when it answered 2xx. */
+    private String send(byte[] body, String requestId, boolean closeConnection) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) target.openConnection();
         connection.setRequestMethod("POST");
         connection.setDoOutput(true);
@@ -166,6 +167,9 @@ final class Warmup implements Route.Handler {
         byte[] text = answer == null ? new byte[0] : answer.readAllBytes();
         if (answer != null) {
             answer.close();
+        }
+        if (closeConnection) {
+            connection.disconnect();
         }
         return status < 300 ? null
                 : "HTTP " + status + ": " + new String(text, 0, Math.min(text.length, 300), StandardCharsets.UTF_8);
