@@ -28,9 +28,14 @@ import java.util.logging.Logger;
  * <p>It serves the AgentCore HTTP contract: {@code POST /invocations} (JSON in; JSON out, or Server-Sent Events when
  * the handler returns a {@code Stream}, {@code Iterator} or {@code Flow.Publisher}, or takes an {@link EventEmitter})
  * and {@code GET /ping}. Each invocation runs on its own thread (virtual on Java 21+). The port is
- * {@code -Dagentcore.port}, else the {@code PORT} environment variable, else 8080; the host is {@code 0.0.0.0} inside
- * a container (environment variable {@code DOCKER_CONTAINER} set, or {@code /.dockerenv} present) and
- * {@code 127.0.0.1} otherwise.
+ * {@code -Dagentcore.port}, else the {@code AGENTCORE_PORT} environment variable, else {@code PORT}, else 8080; the
+ * path is {@code -Dagentcore.invocationPath}, else {@code AGENTCORE_INVOCATION_PATH}, else {@code /invocations}; the
+ * host is {@code 0.0.0.0} inside a container (environment variable {@code DOCKER_CONTAINER} set, or
+ * {@code /.dockerenv} present) and {@code 127.0.0.1} otherwise.
+ *
+ * <p>On AgentCore Runtime V2 every session restores a snapshot taken after start-up: {@link #onSessionStart} runs
+ * per-session set-up, {@link #warmup(Object...)} registers what {@code POST /warmup} runs before the snapshot, and
+ * {@link Ids} draws ids that differ per session.
  *
  * <p>The same app serves AgentCore's other protocols: {@link #websocket(WebSocketHandler)} adds {@code /ws} on the
  * HTTP port; {@link #mcpServer(Function)} makes it an MCP server ({@code POST /mcp} on port 8000) and

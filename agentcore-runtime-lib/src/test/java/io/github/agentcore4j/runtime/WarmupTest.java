@@ -45,6 +45,23 @@ class WarmupTest {
     }
 
     @Test
+    void warmsAgentsOnJettyToo() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        AgentCoreApp app = AgentCoreApp.create()
+                .entrypoint(String.class, payload -> "seen " + calls.incrementAndGet())
+                .websocket(new WebSocketHandler() {
+                })
+                .warmup("one")
+                .warmupLimits(9, Duration.ofSeconds(30));
+        try (RunningAgent agent = new RunningAgent(app)) {
+            HttpResponse<String> warmed = agent.send(warmup(agent));
+            assertEquals(200, warmed.statusCode());
+            assertTrue(warmed.body().startsWith("{\"rounds\":9,\"calls\":9,\"failures\":0,"), warmed.body());
+            assertEquals(9, calls.get());
+        }
+    }
+
+    @Test
     void stopsWhenItsTimeBudgetIsSpentAndCountsFailures() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         AgentCoreApp app = AgentCoreApp.create()
