@@ -3,6 +3,8 @@ package io.github.agentcore4j.runtime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -37,6 +39,8 @@ final class Warmup implements Route.Handler {
 
     private static final Logger LOG = Logger.getLogger(AgentCoreApp.LOGGER_NAME);
     private static final String FIRST_ROUND_ID = "warmup-1";
+    /** How long the JIT must stay idle after the rounds before warmup answers. */
+    private static final long COMPILER_IDLE_MILLIS = 200;
     /** Set on a thread while it serves a warmup call after the first round, whose log records are dropped. */
     private static final ThreadLocal<Boolean> QUIET = new ThreadLocal<>();
 
@@ -135,6 +139,9 @@ final class Warmup implements Route.Handler {
                 break;
             }
         }
+        if (calls > 0) {
+            awaitCompilerIdle(deadline);
+        }
         int roundsRun = round;
         int callsRun = calls;
         int failed = failures;
@@ -147,6 +154,31 @@ final class Warmup implements Route.Handler {
         done.put("failures", failed);
         done.put("seconds", seconds.substring(0, seconds.length() - 1));
         return done;
+    }
+
+    /**
+     * Waits, within the budget, until the JIT has compiled what the rounds queued (its total compilation time stops
+     * growing), so a snapshot taken now holds the compiled code rather than a compile queue.
+     */
+    private static void awaitCompilerIdle(long deadline) {
+        CompilationMXBean compiler;
+        try {
+            compiler = ManagementFactory.getCompilationMXBean();
+        } catch (LinkageError runtimeWithoutJavaManagement) {
+            return;
+        }
+        if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long compiled = -1;
+        try {
+            while (System.nanoTime() < deadline && compiler.getTotalCompilationTime() != compiled) {
+                compiled = compiler.getTotalCompilationTime();
+                Thread.sleep(COMPILER_IDLE_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** One warmup call over loopback; null when it answered 2xx. */
