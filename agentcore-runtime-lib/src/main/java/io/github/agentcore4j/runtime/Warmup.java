@@ -9,6 +9,7 @@ import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.MalformedURLException;
+import java.net.Proxy;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -183,7 +184,8 @@ final class Warmup implements Route.Handler {
 
     /** One warmup call over loopback; null when it answered 2xx. */
     private String send(byte[] body, String requestId, boolean closeConnection) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) target.openConnection();
+        // Never through a proxy the application configured for its own calls.
+        HttpURLConnection connection = (HttpURLConnection) target.openConnection(Proxy.NO_PROXY);
         connection.setRequestMethod("POST");
         connection.setDoOutput(true);
         connection.setFixedLengthStreamingMode(body.length);
