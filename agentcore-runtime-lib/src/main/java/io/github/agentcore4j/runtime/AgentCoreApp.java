@@ -387,7 +387,7 @@ public final class AgentCoreApp {
         String path = invocationPath != null ? invocationPath
                 : setting(INVOCATION_PATH_PROPERTY, INVOCATION_PATH_VARIABLE, System::getenv, defaultPath);
         String warmupPath = setting(Warmup.PATH_PROPERTY, Warmup.PATH_VARIABLE, System::getenv, Warmup.DEFAULT_PATH);
-        SessionStarts sessions = new SessionStarts(sessionStart);
+        SessionStarts sessions = new SessionStarts(sessionStart, ping::sessionStarted);
         Warmup warmup = new Warmup(path, warmupPayloads != null ? warmupPayloads : List::of, warmupRounds,
                 warmupBudget, sessions);
         AgentServer server = AgentServer.start(resolvedHost, resolvedPort, portSettings,

@@ -20,12 +20,17 @@ final class SessionStarts {
     private static final String NO_SESSION = "";
 
     private final SessionStartHandler handler;
+    private final Runnable firstSession;
     private final Map<String, FutureTask<Void>> started = new ConcurrentHashMap<>();
     private volatile boolean anyStarted;
 
-    /** @param handler the app's handler, or null for none */
-    SessionStarts(SessionStartHandler handler) {
+    /**
+     * @param handler the app's handler, or null for none
+     * @param firstSession what to do when the process's first real invocation arrives
+     */
+    SessionStarts(SessionStartHandler handler, Runnable firstSession) {
         this.handler = handler;
+        this.firstSession = firstSession;
     }
 
     /** Whether a real (not warmup) invocation has arrived: after that, no snapshot is being prepared. */
@@ -43,7 +48,10 @@ final class SessionStarts {
                 Warmup.serve(call, endpoint);
                 return;
             }
-            anyStarted = true;
+            if (!anyStarted) {
+                anyStarted = true;
+                firstSession.run();
+            }
             if (handler != null && !start(call)) {
                 return;
             }
