@@ -50,6 +50,12 @@ final class JsonLogFormatter extends Formatter {
                 line.append(",\"sessionId\":");
                 appendString(line, context.sessionId());
             }
+            // Asked only inside an invocation, so the log lines of startup never load the tracing side.
+            String[] traceIds = InvocationSpan.currentIds();
+            if (traceIds != null) {
+                line.append(",\"traceId\":\"").append(traceIds[0]).append("\",\"spanId\":\"").append(traceIds[1])
+                        .append('"');
+            }
         }
         return line.append('}').append(LINE_END).toString();
     }
