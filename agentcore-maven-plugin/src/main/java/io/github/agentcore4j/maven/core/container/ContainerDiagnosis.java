@@ -47,8 +47,9 @@ public final class ContainerDiagnosis {
                     + "-Dagentcore.port=<free port>.");
         }
         Matcher registry = PLAIN_HTTP_REGISTRY.matcher(output);
-        if (registry.find() || output.contains("server gave HTTP response to HTTPS client")) {
-            String host = registry.find(0) ? registry.group(1) : "<registry>";
+        boolean registryNamed = registry.find();
+        if (registryNamed || output.contains("server gave HTTP response to HTTPS client")) {
+            String host = registryNamed ? registry.group(1) : "<registry>";
             findings.add("The engine reaches registry " + host + " over HTTPS only, but it serves plain HTTP. Fix: "
                     + "for Podman add [[registry]] location=\"" + host + "\" insecure=true to "
                     + "/etc/containers/registries.conf; for Docker add \"insecure-registries\": [\"" + host

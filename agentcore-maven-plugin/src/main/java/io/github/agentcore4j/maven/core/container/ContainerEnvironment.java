@@ -11,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * The environment of the agent's container: the agent's configured variables, the region, and the developer's AWS
@@ -45,7 +46,8 @@ public record ContainerEnvironment(Map<String, String> variables, String credent
             return new ContainerEnvironment(variables, "No AWS credentials in the environment or " + awsDirectory
                     + ": the agent's calls to AWS will fail until you configure some (e.g. `aws configure`)");
         }
-        try (ProfileCredentialsProvider provider = ProfileCredentialsProvider.create(profile)) {
+        try (ProfileCredentialsProvider provider = ProfileCredentialsProvider.builder()
+                .profileFile(profileFiles(awsDirectory)).profileName(profile).build()) {
             AwsCredentials credentials = provider.resolveCredentials();
             variables.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
             variables.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
@@ -58,5 +60,18 @@ public record ContainerEnvironment(Map<String, String> variables, String credent
             return new ContainerEnvironment(variables, "AWS profile " + profile + " in " + awsDirectory
                     + " gives no credentials (" + e.getMessage() + "): the agent's calls to AWS will fail");
         }
+    }
+
+    private static ProfileFile profileFiles(Path awsDirectory) {
+        ProfileFile.Aggregator files = ProfileFile.aggregator();
+        Path config = awsDirectory.resolve("config");
+        if (Files.exists(config)) {
+            files.addFile(ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build());
+        }
+        Path credentials = awsDirectory.resolve("credentials");
+        if (Files.exists(credentials)) {
+            files.addFile(ProfileFile.builder().content(credentials).type(ProfileFile.Type.CREDENTIALS).build());
+        }
+        return files.build();
     }
 }
