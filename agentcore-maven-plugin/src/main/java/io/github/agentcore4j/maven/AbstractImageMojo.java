@@ -16,6 +16,7 @@ import io.github.agentcore4j.maven.core.image.ImageTargets;
 import io.github.agentcore4j.maven.core.image.JavaApplication;
 import io.github.agentcore4j.maven.core.image.RegistryCredential;
 import io.github.agentcore4j.maven.core.invoke.ProtocolPayloads;
+import io.github.agentcore4j.maven.core.local.AgentProcess;
 import io.github.agentcore4j.maven.core.local.AgentStartException;
 import java.io.File;
 import java.nio.file.Path;
@@ -159,10 +160,11 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      * Builds the image into the local container engine and says how to run it there as linux/arm64 with the host's
      * AWS identity.
      *
-     * @param hostPort the port published on 127.0.0.1
+     * @param hostPort the port published on 127.0.0.1, checked first so a taken port fails before any build
      * @throws AgentStartException when no engine answers or this host cannot run arm64 images, with the fix
      */
     protected final ContainerLaunch containerLaunch(int hostPort) throws MojoExecutionException, InterruptedException {
+        AgentProcess.requireFreePort(hostPort);
         ContainerEngine engine = ContainerEngine.find(containerEngine, System.getenv("PATH"));
         ArmEmulation.problem().ifPresent(problem -> {
             throw new AgentStartException(problem);

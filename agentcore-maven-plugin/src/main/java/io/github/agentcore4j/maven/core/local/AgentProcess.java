@@ -213,7 +213,12 @@ public final class AgentProcess {
         }
     }
 
-    private static void requireFreePort(int port) {
+    /**
+     * Checks that nothing listens on {@code port} on 127.0.0.1, e.g. before building an image to run there.
+     *
+     * @throws InvalidSettingException naming {@code port} when it is taken
+     */
+    public static void requireFreePort(int port) {
         try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             probe.setReuseAddress(true);
         } catch (IOException e) {
