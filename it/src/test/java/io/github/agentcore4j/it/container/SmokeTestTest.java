@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.agentcore4j.it.aws.AwsStandIn;
 import io.github.agentcore4j.it.container.ContainerTests.Registry;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
@@ -90,6 +91,25 @@ class SmokeTestTest {
         assertContains(deploy.log(), "Smoke test failed, so the image is not shipped.");
         assertContains(deploy.log(), "refusing to start: broken");
         assertFalse(deploy.log().contains("127.0.0.1:1"), "deploy called AWS:\n" + deploy.log());
+    }
+
+    @Test
+    void deployShipsTheImageOnlyAfterItsSmokeTestPassed() {
+        try (AwsStandIn aws = AwsStandIn.builder()
+                .registry(URI.create("http://" + registry.registry().address())).start()) {
+            FixtureProject project = FixtureProject.copy("local-agent", "container-smoke-deploy-pass");
+            aws.environment().forEach(project::environment);
+
+            MavenResult deploy = project.maven(registry.mavenArguments("package", "agentcore:deploy",
+                    "-Dagentcore.deploy.smokeTest=true", "-Dagentcore.agentName=smoke_agent")).assertSuccess();
+
+            String log = deploy.log();
+            assertContains(log, "Smoke test passed: the image turned healthy and answered its invocation");
+            int pushed = log.indexOf("Building linux/arm64 image " + registry.registry().address()
+                    + "/bedrock-agentcore-smoke_agent:");
+            assertTrue(pushed > log.indexOf("Smoke test passed"), "pushed before the smoke test passed:\n" + log);
+            assertEquals("READY", aws.agentCore().runtimeNamed("smoke_agent").orElseThrow().status());
+        }
     }
 
     @Test
