@@ -61,7 +61,7 @@ public abstract class AbstractLaunchMojo extends AbstractLocalAgentMojo {
     }
 
     /** The forked agent's launch, with the AWS identity passthrough logged. */
-    private LaunchSpec launchSpec() throws MojoExecutionException {
+    protected final LaunchSpec launchSpec() throws MojoExecutionException {
         AgentSettings settings = agentSettings();
         Map<String, String> environment = new LinkedHashMap<>(settings.environment());
         environment.putAll(AwsPassthrough.environmentFor(settings));
