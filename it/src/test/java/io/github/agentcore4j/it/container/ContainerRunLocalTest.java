@@ -1,9 +1,9 @@
 package io.github.agentcore4j.it.container;
 
 import static io.github.agentcore4j.it.container.ContainerTests.awaitNoContainer;
+import static io.github.agentcore4j.it.container.ContainerTests.awaitPortFree;
 import static io.github.agentcore4j.it.container.ContainerTests.containersNamed;
 import static io.github.agentcore4j.it.container.ContainerTests.signal;
-import static io.github.agentcore4j.it.local.LocalAgents.assertPortFree;
 import static io.github.agentcore4j.it.local.LocalAgents.awaitLog;
 import static io.github.agentcore4j.it.local.LocalAgents.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,7 +81,7 @@ class ContainerRunLocalTest {
             signal(maven, "INT");
             assertTrue(maven.waitFor(2, TimeUnit.MINUTES), "Maven did not exit on SIGINT");
             awaitNoContainer(container);
-            assertPortFree(port);
+            awaitPortFree(port);
             assertFalse(read(log).contains(SECRET), "the log carries the secret");
         } finally {
             FixtureProject.destroyTree(maven);
@@ -103,7 +103,7 @@ class ContainerRunLocalTest {
             signal(maven, "KILL");
 
             awaitNoContainer(container);
-            assertPortFree(port);
+            awaitPortFree(port);
         } finally {
             FixtureProject.destroyTree(maven);
         }

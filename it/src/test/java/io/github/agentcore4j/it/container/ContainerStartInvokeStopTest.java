@@ -1,7 +1,7 @@
 package io.github.agentcore4j.it.container;
 
 import static io.github.agentcore4j.it.container.ContainerTests.awaitNoContainer;
-import static io.github.agentcore4j.it.local.LocalAgents.assertPortFree;
+import static io.github.agentcore4j.it.container.ContainerTests.awaitPortFree;
 import static io.github.agentcore4j.it.local.LocalAgents.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,6 +51,6 @@ class ContainerStartInvokeStopTest {
         assertContains(verify.log(), "Stopped the local agent");
         assertContains(read(project.file("target/agentcore/local-agent.log")), "Agent listening on http://0.0.0.0:8080");
         awaitNoContainer("agentcore-local_echo_agent-" + port);
-        assertPortFree(port);
+        awaitPortFree(port);
     }
 }

@@ -5,6 +5,9 @@ import io.github.agentcore4j.it.local.LocalAgents;
 import io.github.agentcore4j.maven.core.container.ArmEmulation;
 import io.github.agentcore4j.maven.core.container.ContainerEngine;
 import io.github.agentcore4j.maven.core.local.AgentStartException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -84,6 +87,20 @@ final class ContainerTests {
     /** Waits until the engine has no container whose name contains {@code part}. */
     static void awaitNoContainer(String part) throws InterruptedException {
         LocalAgents.await("no container named *" + part + "* is left", () -> containersNamed(part).isEmpty());
+    }
+
+    /**
+     * Waits until nothing listens on the port on 127.0.0.1: the engine releases a published port a moment after the
+     * container is gone.
+     */
+    static void awaitPortFree(int port) throws InterruptedException {
+        LocalAgents.await("port " + port + " is free", () -> {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.isBound();
+            } catch (IOException stillInUse) {
+                return false;
+            }
+        });
     }
 
     /** Sends a signal to one process (not its children), as a terminal's Ctrl-C or a kill would to Maven. */
