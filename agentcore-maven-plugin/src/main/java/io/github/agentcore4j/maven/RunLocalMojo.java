@@ -1,7 +1,8 @@
 package io.github.agentcore4j.maven;
 
+import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.local.AgentStartException;
-import io.github.agentcore4j.maven.core.local.LaunchSpec;
+import io.github.agentcore4j.maven.core.local.AgentLaunch;
 import io.github.agentcore4j.maven.core.local.LocalRun;
 import io.github.agentcore4j.maven.core.observability.LocalTracing;
 import io.github.agentcore4j.maven.core.observability.OtlpReceiver;
@@ -17,7 +18,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * Compiles the project and runs the agent from its classes in a forked JVM: no Docker, no image. Waits until the
  * agent is healthy, prints where it listens and how to invoke it, streams its output, and stops it on Ctrl-C. With
- * {@code watch}, {@code mvn compile} in another terminal restarts it.
+ * {@code watch}, {@code mvn compile} in another terminal restarts it. With {@code container}, runs the agent's
+ * linux/arm64 image in Podman or Docker instead, as AgentCore Runtime will.
  *
  * @since 0.1.0
  */
@@ -44,9 +46,18 @@ public class RunLocalMojo extends AbstractLaunchMojo {
 
     @Override
     protected void doExecute() throws MojoExecutionException {
+        if (watch && container) {
+            throw new InvalidSettingException("watch", "agentcore.run-local.watch", "watch restarts the agent from "
+                    + "its classes, which container mode does not run", "leave out one of watch and container");
+        }
         if (!traces) {
-            run(launchSpec());
+            run(agentLaunch());
             return;
+        }
+        if (container) {
+            throw new InvalidSettingException("traces", "agentcore.runLocal.traces", "the local trace view attaches "
+                    + "the Java agent to a forked JVM, which container mode does not run",
+                    "leave out one of traces and container");
         }
         try (OtlpReceiver receiver = OtlpReceiver.start(new TraceView(System.out::println))) {
             getLog().info("Traces: the agent runs under " + observabilityAgent + " and exports to "
@@ -57,10 +68,10 @@ public class RunLocalMojo extends AbstractLaunchMojo {
         }
     }
 
-    private void run(LaunchSpec spec) throws MojoExecutionException {
-        LocalRun run = new LocalRun(spec, localStateFile(), startTimeout(), buildLog(), System.out::println);
+    private void run(AgentLaunch launch) throws MojoExecutionException {
         try {
-            run.run(watch ? classesDirectory() : null);
+            new LocalRun(launch, localStateFile(), startTimeout(), buildLog(), System.out::println)
+                    .run(watch ? classesDirectory() : null);
         } catch (AgentStartException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (InterruptedException e) {
