@@ -30,7 +30,8 @@ public class RunLocalMojo extends AbstractLaunchMojo {
 
     @Override
     protected void doExecute() throws MojoExecutionException {
-        LocalRun run = new LocalRun(launchSpec(), localStateFile(), startTimeout(), buildLog(), System.out::println);
+        LocalRun run = new LocalRun(launchSpec(), localStateFile(), startTimeout(), buildLog(),
+                StandardOutput::println);
         try {
             run.run(watch ? classesDirectory() : null);
         } catch (AgentStartException e) {
