@@ -121,9 +121,9 @@ final class BuildFailures {
                 + "that the registry is running.", failure);
     }
 
-    /** Whether a message names the image's registry host (with port, if it has one). */
+    /** Whether a message names the image's registry host (with port, if it has one); never for a local base. */
     private static boolean mentions(String message, ImageReference image) {
-        return message != null && message.toLowerCase(Locale.ROOT).contains(image.getRegistry().toLowerCase(Locale.ROOT));
+        return message != null && !image.isScratch() && message.toLowerCase(Locale.ROOT).contains(image.getRegistry().toLowerCase(Locale.ROOT));
     }
 
     private static List<Throwable> causes(Throwable failure) {

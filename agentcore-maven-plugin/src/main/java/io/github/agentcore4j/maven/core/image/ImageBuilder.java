@@ -74,6 +74,12 @@ public final class ImageBuilder {
                 + request.target().kind() + ")");
         JibContainer container;
         try {
+            if (!request.offline() && !base.isScratch()) {
+                RegistryHosts.requireKnown(base);
+            }
+            if (request.target() instanceof ImageTarget.Registry) {
+                RegistryHosts.requireKnown(target);
+            }
             container = javaLayout(request, credentials, base, log)
                     .setPlatforms(Set.of(PLATFORM))
                     // Docker format for local engines, because `docker load` before Docker 25 cannot read OCI.

@@ -161,6 +161,22 @@ class ImageBuilderTest {
     }
 
     @Test
+    void anUnknownRegistryHostFailsAtOnceInsteadOfAfterJibsRetries() {
+        ImageBuildRequest request = ImageBuildRequest.builder()
+                .baseImage("scratch")
+                .target(new ImageTarget.Registry("registry.does-not-exist.invalid/agents/demo:1"))
+                .application(new JavaApplication("com.example.Agent", classes, List.of(), List.of()))
+                .outputDirectory(work.resolve("out"))
+                .build();
+
+        ImageBuildException e = assertThrows(ImageBuildException.class, () -> new ImageBuilder().build(request, log));
+
+        assertTrue(e.getMessage().startsWith("Cannot reach registry registry.does-not-exist.invalid for the target "
+                + "image (<image>, -Dagentcore.image): registry.does-not-exist.invalid"), e.getMessage());
+        assertTrue(log.lines().stream().noneMatch(line -> line.contains("will be retried")), log.lines().toString());
+    }
+
+    @Test
     void anInvalidTargetReferenceNamesTheImageSetting() {
         ImageBuildRequest request = ImageBuildRequest.builder()
                 .baseImage("scratch")
