@@ -1,7 +1,6 @@
 #if( $springBoot == "true" )
 package ${package};
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The agent as a Spring Boot web app serving the AgentCore Runtime contract: {@code POST /invocations} and
@@ -25,11 +25,17 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 public class Agent {
 
     /** What a caller sends: {@code {"prompt": "Hello", "stream": true}}. */
-    public record Question(String prompt, boolean stream) {
+    public record Question(String prompt, Boolean stream) {
     }
 
     /** What the agent answers when it does not stream. */
     public record Answer(String response) {
+    }
+
+    private final JsonMapper json;
+
+    public Agent(JsonMapper json) {
+        this.json = json;
     }
 
     public static void main(String[] args) {
@@ -41,25 +47,23 @@ public class Agent {
         return Map.of("status", "Healthy", "time_of_last_update", Instant.now().getEpochSecond());
     }
 
-    /** Answers at once, or streams the prompt's words as Server-Sent Events when {@code stream} is true. */
-    @PostMapping(path = "/invocations", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE})
-    public ResponseEntity<?> invoke(@RequestBody Question question) {
+    /**
+     * Answers an {@link Answer}, or streams the prompt's words as Server-Sent Events (one {@code data:} line each,
+     * flushed as it is written) when {@code stream} is true. Replace the words with your model's tokens.
+     */
+    @PostMapping("/invocations")
+    public ResponseEntity<StreamingResponseBody> invoke(@RequestBody Question question) {
         String prompt = question.prompt() == null ? "" : question.prompt();
-        if (!question.stream()) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new Answer("You said: " + prompt));
+        if (!Boolean.TRUE.equals(question.stream())) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(out -> json.writeValue(out, new Answer("You said: " + prompt)));
         }
-        StreamingResponseBody events = out -> {
-            for (String word : words(prompt)) {
-                out.write(("data: \"" + word + "\"\n\n").getBytes(StandardCharsets.UTF_8));
+        return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(out -> {
+            for (String word : Arrays.stream(prompt.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList()) {
+                out.write(("data: " + json.writeValueAsString(word) + "\n\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }
-        };
-        return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(events);
-    }
-
-    static String[] words(String prompt) {
-        return Arrays.stream(prompt.trim().split("\\s+")).filter(word -> !word.isEmpty())
-                .map(word -> word.replace("\\", "\\\\").replace("\"", "\\\"")).toArray(String[]::new);
+        });
     }
 }
 #else

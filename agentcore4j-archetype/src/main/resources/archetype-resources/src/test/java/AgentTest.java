@@ -2,6 +2,7 @@
 package ${package};
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +36,7 @@ class AgentTest {
     void streamsOneEventPerWord() throws Exception {
         HttpResponse<String> response = invoke("{\"prompt\":\"one two\",\"stream\":true}");
 
-        assertEquals("text/event-stream", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/event-stream"));
         assertEquals("data: \"one\"\n\ndata: \"two\"\n\n", response.body());
     }
 }
