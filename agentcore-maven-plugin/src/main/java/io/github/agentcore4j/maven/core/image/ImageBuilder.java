@@ -75,10 +75,10 @@ public final class ImageBuilder {
         JibContainer container;
         try {
             if (!request.offline() && !base.isScratch()) {
-                RegistryHosts.requireKnown(base);
+                RegistryHosts.requireReachable(base, request.allowInsecureRegistries());
             }
             if (request.target() instanceof ImageTarget.Registry) {
-                RegistryHosts.requireKnown(target);
+                RegistryHosts.requireReachable(target, request.allowInsecureRegistries());
             }
             container = javaLayout(request, credentials, base, log)
                     .setPlatforms(Set.of(PLATFORM))

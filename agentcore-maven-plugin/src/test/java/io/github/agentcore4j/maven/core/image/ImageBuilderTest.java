@@ -177,6 +177,28 @@ class ImageBuilderTest {
     }
 
     @Test
+    void aRegistryCertificateThatCannotBeVerifiedFailsAtOnce() throws Exception {
+        try (SelfSignedTlsServer registry = SelfSignedTlsServer.start(work.resolve("registry.p12"))) {
+            String host = "127.0.0.1:" + registry.port();
+            ImageBuildRequest request = ImageBuildRequest.builder()
+                    .baseImage("scratch")
+                    .target(new ImageTarget.Registry(host + "/agents/demo:1"))
+                    .application(new JavaApplication("com.example.Agent", classes, List.of(), List.of()))
+                    .outputDirectory(work.resolve("out"))
+                    .build();
+
+            ImageBuildException e = assertThrows(ImageBuildException.class,
+                    () -> new ImageBuilder().build(request, log));
+
+            assertTrue(e.getMessage().startsWith("Cannot verify the TLS certificate of registry " + host + ": "),
+                    e.getMessage());
+            assertTrue(e.getMessage().endsWith("(-Dagentcore.allowInsecureRegistries=true)."), e.getMessage());
+            assertTrue(log.lines().stream().noneMatch(line -> line.contains("will be retried")),
+                    log.lines().toString());
+        }
+    }
+
+    @Test
     void anInvalidTargetReferenceNamesTheImageSetting() {
         ImageBuildRequest request = ImageBuildRequest.builder()
                 .baseImage("scratch")
