@@ -1,8 +1,8 @@
 package io.github.agentcore4j.maven;
 
+import io.github.agentcore4j.maven.core.local.AgentLaunch;
 import io.github.agentcore4j.maven.core.local.AgentStartException;
 import io.github.agentcore4j.maven.core.local.BackgroundAgents;
-import io.github.agentcore4j.maven.core.local.LaunchSpec;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -29,7 +29,7 @@ public class StartMojo extends AbstractLaunchMojo {
 
     @Override
     protected void doExecute() throws MojoExecutionException {
-        LaunchSpec spec = launchSpec();
+        AgentLaunch spec = agentLaunch();
         try {
             BackgroundAgents.start(spec, localStateFile(), agentCoreDirectory().resolve(LOG_FILE_NAME),
                     startTimeout(), buildLog());

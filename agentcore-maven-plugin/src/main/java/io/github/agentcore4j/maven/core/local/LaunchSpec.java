@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * @param workingDirectory the project directory
  */
 public record LaunchSpec(String agentName, Path javaExecutable, List<Path> classpath, String mainClass, Protocol protocol, int port,
-        List<String> jvmArguments, Map<String, String> environment, Path workingDirectory) {
+        List<String> jvmArguments, Map<String, String> environment, Path workingDirectory) implements AgentLaunch {
 
     /** The system property the runtime library reads its port from. */
     static final String PORT_PROPERTY = "agentcore.port";
@@ -52,7 +52,13 @@ public record LaunchSpec(String agentName, Path javaExecutable, List<Path> class
         return Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
     }
 
-    List<String> command() {
+    @Override
+    public String description() {
+        return "The agent (" + mainClass + ")";
+    }
+
+    @Override
+    public List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable.toString());
         command.addAll(jvmArguments);
@@ -71,6 +77,7 @@ public record LaunchSpec(String agentName, Path javaExecutable, List<Path> class
      * The environment added to Maven's: the configured variables, then {@code PORT}, which the runtime also reads,
      * and for a Spring Boot app {@code SERVER_PORT}.
      */
+    @Override
     public Map<String, String> processEnvironment() {
         Map<String, String> variables = new LinkedHashMap<>(environment);
         variables.put("PORT", Integer.toString(port));
