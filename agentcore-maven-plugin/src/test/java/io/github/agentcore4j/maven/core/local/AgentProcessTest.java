@@ -101,7 +101,7 @@ class AgentProcessTest {
         await("the agent listens on its own port", () -> output.contains("fake agent listening on " + ownPort));
 
         AgentStartException e = assertThrows(AgentStartException.class,
-                () -> agent.awaitHealthy(Duration.ofSeconds(1)));
+                () -> agent.awaitHealthy(Duration.ofSeconds(1), new MemoryBuildLog()));
 
         assertTrue(e.getMessage().startsWith("The agent (" + FakeAgent.class.getName() + ") did not turn healthy on "
                 + "port " + spec.port() + " within 1 s, so it was stopped. It listens on port " + ownPort
