@@ -59,7 +59,7 @@ public class RunLocalMojo extends AbstractLaunchMojo {
                     + "the Java agent to a forked JVM, which container mode does not run",
                     "leave out one of traces and container");
         }
-        try (OtlpReceiver receiver = OtlpReceiver.start(new TraceView(System.out::println))) {
+        try (OtlpReceiver receiver = OtlpReceiver.start(new TraceView(StandardOutput::println))) {
             getLog().info("Traces: the agent runs under " + observabilityAgent + " and exports to "
                     + receiver.endpoint() + "; each invocation prints its span tree");
             run(LocalTracing.traced(launchSpec(), observabilityJars(), receiver.endpoint()));
@@ -70,7 +70,7 @@ public class RunLocalMojo extends AbstractLaunchMojo {
 
     private void run(AgentLaunch launch) throws MojoExecutionException {
         try {
-            new LocalRun(launch, localStateFile(), startTimeout(), buildLog(), System.out::println)
+            new LocalRun(launch, localStateFile(), startTimeout(), buildLog(), StandardOutput::println)
                     .run(watch ? classesDirectory() : null);
         } catch (AgentStartException e) {
             throw new MojoExecutionException(e.getMessage(), e);

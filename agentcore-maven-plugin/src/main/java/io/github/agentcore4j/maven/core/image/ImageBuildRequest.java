@@ -29,6 +29,8 @@ import java.util.TreeMap;
  * @param baseImageLayersCache where Jib caches base image layers, {@code null} for Jib's per-user default
  * @param outputDirectory where {@code image.digest} and {@code image.json} are written
  * @param toolVersion the plugin version, recorded in the image history
+ * @param offline Maven's offline mode: Jib contacts no registry (the base must be cached, or a tar:// or docker://
+ *     base, and the target a tar file or local engine)
  * @param observability the OpenTelemetry jars for a layer of their own, or {@code null} for an untraced image
  */
 public record ImageBuildRequest(
@@ -47,6 +49,7 @@ public record ImageBuildRequest(
         Path baseImageLayersCache,
         Path outputDirectory,
         String toolVersion,
+        boolean offline,
         JavaAgentRecipe.Jars observability) {
 
     /**
@@ -100,6 +103,7 @@ public record ImageBuildRequest(
         private Path baseImageLayersCache;
         private Path outputDirectory;
         private String toolVersion = "unknown";
+        private boolean offline;
         private JavaAgentRecipe.Jars observability;
 
         private Builder() {
@@ -183,6 +187,11 @@ public record ImageBuildRequest(
             return this;
         }
 
+        public Builder offline(boolean offline) {
+            this.offline = offline;
+            return this;
+        }
+
         public Builder observability(JavaAgentRecipe.Jars jars) {
             this.observability = jars;
             return this;
@@ -192,7 +201,7 @@ public record ImageBuildRequest(
             return new ImageBuildRequest(baseImage, target, additionalTags, application, jvmFlags, port, user, labels,
                     allowInsecureRegistries, credentialsByRegistry, awsProfile,
                     applicationLayersCache == null ? outputDirectory.resolve("jib-cache") : applicationLayersCache,
-                    baseImageLayersCache, outputDirectory, toolVersion, observability);
+                    baseImageLayersCache, outputDirectory, toolVersion, offline, observability);
         }
     }
 }
