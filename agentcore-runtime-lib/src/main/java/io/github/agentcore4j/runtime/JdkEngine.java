@@ -20,6 +20,12 @@ final class JdkEngine implements ServerEngine {
     /** The server closes idle keep-alive connections beyond this (200 by default), so busy callers reconnect. */
     static final String MAX_IDLE_CONNECTIONS_PROPERTY = "sun.net.httpserver.maxIdleConnections";
 
+    /**
+     * Seconds a caller has to send a whole request, head and body; the JDK's default is forever,
+     * so a caller sending half a request would hold a connection and a thread for good.
+     */
+    static final String MAX_REQUEST_TIME_PROPERTY = "sun.net.httpserver.maxReqTime";
+
     private final HttpServer http;
 
     private JdkEngine(HttpServer http) {
@@ -31,6 +37,7 @@ final class JdkEngine implements ServerEngine {
         // Read once by the JDK when its first server is created; a value the application set wins.
         defaultProperty(NO_DELAY_PROPERTY, "true");
         defaultProperty(MAX_IDLE_CONNECTIONS_PROPERTY, Integer.toString(ServerEngine.BACKLOG));
+        defaultProperty(MAX_REQUEST_TIME_PROPERTY, Long.toString(ServerLimits.readTimeout().toSeconds()));
         HttpServer http;
         try {
             http = HttpServer.create(new InetSocketAddress(host, port), ServerEngine.BACKLOG);

@@ -12,9 +12,23 @@ import java.util.Map;
 final class JdkHttpCall implements HttpCall {
 
     private final HttpExchange exchange;
+    private volatile Runnable endStream;
 
     JdkHttpCall(HttpExchange exchange) {
         this.exchange = exchange;
+    }
+
+    @Override
+    public void onServerStop(Runnable endStream) {
+        this.endStream = endStream;
+    }
+
+    @Override
+    public void serverStopping() {
+        Runnable end = endStream;
+        if (end != null) {
+            end.run();
+        }
     }
 
     @Override
@@ -63,6 +77,12 @@ final class JdkHttpCall implements HttpCall {
 
     @Override
     public void close() {
+        exchange.close();
+    }
+
+    /** Closing an exchange that has sent no response headers closes its connection: nothing else can be sent on it. */
+    @Override
+    public void abort() {
         exchange.close();
     }
 }

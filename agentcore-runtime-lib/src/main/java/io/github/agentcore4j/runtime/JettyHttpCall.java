@@ -17,6 +17,7 @@ final class JettyHttpCall implements HttpCall {
     private final Request request;
     private final Response response;
     private final Callback callback;
+    private volatile Runnable endStream;
     private OutputStream out;
     private boolean closed;
 
@@ -24,6 +25,19 @@ final class JettyHttpCall implements HttpCall {
         this.request = request;
         this.response = response;
         this.callback = callback;
+    }
+
+    @Override
+    public void onServerStop(Runnable endStream) {
+        this.endStream = endStream;
+    }
+
+    @Override
+    public void serverStopping() {
+        Runnable end = endStream;
+        if (end != null) {
+            end.run();
+        }
     }
 
     @Override
@@ -94,6 +108,16 @@ final class JettyHttpCall implements HttpCall {
         } catch (IOException | RuntimeException e) {
             callback.failed(e);
         }
+    }
+
+    @Override
+    public synchronized void abort() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        request.getConnectionMetaData().getConnection().getEndPoint().close();
+        callback.failed(new IOException("connection dropped without an answer"));
     }
 
     /** The response body; closing it is {@link #close()}'s job, so endpoints may close it early as on the JDK server. */
