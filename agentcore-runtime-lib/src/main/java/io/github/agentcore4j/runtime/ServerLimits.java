@@ -21,7 +21,7 @@ final class ServerLimits {
      * Peak heap per request body byte while a JSON body is read and bound (the bytes, then the parser's text buffers
      * and the resulting strings), measured with 90 MB bodies; see the Reliability page.
      */
-    static final int HEAP_PER_BODY_BYTE = 4;
+    static final int HEAP_PER_BODY_BYTE = 5;
     /** Bodies may use this share of the heap; the rest stays for the agent's own work. */
     private static final double BODY_SHARE_OF_HEAP = 0.75;
 
