@@ -1,6 +1,7 @@
 package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.local.LocalAgentState;
+import io.github.agentcore4j.maven.core.local.TcpPort;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -23,13 +24,13 @@ public abstract class AbstractLocalAgentMojo extends AbstractAgentCoreMojo {
 
     /** The port to start an agent on: the configured one, else the protocol's. */
     protected final int launchPort() {
-        return port != null ? port : protocol().port();
+        return port != null ? TcpPort.require(port) : protocol().port();
     }
 
     /** The port to reach the agent on: the configured one, else the running local agent's, else the protocol's. */
     protected final int runningAgentPort() {
         if (port != null) {
-            return port;
+            return TcpPort.require(port);
         }
         return LocalAgentState.read(localStateFile())
                 .filter(LocalAgentState::isRunning)
