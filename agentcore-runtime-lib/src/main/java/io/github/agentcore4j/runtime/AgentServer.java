@@ -95,7 +95,11 @@ public final class AgentServer {
                 LOG.warning("Stopping with " + inFlight + " invocation(s) still running after " + grace
                         + "; ending their open event streams with an error event");
                 for (HttpCall call : open) {
-                    call.serverStopping();
+                    try {
+                        call.serverStopping();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.FINE, "Could not end an open stream", e);
+                    }
                 }
                 awaitNoneInFlight(end);
             }

@@ -122,7 +122,7 @@ final class SseResponse implements EventEmitter {
     }
 
     /** Ends a committed stream with the Python SDK's error event; the status line already said 200. */
-    void sendError(Throwable failure) {
+    synchronized void sendError(Throwable failure) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("error", String.valueOf(failure.getMessage()));
         error.put("error_type", failure.getClass().getSimpleName());
@@ -132,6 +132,7 @@ final class SseResponse implements EventEmitter {
         } catch (IOException callerGone) {
             // Nobody is left to tell.
         }
+        finished = true;
     }
 
     /**
@@ -149,7 +150,7 @@ final class SseResponse implements EventEmitter {
         error.put("message", "An error occurred during streaming");
         try {
             send(error);
-        } catch (IOException callerGone) {
+        } catch (IOException | RuntimeException callerGoneOrCallEnded) {
             // Nobody is left to tell.
         }
         disconnected = true;

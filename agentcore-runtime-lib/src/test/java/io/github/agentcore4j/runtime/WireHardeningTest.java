@@ -83,6 +83,37 @@ class WireHardeningTest {
     }
 
     @Test
+    void oversizedHeadsGet431Or414InsteadOfAReset() throws Exception {
+        StringBuilder manyHeaders = new StringBuilder("POST /invocations HTTP/1.1\r\nHost: x\r\n");
+        for (int i = 0; i < 1000; i++) {
+            manyHeaders.append("X-Header-").append(i).append(": v\r\n");
+        }
+        try (RunningAgent agent = echoLength()) {
+            try (Socket socket = agent.raw(manyHeaders + "Content-Length: 2\r\n\r\n{}", new byte[0])) {
+                assertTrue(RunningAgent.readHead(socket.getInputStream()).startsWith("HTTP/1.1 431"));
+            }
+            try (Socket socket = agent.raw("POST /invocations?q=" + "a".repeat(1 << 20) + " HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Length: 2\r\n\r\n{}", new byte[0])) {
+                assertTrue(RunningAgent.readHead(socket.getInputStream()).startsWith("HTTP/1.1 414"));
+            }
+        }
+    }
+
+    /** On Jetty (agents with a WebSocket handler) a too-large declared body is refused without "100 Continue". */
+    @Test
+    void aTooLargeExpectContinueBodyGets413WithoutContinueOnJetty() throws Exception {
+        AgentCoreApp app = AgentCoreApp.create().entrypoint(Map.class, payload -> payload.size())
+                .websocket(new WebSocketHandler() {
+                });
+        try (RunningAgent agent = new RunningAgent(app);
+                Socket socket = agent.raw("POST /invocations HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                        + "Content-Length: 200000000\r\n\r\n", new byte[0])) {
+            String head = RunningAgent.readHead(socket.getInputStream());
+            assertTrue(head.startsWith("HTTP/1.1 413"), head);
+        }
+    }
+
+    @Test
     void headerValuesWithControlCharactersAreRefused() throws Exception {
         try (RunningAgent agent = echoLength();
                 Socket socket = agent.raw("POST /invocations HTTP/1.1\r\nHost: x\r\n" + RequestContext.SESSION_ID_HEADER
