@@ -116,7 +116,7 @@ final class A2aEndpoint implements Route.Handler {
     private Map<?, ?> parse(HttpCall call) throws IOException {
         Object parsed;
         try (RequestBody body = RequestBody.read(call, maxRequestBytes)) {
-            parsed = Json.read(body.bytes(), Object.class);
+            parsed = Json.read(body.take(), Object.class);
         } catch (RequestBody.Refused e) {
             if (e.prepareAnswer(call)) {
                 Responses.error(call, e.status(), e.getMessage(), e.details());

@@ -33,7 +33,7 @@ final class InvocationEndpoint implements Route.Handler {
                 return;
             }
             body = RequestBody.read(call, maxRequestBytes);
-            Object payload = entrypoint.bind(body.bytes());
+            Object payload = entrypoint.bind(body.take());
             Object result = await(entrypoint.call(payload, context, events));
             if (entrypoint.emitsEvents() || SseResponse.isStream(result)) {
                 if (!entrypoint.emitsEvents()) {

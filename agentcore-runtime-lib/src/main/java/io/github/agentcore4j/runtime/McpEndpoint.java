@@ -76,7 +76,7 @@ final class McpEndpoint implements McpStatelessServerTransport, Route.Handler {
                 return;
             }
             try (RequestBody body = RequestBody.read(call, maxRequestBytes)) {
-                answer(call, read(body.bytes()), context, started);
+                answer(call, read(body.take()), context, started);
             }
         } catch (RequestBody.Refused e) {
             if (e.prepareAnswer(call)) {

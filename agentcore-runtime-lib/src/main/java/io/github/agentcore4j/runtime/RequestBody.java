@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 /**
  * A request body read once into one array that parsers read directly (no text copy), under the shared
  * {@link BodyBudget}, within the request read timeout. Every protocol's endpoint reads its body here; closing it
- * gives its bytes back to the budget, so keep it open while the payload bound from it is in use.
+ * gives its share back to the budget, so keep it open while the payload bound from it is in use.
  */
 final class RequestBody implements AutoCloseable {
 
@@ -32,7 +32,7 @@ final class RequestBody implements AutoCloseable {
         return thread;
     });
 
-    private final byte[] bytes;
+    private byte[] bytes;
     private final BodyBudget budget;
     private long reserved;
 
@@ -66,9 +66,14 @@ final class RequestBody implements AutoCloseable {
         }
     }
 
-    /** The body; parse it from here rather than through a String copy. */
-    byte[] bytes() {
-        return bytes;
+    /**
+     * Hands the body over, once: parse it from these bytes rather than through a String copy. The body forgets them,
+     * so they are garbage as soon as the parse is done, while the budget stays reserved for what was parsed.
+     */
+    byte[] take() {
+        byte[] taken = bytes;
+        bytes = null;
+        return taken;
     }
 
     @Override
