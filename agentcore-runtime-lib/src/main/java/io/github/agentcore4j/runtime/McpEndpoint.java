@@ -103,7 +103,7 @@ final class McpEndpoint implements McpStatelessServerTransport, Route.Handler {
             error(call, 400, McpSchema.ErrorCodes.INVALID_REQUEST,
                     "Invalid Request: a JSON-RPC id is a string or a number; send one, or no id for a notification");
         } else if (!message.containsKey("id")) {
-            handler.handleNotification(transport, json.convertValue(message, McpSchema.JSONRPCNotification.class))
+            handler.handleNotification(transport, convert(message, McpSchema.JSONRPCNotification.class))
                     .contextWrite(reactor -> reactor.put(McpTransportContext.KEY, transport))
                     .block();
             call.sendResponseHeaders(202, -1);
@@ -114,7 +114,7 @@ final class McpEndpoint implements McpStatelessServerTransport, Route.Handler {
                             "Invalid params: " + method + " needs params {\"name\": <tool>, \"arguments\": {...}}",
                             null))));
         } else {
-            McpSchema.JSONRPCRequest request = json.convertValue(message, McpSchema.JSONRPCRequest.class);
+            McpSchema.JSONRPCRequest request = convert(message, McpSchema.JSONRPCRequest.class);
             McpSchema.JSONRPCResponse response = handler.handleRequest(transport, request)
                     .contextWrite(reactor -> reactor.put(McpTransportContext.KEY, transport))
                     .block();
@@ -122,6 +122,15 @@ final class McpEndpoint implements McpStatelessServerTransport, Route.Handler {
             LOG.info(() -> "MCP " + method + (response != null && response.error() != null
                     ? " answered error " + response.error().code() : " completed") + " ("
                     + InvocationEndpoint.seconds(started) + ")");
+        }
+    }
+
+    /** The SDK's type for a message already parsed; a message of the wrong shape is the caller's fault (400). */
+    private <T> T convert(Map<?, ?> message, Class<T> type) {
+        try {
+            return json.convertValue(message, type);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMessageException(e.getMessage());
         }
     }
 
