@@ -38,8 +38,4 @@ final class BodyBudget {
     synchronized void release(long bytes) {
         reserved -= bytes;
     }
-
-    synchronized long reserved() {
-        return reserved;
-    }
 }
