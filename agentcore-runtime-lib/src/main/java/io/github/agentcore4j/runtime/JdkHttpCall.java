@@ -13,6 +13,7 @@ final class JdkHttpCall implements HttpCall {
 
     private final HttpExchange exchange;
     private volatile Runnable endStream;
+    private Map<String, String> headers;
 
     JdkHttpCall(HttpExchange exchange) {
         this.exchange = exchange;
@@ -46,11 +47,15 @@ final class JdkHttpCall implements HttpCall {
         return exchange.getRequestHeaders().getFirst(name);
     }
 
+    /** Built once: the server checks the headers and the endpoint reads them again. */
     @Override
     public Map<String, String> requestHeaders() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
-            headers.put(header.getKey(), String.join(", ", header.getValue()));
+        if (headers == null) {
+            Map<String, String> joined = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+                joined.put(header.getKey(), String.join(", ", header.getValue()));
+            }
+            headers = joined;
         }
         return headers;
     }

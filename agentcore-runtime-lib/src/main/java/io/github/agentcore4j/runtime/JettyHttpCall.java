@@ -18,6 +18,7 @@ final class JettyHttpCall implements HttpCall {
     private final Response response;
     private final Callback callback;
     private volatile Runnable endStream;
+    private Map<String, String> headers;
     private OutputStream out;
     private boolean closed;
 
@@ -55,9 +56,13 @@ final class JettyHttpCall implements HttpCall {
         return request.getHeaders().get(name);
     }
 
+    /** Built once: the server checks the headers and the endpoint reads them again. */
     @Override
     public Map<String, String> requestHeaders() {
-        return headersOf(request);
+        if (headers == null) {
+            headers = headersOf(request);
+        }
+        return headers;
     }
 
     /** A request's headers, several values of one joined with {@code ", "}. */
