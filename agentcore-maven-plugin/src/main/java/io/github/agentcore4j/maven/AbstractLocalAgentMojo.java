@@ -40,8 +40,9 @@ public abstract class AbstractLocalAgentMojo extends AbstractImageMojo {
      */
     protected final int runningAgentPort() {
         if (port != null) {
-            getLog().info("Local agent port " + port + " (set by agentcore.port)");
-            return TcpPort.require(port);
+            int configured = TcpPort.require(port);
+            getLog().info("Local agent port " + configured + " (set by agentcore.port)");
+            return configured;
         }
         Path stateFile = localStateFile();
         int recorded = LocalAgentState.read(stateFile)
