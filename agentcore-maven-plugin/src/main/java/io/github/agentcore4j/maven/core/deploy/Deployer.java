@@ -5,7 +5,6 @@ import io.github.agentcore4j.maven.core.aws.AwsSession;
 import io.github.agentcore4j.maven.core.aws.Secrets;
 import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
 import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
-import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.image.ImageBuildException;
 import io.github.agentcore4j.maven.core.image.ImageBuildResult;
 import java.nio.file.Path;
@@ -52,14 +51,13 @@ public final class Deployer {
             throws ImageBuildException, InterruptedException {
         String name = request.settings().name().value();
         boolean dryRun = request.dryRun();
-        String endpointName = namedEndpoint(request.endpointName());
+        String endpointName = request.endpointName();
         AgentCoreConfig config = AgentCoreConfigFile.read(configFile);
         config.configureAgent(request.settings(), request.mainClass());
         log.info((dryRun ? "[dry run] " : "") + "Deploying agent " + name + " to account " + aws.accountId()
                 + " in " + aws.region());
 
-        String repositoryName = request.repositoryName() != null ? request.repositoryName()
-                : ResourceNames.repositoryName(name);
+        String repositoryName = request.repository();
         Repositories.Resolved repository = new Repositories(aws, log).ensure(repositoryName, dryRun);
         ExecutionRoles.Resolved role = executionRole(request, config, repositoryName);
         if (!dryRun) {
@@ -135,17 +133,6 @@ public final class Deployer {
                 + ResourceNames.logGroup(runtimeId, Runtimes.DEFAULT_ENDPOINT)
                 + ". Try it: mvn agentcore:invoke -Dagentcore.prompt=Hello");
         return Optional.of(deployment);
-    }
-
-    private static String namedEndpoint(String endpointName) {
-        if (endpointName == null || endpointName.isBlank()) {
-            return null;
-        }
-        if (endpointName.equals(Runtimes.DEFAULT_ENDPOINT)) {
-            throw new InvalidSettingException("endpoint", "agentcore.deploy.endpoint", "DEFAULT always serves the "
-                    + "latest version and cannot be pointed anywhere", "name your own endpoint, e.g. prod, or unset it");
-        }
-        return endpointName.trim();
     }
 
     private ExecutionRoles.Resolved executionRole(DeployRequest request, AgentCoreConfig config,
