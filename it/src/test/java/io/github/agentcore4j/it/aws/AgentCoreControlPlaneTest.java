@@ -126,6 +126,7 @@ class AgentCoreControlPlaneTest extends ControlPlaneFixture {
     void aRetriedCreateWithTheSameClientTokenCreatesOnce() {
         var request = software.amazon.awssdk.services.bedrockagentcorecontrol.model.CreateAgentRuntimeRequest.builder()
                 .agentRuntimeName("demo").roleArn(roleArn).clientToken("token-0123456789-0123456789-0123456789")
+                .networkConfiguration(network -> network.networkMode("PUBLIC"))
                 .agentRuntimeArtifact(artifact -> artifact.containerConfiguration(c -> c.containerUri(StandInFixtures.image(aws, "v1"))))
                 .build();
         String first = control.createAgentRuntime(request).agentRuntimeId();

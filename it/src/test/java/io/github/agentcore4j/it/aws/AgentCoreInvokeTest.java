@@ -157,6 +157,7 @@ class AgentCoreInvokeTest {
     @Test
     void aJwtAuthorizedRuntimeTakesABearerTokenAndRefusesSigV4() throws Exception {
         String id = control.createAgentRuntime(request -> request.agentRuntimeName("secured").roleArn(roleArn)
+                .networkConfiguration(network -> network.networkMode("PUBLIC"))
                 .agentRuntimeArtifact(a -> a.containerConfiguration(c -> c.containerUri(StandInFixtures.image(aws, "v1"))))
                 .authorizerConfiguration(auth -> auth.customJWTAuthorizer(jwt -> jwt
                         .discoveryUrl("https://issuer.example/.well-known/openid-configuration")

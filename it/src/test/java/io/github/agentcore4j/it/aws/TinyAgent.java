@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real, tiny agent on 127.0.0.1 that answers {@code POST /invocations} as an AgentCore container does: JSON
+ * A real, tiny agent on 127.0.0.1 that answers {@code GET /ping} and {@code POST /invocations} as an AgentCore
+ * container does: JSON
  * ({@code {"answer":"<name>: <prompt>", "sessionId":…}}), or, when the payload says {@code "stream": true}, a
  * {@code text/event-stream} of two events with a pause between them that {@link #releaseSecondEvent()} ends, so a test
  * can prove the first event reached it before the agent finished. Status 500 when the prompt is {@code "fail"}.
@@ -27,11 +29,13 @@ final class TinyAgent implements AutoCloseable {
     private final HttpServer server;
     private final List<Headers> requestHeaders = new CopyOnWriteArrayList<>();
     private final CountDownLatch secondEvent = new CountDownLatch(1);
+    private final AtomicInteger pings = new AtomicInteger();
 
     TinyAgent(String name) throws IOException {
         this.name = name;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/invocations", this::invocation);
+        server.createContext("/ping", this::ping);
         server.start();
     }
 
@@ -73,6 +77,21 @@ final class TinyAgent implements AutoCloseable {
                 exchange.getResponseBody().write(body);
             }
         }
+    }
+
+    private void ping(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            pings.incrementAndGet();
+            byte[] body = "{\"status\":\"Healthy\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    /** How many {@code GET /ping} health checks it answered. */
+    int pings() {
+        return pings.get();
     }
 
     /** Waits, bounded, for the test to have read the first event. */
