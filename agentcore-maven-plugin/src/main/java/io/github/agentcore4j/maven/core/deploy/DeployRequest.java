@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param waitTimeout how long to wait for READY
  * @param dryRun print the requests instead of sending those that change anything
  * @param projectVersion the project version, the first part of the image tag
+ * @param marketplaceAccess whether a role deploy creates may subscribe to Marketplace models on first use
  */
 public record DeployRequest(AgentSettings settings, String mainClass, String repositoryName, String executionRole,
-        String endpointName, Duration waitTimeout, boolean dryRun, String projectVersion) {
+        String endpointName, Duration waitTimeout, boolean dryRun, String projectVersion, boolean marketplaceAccess) {
 
     public DeployRequest {
         Objects.requireNonNull(settings, "settings");

@@ -134,11 +134,13 @@ public final class Deployer {
         String name = request.settings().name().value();
         Optional<String> configured = Optional.ofNullable(request.executionRole()).filter(role -> !role.isBlank())
                 .or(() -> config.executionRole(name).filter(role -> !config.createdExecutionRole(name)));
+        ExecutionRoles roles = new ExecutionRoles(aws, log);
         if (configured.isPresent()) {
+            roles.requireTrustsAgentCore(configured.get().trim());
             log.info("Using the configured execution role " + configured.get() + " (not changed)");
             return new ExecutionRoles.Resolved(configured.get().trim(), false);
         }
-        return new ExecutionRoles(aws, log).ensure(name, repositoryName, request.settings().protocol(),
+        return roles.ensure(name, repositoryName, request.settings().protocol(), request.marketplaceAccess(),
                 request.dryRun());
     }
 
