@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +35,9 @@ import java.util.function.Function;
  *       in progress is a 409 ConflictException;</li>
  *   <li>{@code DEFAULT} follows the latest READY version {@link Pace#defaultEndpointLag} after it became READY;</li>
  *   <li>deletions answer DELETING and the runtime or endpoint reads as DELETING for {@link Pace#deletion};</li>
- *   <li>tags: on create, and through TagResource, UntagResource, ListTagsForResource.</li>
+ *   <li>tags: on create, and through TagResource, UntagResource, ListTagsForResource;</li>
+ *   <li>a version that ends {@code *_FAILED} writes its reason to the runtime's log group
+ *       ({@link LogsStandIn#runtimeLogGroup}, endpoint DEFAULT), where a deployer looks for why.</li>
  * </ul>
  * Create and update calls are idempotent by {@code clientToken}, so the SDK's retries do not create twice.
  * Where the real service's behaviour is not documented the stand-in picks one and keeps to it: ListAgentRuntimeVersions
@@ -56,6 +60,7 @@ public final class AgentCoreStandIn {
     private final Pace pace;
     private final StandInClock clock;
     private final IamStandIn iam;
+    private final LogsStandIn logs;
     private final boolean requireKnownRoles;
     private final String defaultPlatformVersion;
     private final SecureRandom random = new SecureRandom();
@@ -63,13 +68,14 @@ public final class AgentCoreStandIn {
     private final Map<String, JsonNode> idempotentResponses = new HashMap<>();
 
     AgentCoreStandIn(String region, String accountId, Faults faults, Pace pace, StandInClock clock, IamStandIn iam,
-                     boolean requireKnownRoles, String defaultPlatformVersion) {
+                     LogsStandIn logs, boolean requireKnownRoles, String defaultPlatformVersion) {
         this.region = region;
         this.accountId = accountId;
         this.faults = faults;
         this.pace = pace;
         this.clock = clock;
         this.iam = iam;
+        this.logs = logs;
         this.requireKnownRoles = requireKnownRoles;
         this.defaultPlatformVersion = defaultPlatformVersion;
     }
@@ -322,7 +328,7 @@ public final class AgentCoreStandIn {
         MutableVersion version = versionNumber == null ? runtime.latest() : runtime.version(versionNumber)
                 .orElseThrow(() -> ServiceError.notFound("Version " + versionNumber + " of agent runtime "
                         + runtime.id + " does not exist"));
-        version.read(clock.now());
+        read(runtime, version);
         ObjectNode json = version.config.deepCopy();
         json.put("agentRuntimeArn", runtime.arn()).put("agentRuntimeName", runtime.name)
                 .put("agentRuntimeId", runtime.id).put("agentRuntimeVersion", version.number)
@@ -413,10 +419,23 @@ public final class AgentCoreStandIn {
                 .put("endpointName", name);
     }
 
+    /**
+     * Reads a version's status; a version that fails now leaves its reason in the runtime's log group, as a container
+     * that cannot start leaves its output there.
+     */
+    private void read(MutableRuntime runtime, MutableVersion version) {
+        ResourceStatus before = version.status;
+        version.read(clock.now());
+        if (version.status != before && version.failureReason != null) {
+            String day = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC).format(clock.now());
+            logs.append(LogsStandIn.runtimeLogGroup(runtime.id, DEFAULT_ENDPOINT), day + "/[runtime-logs]"
+                    + randomId(10), version.failureReason);
+        }
+    }
+
     private RuntimeEndpoint readEndpoint(MutableRuntime runtime, String name) {
-        Instant now = clock.now();
         if (name.equals(DEFAULT_ENDPOINT)) {
-            runtime.latest().read(now);
+            read(runtime, runtime.latest());
         } else {
             Optional.ofNullable(runtime.endpoints.get(name)).ifPresent(MutableEndpoint::read);
         }

@@ -104,9 +104,9 @@ public final class AwsStandIn implements AutoCloseable {
         iam = new IamStandIn(accountId);
         sts = new StsStandIn(accountId);
         ecr = new EcrStandIn(accountId, region, builder.registry);
-        agentCore = new AgentCoreStandIn(region, accountId, faults, pace, clock, iam, builder.requireKnownRoles,
-                builder.defaultPlatformVersion);
         logs = new LogsStandIn(region, accountId, clock);
+        agentCore = new AgentCoreStandIn(region, accountId, faults, pace, clock, iam, logs, builder.requireKnownRoles,
+                builder.defaultPlatformVersion);
         dataPlane = new AgentCoreDataPlane(agentCore, name -> agentsByRuntimeName.getOrDefault(name, defaultAgent));
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newCachedThreadPool(task -> {
@@ -283,7 +283,23 @@ public final class AwsStandIn implements AutoCloseable {
         }
         ModelValidation validation = model == AgentCoreStandIn.MODEL ? controlValidation : dataValidation;
         validation.check(new ServiceModel.Route(model.operation(routed.operation()).orElseThrow(), routed.labels()),
-                routed.request());
+                withEcrHost(routed.request()));
+    }
+
+    /**
+     * The request as AWS would see it had the image been pushed to ECR: an image in the stand-in's local registry
+     * ({@link Builder#registry}) is named by the account's ECR host, so the model's {@code containerUri} pattern
+     * judges the rest of the URI.
+     */
+    private AwsRequest withEcrHost(AwsRequest request) {
+        String ecrHost = accountId + ".dkr.ecr." + region + ".amazonaws.com";
+        String body = request.bodyText();
+        String local = "\"" + ecr.registryHost() + "/";
+        if (ecr.registryHost().equals(ecrHost) || !body.contains(local)) {
+            return request;
+        }
+        return new AwsRequest(request.method(), request.rawPath(), request.query(), request.headers(),
+                body.replace(local, "\"" + ecrHost + "/").getBytes(StandardCharsets.UTF_8), request.rawQuery());
     }
 
     /** Finds the service and operation; an unroutable request is recorded as {@code Unknown:<what>}. */

@@ -150,7 +150,7 @@ final class ModelValidation {
                 checkLength(shape, value.size(), value, path, hidden, out);
                 for (int i = 0; i < value.size(); i++) {
                     validate(shape.path("member").path("shape").asText(), value.get(i),
-                            path + "." + (i + 1) + ".member", hidden, out);
+                            join(path, (i + 1) + ".member"), hidden, out);
                 }
             }
             case "map" -> {

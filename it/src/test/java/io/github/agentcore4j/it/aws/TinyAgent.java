@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TinyAgent implements AutoCloseable {
 
+    /** The {@code Mcp-Session-Id} the agent's MCP path answers with. */
+    static final String MCP_SESSION = "mcp-session-chosen-by-the-server";
+
     private final String name;
     private final HttpServer server;
     private final List<Headers> requestHeaders = new CopyOnWriteArrayList<>();
@@ -36,6 +39,7 @@ final class TinyAgent implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/invocations", this::invocation);
         server.createContext("/ping", this::ping);
+        server.createContext("/", this::otherPath);
         server.start();
     }
 
@@ -76,6 +80,25 @@ final class TinyAgent implements AutoCloseable {
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
             }
+        }
+    }
+
+    /**
+     * Any other path (an MCP server's {@code /mcp}, an A2A agent's {@code /}, a configured path): answers
+     * {@code {"path": <path>}}, with an {@code Mcp-Session-Id} of its own ({@link #MCP_SESSION}) on {@code /mcp}.
+     */
+    private void otherPath(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            requestHeaders.add(exchange.getRequestHeaders());
+            exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/mcp")) {
+                exchange.getResponseHeaders().set(AgentCoreDataPlane.MCP_SESSION_HEADER, MCP_SESSION);
+            }
+            byte[] body = Json.MAPPER.writeValueAsBytes(Json.object().put("path", path));
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
         }
     }
 
