@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreClient;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -33,6 +34,7 @@ public final class AwsSession implements AutoCloseable {
     private EcrClient ecr;
     private BedrockAgentCoreControlClient control;
     private BedrockAgentCoreClient data;
+    private CloudWatchLogsClient logs;
     private String accountId;
 
     private AwsSession(AwsSettings settings, Region region) {
@@ -137,6 +139,14 @@ public final class AwsSession implements AutoCloseable {
             clients.add(control);
         }
         return control;
+    }
+
+    public synchronized CloudWatchLogsClient logs() {
+        if (logs == null) {
+            logs = configure(CloudWatchLogsClient.builder(), region).build();
+            clients.add(logs);
+        }
+        return logs;
     }
 
     /**

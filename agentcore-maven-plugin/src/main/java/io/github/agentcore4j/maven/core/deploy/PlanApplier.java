@@ -5,6 +5,7 @@ import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.aws.AwsSession;
 import io.github.agentcore4j.maven.core.aws.JsonMembers;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntime;
@@ -16,7 +17,8 @@ import software.amazon.awssdk.services.bedrockagentcorecontrol.model.UpdateAgent
 /**
  * Carries out a {@link DeploymentPlan}: sends the create or update (the plan's members merged into the body by
  * {@link JsonMembers}), waits out a runtime that is busy (ConflictException while CREATING or UPDATING), and reports
- * done only when the version is READY and DEFAULT serves it; then brings the tags up to date.
+ * done only when the version is READY and DEFAULT serves it (else prints the tail of the runtime's log group); then
+ * brings the tags up to date.
  */
 final class PlanApplier {
 
@@ -39,6 +41,7 @@ final class PlanApplier {
 
     Applied apply(DeploymentPlan plan, String roleArn, Map<String, String> tags, Duration timeout)
             throws InterruptedException {
+        Instant started = Instant.now();
         Applied applied;
         switch (plan.action()) {
             case NOTHING -> {
@@ -53,8 +56,13 @@ final class PlanApplier {
             case CREATE -> applied = create(plan, roleArn, timeout);
             default -> applied = update(plan.agentRuntimeId(), plan.body(), roleArn, timeout);
         }
-        runtimes.awaitReady(applied.id(), applied.version(), timeout);
-        runtimes.awaitEndpoint(applied.id(), Runtimes.DEFAULT_ENDPOINT, applied.version(), timeout);
+        try {
+            runtimes.awaitReady(applied.id(), applied.version(), timeout);
+            runtimes.awaitEndpoint(applied.id(), Runtimes.DEFAULT_ENDPOINT, applied.version(), timeout);
+        } catch (DeployFailedException e) {
+            new RuntimeLogs(aws.logs(), log).printTailAfterFailure(applied.id(), Runtimes.DEFAULT_ENDPOINT, started);
+            throw e;
+        }
         if (plan.action() == DeploymentPlan.Action.UPDATE) {
             bringTagsUpToDate(applied.arn(), tags);
         }
