@@ -69,6 +69,7 @@ class DeployTest {
         assertEquals("123456789012", trust.get("Condition").get("StringEquals").get("aws:SourceAccount").asText());
         String policy = role.inlinePolicies().get("BedrockAgentCoreRuntimeExecutionPolicy-first_agent");
         assertContains(policy, "repository/bedrock-agentcore-first_agent\"");
+        assertContains(policy, "\"Sid\":\"MarketplaceSubscribeOnFirstCall\"");
         assertEquals("test-model", version.configuration().get("environmentVariables").get("MODEL_ID").asText());
 
         JsonNode output = runtimeJson(project);
@@ -85,8 +86,8 @@ class DeployTest {
         assertFalse(deploy.log().contains("sk-never-print-this-value"), "secret in the log");
         assertFalse(deploy.log().contains(stage.aws().environment().get("AWS_SECRET_ACCESS_KEY")), "secret in the log");
         assertContains(deploy.log(), "Environment: MODEL_ID=test-model, OPENAI_API_KEY=****");
-        assertContains(deploy.log(), "Agent runtime " + runtime.arn() + " version 1 is READY. Logs: "
-                + "/aws/bedrock-agentcore/runtimes/" + runtime.id() + "-DEFAULT");
+        assertContains(deploy.log(), "Agent runtime " + runtime.arn() + " version 1 is READY and DEFAULT serves it. "
+                + "Logs: /aws/bedrock-agentcore/runtimes/" + runtime.id() + "-DEFAULT");
     }
 
     @Test
