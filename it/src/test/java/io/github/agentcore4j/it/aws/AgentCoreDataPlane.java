@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,9 @@ import java.util.function.Function;
  * {@code requestHeaderAllowlist} names; others are dropped silently, as AWS drops them. An MCP server's
  * {@code Mcp-Session-Id} answer header comes back to the caller. A runtime with a {@code customJWTAuthorizer} takes
  * {@code Authorization: Bearer …} instead of SigV4 (any token; it is recorded, not verified) and refuses SigV4, as the
- * real service does. A runtime without MMDSv2 ({@link AgentCoreStandIn#seedLegacyRuntime}) cannot be invoked.
+ * real service does. A runtime without MMDSv2 ({@link AgentCoreStandIn#seedLegacyRuntime}) cannot be invoked. When
+ * the agent answers an error (a 424 for the caller), its status and body go to the runtime's log group
+ * ({@link LogsStandIn#runtimeLogGroup}), stream {@code runtime-logs-<session>}, as the agent's output would.
  */
 final class AgentCoreDataPlane {
 
@@ -50,6 +53,7 @@ final class AgentCoreDataPlane {
 
     private final AgentCoreStandIn controlPlane;
     private final Function<String, URI> agentUrls;
+    private final LogsStandIn logs;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
     private final List<Invocation> invocations = new ArrayList<>();
@@ -57,10 +61,14 @@ final class AgentCoreDataPlane {
     private final Map<String, String> sessions = new HashMap<>();
     private final List<String> stoppedSessions = new ArrayList<>();
 
-    /** {@code agentUrls} maps a runtime name to the base URL of the agent that answers for it. */
-    AgentCoreDataPlane(AgentCoreStandIn controlPlane, Function<String, URI> agentUrls) {
+    /**
+     * {@code agentUrls} maps a runtime name to the base URL of the agent that answers for it; an agent's error answers
+     * go to {@code logs}, where AWS's 424 message tells the caller to look.
+     */
+    AgentCoreDataPlane(AgentCoreStandIn controlPlane, Function<String, URI> agentUrls, LogsStandIn logs) {
         this.controlPlane = controlPlane;
         this.agentUrls = agentUrls;
+        this.logs = logs;
     }
 
     static boolean isBearer(AwsRequest request) {
@@ -137,10 +145,13 @@ final class AgentCoreDataPlane {
             sessions.put(sessionId, target.runtimeId());
         }
         if (response.statusCode() / 100 != 2) {
+            String endpoint = qualifier.matches("[1-9][0-9]*") ? AgentCoreStandIn.DEFAULT_ENDPOINT : qualifier;
             try (InputStream body = response.body()) {
-                body.readAllBytes();
+                String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                logs.append(LogsStandIn.runtimeLogGroup(target.runtimeId(), endpoint), "runtime-logs-" + sessionId,
+                        ("HTTP " + response.statusCode() + " " + text).strip().split("\\R"));
             } catch (IOException ignored) {
-                // The status is what the caller hears about; the agent's error body stays in its own logs.
+                // The status is what the caller hears about.
             }
             throw runtimeClientError("Received error (" + response.statusCode()
                     + ") from runtime. Please check your CloudWatch logs for more information.");

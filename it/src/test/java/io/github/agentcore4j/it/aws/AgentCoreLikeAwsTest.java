@@ -166,6 +166,31 @@ class AgentCoreLikeAwsTest {
     }
 
     @Test
+    void documentedCombinationsBeyondTheModelAreRefused() {
+        ObjectNode hookOnV1 = Json.object().put("platformVersion", "V1");
+        hookOnV1.putObject("hooksConfiguration").putObject("build").putObject("warmup").putObject("action")
+                .putObject("httpPost").put("path", "/warmup");
+        ObjectNode efsOnPublic = Json.object();
+        efsOnPublic.putArray("filesystemConfigurations").addObject().putObject("efsAccessPoint")
+                .put("accessPointArn", "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-0123456789abcdef0")
+                .put("mountPath", "/mnt/efs");
+        ObjectNode twoSessionStorages = Json.object();
+        twoSessionStorages.putArray("filesystemConfigurations").add(sessionStorage("/mnt/a")).add(sessionStorage("/mnt/b"));
+        for (ObjectNode members : List.of(hookOnV1, efsOnPublic, twoSessionStorages)) {
+            extra.clear();
+            extra.add("CreateAgentRuntime", members);
+            assertThrows(ValidationException.class, () -> create("combination", request -> { }), members.toString());
+        }
+        assertTrue(aws.agentCore().runtimes().isEmpty());
+    }
+
+    private static ObjectNode sessionStorage(String mountPath) {
+        ObjectNode entry = Json.object();
+        entry.putObject("sessionStorage").put("mountPath", mountPath);
+        return entry;
+    }
+
+    @Test
     void aV2VersionTakesItsTimeAndDefaultLagsBehind() {
         aws.pace().v2Version(Duration.ofMinutes(3)).defaultEndpointLag(Duration.ofSeconds(30));
         extra.add("CreateAgentRuntime", Json.object().put("platformVersion", "V2"));

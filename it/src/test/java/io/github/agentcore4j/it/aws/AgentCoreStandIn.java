@@ -284,6 +284,7 @@ public final class AgentCoreStandIn {
                     + " created (it is " + previous.path("networkConfiguration") + "; the request asks for "
                     + input.path("networkConfiguration") + ")");
         }
+        requireDocumentedCombinations(input);
         faults.throwIfRoleNotYetAssumable(roleArn);
         if (requireKnownRoles && !iam.exists(roleArn)) {
             throw ServiceError.validation(Faults.roleValidationMessage(roleArn));
@@ -308,6 +309,34 @@ public final class AgentCoreStandIn {
             config.putObject("metadataConfiguration").put("requireMMDSV2", true);
         }
         return config;
+    }
+
+    /**
+     * The rules AWS documents beyond the model (agentcore-2026.md section 1.1 and the VpcConfig docs): a build hook
+     * needs platform V2; EFS and S3 Files mounts need VPC mode; at most one session storage and two of each access
+     * point; {@code requireServiceS3Endpoint} cannot be set on a runtime created after 2026-05-05 (every runtime the
+     * stand-in creates).
+     */
+    private static void requireDocumentedCombinations(JsonNode input) {
+        if (input.has("hooksConfiguration") && !input.path("platformVersion").asText().equals("V2")) {
+            throw ServiceError.validation("hooksConfiguration is supported only with platformVersion V2");
+        }
+        boolean vpc = input.at("/networkConfiguration/networkMode").asText().equals("VPC");
+        Map<String, Integer> mounts = new HashMap<>();
+        input.path("filesystemConfigurations").forEach(entry -> entry.fieldNames()
+                .forEachRemaining(kind -> mounts.merge(kind, 1, Integer::sum)));
+        if (!vpc && (mounts.containsKey("efsAccessPoint") || mounts.containsKey("s3FilesAccessPoint"))) {
+            throw ServiceError.validation("efsAccessPoint and s3FilesAccessPoint filesystem configurations require"
+                    + " networkMode VPC");
+        }
+        if (mounts.getOrDefault("sessionStorage", 0) > 1 || mounts.getOrDefault("efsAccessPoint", 0) > 2
+                || mounts.getOrDefault("s3FilesAccessPoint", 0) > 2) {
+            throw ServiceError.validation("At most 1 sessionStorage, 2 efsAccessPoint and 2 s3FilesAccessPoint"
+                    + " filesystem configurations are allowed: " + mounts);
+        }
+        if (input.at("/networkConfiguration/networkModeConfig").has("requireServiceS3Endpoint")) {
+            throw ServiceError.validation("requireServiceS3Endpoint cannot be set on this agent runtime");
+        }
     }
 
     /**

@@ -107,7 +107,8 @@ public final class AwsStandIn implements AutoCloseable {
         logs = new LogsStandIn(region, accountId, clock);
         agentCore = new AgentCoreStandIn(region, accountId, faults, pace, clock, iam, logs, builder.requireKnownRoles,
                 builder.defaultPlatformVersion);
-        dataPlane = new AgentCoreDataPlane(agentCore, name -> agentsByRuntimeName.getOrDefault(name, defaultAgent));
+        dataPlane = new AgentCoreDataPlane(agentCore, name -> agentsByRuntimeName.getOrDefault(name, defaultAgent),
+                logs);
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "aws-stand-in-" + threads.incrementAndGet());
@@ -346,7 +347,7 @@ public final class AwsStandIn implements AutoCloseable {
                 : request.method() + " " + request.rawPath()), request);
     }
 
-    /** For an unroutable request, the query-protocol service it was signed for, so the error speaks its protocol. */
+    /** For an unroutable request, the service it was signed for, so the error speaks its protocol. */
     private static AwsService signedService(AwsRequest request) {
         String authorization = String.valueOf(request.header("Authorization"));
         if (authorization.contains("/iam/aws4_request")) {
@@ -357,6 +358,9 @@ public final class AwsStandIn implements AutoCloseable {
         }
         if (authorization.contains("/bedrock-agentcore/aws4_request")) {
             return AwsService.AGENTCORE_CONTROL;
+        }
+        if (authorization.contains("/xray/aws4_request")) {
+            return AwsService.XRAY;
         }
         return AwsService.STS;
     }
