@@ -2,6 +2,7 @@ package io.github.agentcore4j.maven.core.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.GetAgentRuntimeResponse;
 
 /**
@@ -19,12 +20,20 @@ public record LiveRuntime(GetAgentRuntimeResponse response, ObjectNode raw) {
         return version == null || !version.isTextual() ? "unknown" : version.asText();
     }
 
+    /** Runtimes created from this day on get MMDSv2 from AWS (and may not report it). */
+    static final Instant MMDS_V2_BY_DEFAULT = Instant.parse("2026-02-15T00:00:00Z");
+
     /**
      * Whether the runtime requires MMDSv2. Without it a runtime can no longer be invoked (since 2026-07-14); an
-     * update that sets {@code metadataConfiguration.requireMMDSV2} fixes it.
+     * update that sets {@code metadataConfiguration.requireMMDSV2} fixes it. A runtime that reports nothing counts
+     * as requiring it when it was created after AWS made MMDSv2 the default, so that deploy does not make a new
+     * version each time only because AWS does not echo the member.
      */
     public boolean requiresMmdsV2() {
         JsonNode metadata = raw.get("metadataConfiguration");
-        return metadata != null && metadata.path("requireMMDSV2").asBoolean(false);
+        if (metadata != null && metadata.has("requireMMDSV2")) {
+            return metadata.path("requireMMDSV2").asBoolean(false);
+        }
+        return response.createdAt() != null && !response.createdAt().isBefore(MMDS_V2_BY_DEFAULT);
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -153,6 +154,20 @@ class DeploymentPlanTest {
         assertEquals(List.of("metadataConfiguration"), plan.changedMembers());
         assertEquals("{\"requireMMDSV2\":true}", plan.body().get("metadataConfiguration").toString());
         assertEquals(1, plan.notes().size());
+    }
+
+    @Test
+    void aRuntimeCreatedAfterMmdsV2BecameTheDefaultIsNotUpdatedForIt() throws Exception {
+        ObjectNode desired = desired(b -> b);
+        ObjectNode raw = desired.deepCopy();
+        LiveRuntime recent = new LiveRuntime(GetAgentRuntimeResponse.builder().agentRuntimeId("demo-0123456789")
+                .status(AgentRuntimeStatus.READY).createdAt(Instant.parse("2026-03-01T00:00:00Z")).build(),
+                raw);
+
+        DeploymentPlan plan = DeploymentPlan.update("demo", desired, recent);
+
+        assertEquals(DeploymentPlan.Action.NOTHING, plan.action());
+        assertEquals(List.of(), plan.notes());
     }
 
     @Test
