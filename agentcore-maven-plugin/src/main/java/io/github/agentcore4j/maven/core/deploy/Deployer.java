@@ -76,9 +76,10 @@ public final class Deployer {
         DeploymentPlan plan = plan(request, existing, containerUri, role.arn());
         plan.notes().forEach(log::info);
         PlanApplier.Applied applied = new PlanApplier(aws, runtimes, log).apply(plan, role.arn(),
-                request.settings().runtime().tags(), request.waitTimeout());
-        config.deployment(name, applied.id(), applied.arn());
-        AgentCoreConfigFile.write(configFile, config);
+                request.settings().runtime().tags(), request.waitTimeout(), made -> {
+                    config.deployment(name, made.id(), made.arn());
+                    AgentCoreConfigFile.write(configFile, config);
+                });
         if (request.endpointName() != null) {
             pointEndpoint(applied.id(), request.endpointName(), applied.version(), request);
         }

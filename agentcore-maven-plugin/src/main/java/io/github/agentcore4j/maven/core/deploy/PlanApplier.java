@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntime;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ConflictException;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.CreateAgentRuntimeResponse;
@@ -39,8 +40,12 @@ final class PlanApplier {
         this.log = log;
     }
 
-    Applied apply(DeploymentPlan plan, String roleArn, Map<String, String> tags, Duration timeout)
-            throws InterruptedException {
+    /**
+     * @param sent told which runtime and version the plan made, before the wait, so that a deploy whose wait fails
+     *     still records its runtime
+     */
+    Applied apply(DeploymentPlan plan, String roleArn, Map<String, String> tags, Duration timeout,
+            Consumer<Applied> sent) throws InterruptedException {
         Instant started = Instant.now();
         Applied applied;
         switch (plan.action()) {
@@ -50,12 +55,14 @@ final class PlanApplier {
                         + latest.agentRuntimeId() + " already runs this image with this configuration, so no new "
                         + "version was made");
                 applied = new Applied(latest.agentRuntimeId(), latest.agentRuntimeArn(), latest.agentRuntimeVersion());
+                sent.accept(applied);
                 bringTagsUpToDate(applied.arn(), tags);
                 return applied;
             }
             case CREATE -> applied = create(plan, roleArn, timeout);
             default -> applied = update(plan.agentRuntimeId(), plan.body(), roleArn, timeout);
         }
+        sent.accept(applied);
         try {
             runtimes.awaitReady(applied.id(), applied.version(), timeout);
             runtimes.awaitEndpoint(applied.id(), Runtimes.DEFAULT_ENDPOINT, applied.version(), timeout);
