@@ -82,11 +82,24 @@ public class DeployMojo extends AbstractImageMojo {
     @Parameter(property = "agentcore.deploy.marketplaceAccess", defaultValue = "true")
     private boolean marketplaceAccess;
 
+    /**
+     * Before anything is pushed or deployed, runs the image in the local container engine as linux/arm64, waits until
+     * it is healthy and invokes it (see smokeTestPayload); an image that fails is refused, and its output is printed.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.deploy.smokeTest", defaultValue = "false")
+    private boolean smokeTest;
+
     @Override
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
+        // Every setting is checked (DeployRequest) before the smoke test builds an image.
         String mainClass = resolveMainClass();
         DeployRequest request = new DeployRequest(agentSettings(), mainClass, repository, executionRole, endpoint,
                 Duration.ofSeconds(waitTimeout), dryRun, project.getVersion(), marketplaceAccess);
+        if (smokeTest && !dryRun) {
+            smokeTest();
+        }
         try (AwsSession aws = AwsSession.open(awsSettings())) {
             new Deployer(aws, configFile(), agentCoreDirectory(), buildLog()).deploy(request,
                     reference -> new ImageBuilder().build(imageRequest(new ImageTarget.Registry(reference)).build(),
