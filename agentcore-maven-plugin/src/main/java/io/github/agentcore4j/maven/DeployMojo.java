@@ -63,12 +63,24 @@ public class DeployMojo extends AbstractImageMojo {
     private boolean dryRun;
 
     /**
-     * Seconds to wait for the new version (and endpoint) to become READY before the build fails.
+     * Seconds to wait for the new version to become READY and served by DEFAULT (and the named endpoint) before the
+     * build fails. Platform V2 prepares a snapshot in every create and update, which takes minutes.
      *
      * @since 0.1.0
      */
     @Parameter(property = "agentcore.waitTimeout", defaultValue = "900")
     private int waitTimeout;
+
+    /**
+     * Lets the execution role deploy creates subscribe to a third-party model (e.g. Anthropic) through AWS
+     * Marketplace on its first Bedrock call, only via Bedrock ({@code aws:CalledViaLast}), as the AWS starter
+     * toolkit's role does. Without it, the first call to such a model in a fresh account fails, and keeps failing.
+     * A role you supply is never changed.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.deploy.marketplaceAccess", defaultValue = "true")
+    private boolean marketplaceAccess;
 
     /**
      * Before anything is pushed or deployed, runs the image in the local container engine as linux/arm64, waits until
@@ -81,12 +93,13 @@ public class DeployMojo extends AbstractImageMojo {
 
     @Override
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
+        // Every setting is checked (DeployRequest) before the smoke test builds an image.
+        String mainClass = resolveMainClass();
+        DeployRequest request = new DeployRequest(agentSettings(), mainClass, repository, executionRole, endpoint,
+                Duration.ofSeconds(waitTimeout), dryRun, project.getVersion(), marketplaceAccess);
         if (smokeTest && !dryRun) {
             smokeTest();
         }
-        String mainClass = resolveMainClass();
-        DeployRequest request = new DeployRequest(agentSettings(), mainClass, repository, executionRole, endpoint,
-                Duration.ofSeconds(waitTimeout), dryRun, project.getVersion());
         try (AwsSession aws = AwsSession.open(awsSettings())) {
             new Deployer(aws, configFile(), agentCoreDirectory(), buildLog()).deploy(request,
                     reference -> new ImageBuilder().build(imageRequest(new ImageTarget.Registry(reference)).build(),

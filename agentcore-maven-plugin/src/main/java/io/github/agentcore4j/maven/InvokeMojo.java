@@ -192,6 +192,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
             return;
         }
         DeployedAgent agent = deployed.get();
+        warnAboutHeadersOutsideTheAllowlist(settings.requestHeaderAllowlist());
         String token = BearerAgentEndpoint.token(name -> session.getUserProperties().getProperty(name,
                 session.getSystemProperties().getProperty(name)), System.getenv());
         if (token != null) {
@@ -207,6 +208,18 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
         try (AwsSession aws = awsSessionFor(agent)) {
             invoke(invoker, body, new AwsAgentEndpoint(aws.data(Duration.ofSeconds(timeout)), agent, qualifier,
                     userId));
+        }
+    }
+
+    /** AgentCore Runtime drops a request header its allowlist does not name, silently: say so before sending. */
+    private void warnAboutHeadersOutsideTheAllowlist(List<String> allowlist) {
+        for (String header : headers == null ? List.<String>of() : headers) {
+            String name = header.contains("=") ? header.substring(0, header.indexOf('=')).trim() : header.trim();
+            if (allowlist.stream().noneMatch(name::equalsIgnoreCase)) {
+                buildLog().warn("Header " + name + " is not in the runtime's request header allowlist, so AgentCore "
+                        + "Runtime does not pass it to the agent. Fix: add " + name
+                        + " to requestHeaderAllowlist (-Dagentcore.requestHeaderAllowlist) and deploy");
+            }
         }
     }
 

@@ -148,6 +148,9 @@ class AgentCoreInvokeTest {
                         .payload(SdkBytes.fromUtf8String("{\"prompt\":\"fail\"}"))).close());
         assertEquals(424, failed.statusCode());
         assertTrue(failed.awsErrorDetails().errorMessage().contains("(500)"));
+        String runtimeId = aws.agentCore().runtimes().get(0).id();
+        assertEquals(List.of("HTTP 500"), aws.logs().events(LogsStandIn.runtimeLogGroup(runtimeId, "DEFAULT")).stream()
+                .map(LogsStandIn.LogEvent::message).toList(), "the agent's error went to the runtime's log group");
         assertThrows(ResourceNotFoundException.class, () -> data.invokeAgentRuntime(request -> request
                 .agentRuntimeArn(arn.replace("demo-", "gone-")).payload(SdkBytes.fromUtf8String("{}"))).close());
         assertThrows(ResourceNotFoundException.class, () -> data.invokeAgentRuntime(request -> request
@@ -157,6 +160,7 @@ class AgentCoreInvokeTest {
     @Test
     void aJwtAuthorizedRuntimeTakesABearerTokenAndRefusesSigV4() throws Exception {
         String id = control.createAgentRuntime(request -> request.agentRuntimeName("secured").roleArn(roleArn)
+                .networkConfiguration(network -> network.networkMode("PUBLIC"))
                 .agentRuntimeArtifact(a -> a.containerConfiguration(c -> c.containerUri(StandInFixtures.image(aws, "v1"))))
                 .authorizerConfiguration(auth -> auth.customJWTAuthorizer(jwt -> jwt
                         .discoveryUrl("https://issuer.example/.well-known/openid-configuration")

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,61 +16,85 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The Bedrock AgentCore control plane (restJson) for agent runtimes and their endpoints, as state: runtimes with
- * versions (every update adds one), a {@code DEFAULT} endpoint that follows the latest version, named endpoints that
- * serve the version they point at, and statuses that go from {@code CREATING}/{@code UPDATING} to {@code READY} (or
- * {@code *_FAILED}) when read, at the pace {@link Faults#slowReady} sets.
- * <p>
- * It checks what the real service checks that matters to a deployer: name and role ARN patterns, that the role exists
- * in the stand-in's IAM (the real service validates that it can assume it), unique runtime and endpoint names, that a
- * runtime still being created or updated is not updated again, and that {@code DEFAULT} cannot be changed. Create and
- * update calls are idempotent by {@code clientToken}, so the SDK's retries do not create twice.
- * <p>
+ * The Bedrock AgentCore control plane (restJson) for agent runtimes and their endpoints, as state, behaving as AWS
+ * documents it:
+ * <ul>
+ *   <li>every request is first checked against the service model ({@link ModelValidation}, in {@link AwsStandIn});</li>
+ *   <li>the role must exist in the stand-in's IAM and trust {@code bedrock-agentcore.amazonaws.com}, else AWS's
+ *       "Role validation failed" ValidationException (the same text as while IAM propagates a new role);</li>
+ *   <li>create fills what the service fills: both lifecycle values from one, the protocol ({@code HTTP}), the
+ *       platform version (the stand-in's default), {@code metadataConfiguration.requireMMDSV2=true}; a missing
+ *       {@code networkConfiguration} is refused ("NetworkConfiguration is required");</li>
+ *   <li>{@code UpdateAgentRuntime} replaces the whole configuration: what it omits is gone (reset to the defaults),
+ *       except MMDSv2, a one-way switch; it may not change the network configuration, nor set
+ *       {@code requireMMDSV2=false};</li>
+ *   <li>the configuration (the 2026 members and {@code platformVersion} included) is answered by
+ *       {@code GetAgentRuntime} only, never by Create/Update/List;</li>
+ *   <li>statuses go from CREATING/UPDATING to READY (or {@code *_FAILED}) when read, after the reads
+ *       {@link Faults#slowReady} sets and, on platform V2, the time {@link Pace#v2Version} sets; a change while one is
+ *       in progress is a 409 ConflictException;</li>
+ *   <li>{@code DEFAULT} follows the latest READY version {@link Pace#defaultEndpointLag} after it became READY;</li>
+ *   <li>deletions answer DELETING and the runtime or endpoint reads as DELETING for {@link Pace#deletion};</li>
+ *   <li>tags: on create, and through TagResource, UntagResource, ListTagsForResource;</li>
+ *   <li>a version that ends {@code *_FAILED} writes its reason to the runtime's log group
+ *       ({@link LogsStandIn#runtimeLogGroup}, endpoint DEFAULT), where a deployer looks for why.</li>
+ * </ul>
+ * Create and update calls are idempotent by {@code clientToken}, so the SDK's retries do not create twice.
  * Where the real service's behaviour is not documented the stand-in picks one and keeps to it: ListAgentRuntimeVersions
- * lists newest first; DeleteAgentRuntime answers {@code DELETING} and removes the runtime, endpoints included, at once
- * (a later Get is a 404); a version still served by an endpoint cannot be deleted on its own.
+ * lists newest first; a version still served by an endpoint cannot be deleted on its own; a legacy runtime
+ * ({@link #seedLegacyRuntime}) reads back without {@code platformVersion} and {@code metadataConfiguration}.
  */
 public final class AgentCoreStandIn {
 
     static final String DEFAULT_ENDPOINT = "DEFAULT";
+    /** The control plane's model: its operations' {@code http} traits are this service's route table. */
+    static final ServiceModel MODEL = ServiceModel.named("bedrock-agentcore-control");
 
-    private static final Pattern ROUTE = Pattern.compile(
-            "/runtimes/(?:([^/]+)/(?:(versions)/|(runtime-endpoints)/(?:([^/]+)/)?)?)?");
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,47}");
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws(-[^:]+)?:iam::([0-9]{12})?:role/.+");
     private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final int MAX_LIFETIME_DEFAULT = 28800;
+    private static final int IDLE_TIMEOUT_DEFAULT = 900;
 
     private final String region;
     private final String accountId;
     private final Faults faults;
+    private final Pace pace;
+    private final StandInClock clock;
     private final IamStandIn iam;
+    private final LogsStandIn logs;
     private final boolean requireKnownRoles;
+    private final String defaultPlatformVersion;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, MutableRuntime> runtimes = new LinkedHashMap<>();
     private final Map<String, JsonNode> idempotentResponses = new HashMap<>();
 
-    AgentCoreStandIn(String region, String accountId, Faults faults, IamStandIn iam, boolean requireKnownRoles) {
+    AgentCoreStandIn(String region, String accountId, Faults faults, Pace pace, StandInClock clock, IamStandIn iam,
+                     LogsStandIn logs, boolean requireKnownRoles, String defaultPlatformVersion) {
         this.region = region;
         this.accountId = accountId;
         this.faults = faults;
+        this.pace = pace;
+        this.clock = clock;
         this.iam = iam;
+        this.logs = logs;
         this.requireKnownRoles = requireKnownRoles;
+        this.defaultPlatformVersion = defaultPlatformVersion;
     }
 
     /** The runtimes, in creation order. */
     public synchronized List<AgentRuntime> runtimes() {
+        purgeDeleted();
         return runtimes.values().stream().map(MutableRuntime::snapshot).toList();
     }
 
     public synchronized Optional<AgentRuntime> runtime(String id) {
+        purgeDeleted();
         return Optional.ofNullable(runtimes.get(id)).map(MutableRuntime::snapshot);
     }
 
     public synchronized Optional<AgentRuntime> runtimeNamed(String name) {
+        purgeDeleted();
         return runtimes.values().stream().filter(runtime -> runtime.name.equals(name)).findFirst()
                 .map(MutableRuntime::snapshot);
     }
@@ -80,46 +106,33 @@ public final class AgentCoreStandIn {
         }
     }
 
-    /** The operation a request calls, or {@code null} when it is not a control-plane route. */
-    static String operation(AwsRequest request) {
-        Matcher route = ROUTE.matcher(request.rawPath());
-        if (!route.matches()) {
-            return null;
-        }
-        String method = request.method();
-        if (route.group(1) == null) {
-            return method.equals("PUT") ? "CreateAgentRuntime" : method.equals("POST") ? "ListAgentRuntimes" : null;
-        }
-        if (route.group(2) != null) {
-            return method.equals("POST") ? "ListAgentRuntimeVersions" : null;
-        }
-        if (route.group(3) == null) {
-            return switch (method) {
-                case "GET" -> "GetAgentRuntime";
-                case "PUT" -> "UpdateAgentRuntime";
-                case "DELETE" -> "DeleteAgentRuntime";
-                default -> null;
-            };
-        }
-        if (route.group(4) == null) {
-            return method.equals("PUT") ? "CreateAgentRuntimeEndpoint"
-                    : method.equals("POST") ? "ListAgentRuntimeEndpoints" : null;
-        }
-        return switch (method) {
-            case "GET" -> "GetAgentRuntimeEndpoint";
-            case "PUT" -> "UpdateAgentRuntimeEndpoint";
-            case "DELETE" -> "DeleteAgentRuntimeEndpoint";
-            default -> null;
-        };
+    /**
+     * Seeds a READY runtime created before 2026-02-15 and never updated since: no {@code platformVersion} and no
+     * MMDSv2. Its invocations fail with the message AWS gives since 2026-07-14 until an UpdateAgentRuntime sets
+     * {@code metadataConfiguration.requireMMDSV2=true}.
+     */
+    public synchronized AgentRuntime seedLegacyRuntime(String name, String roleArn, String containerUri) {
+        ObjectNode config = Json.object();
+        config.putObject("agentRuntimeArtifact").putObject("containerConfiguration").put("containerUri", containerUri);
+        config.put("roleArn", roleArn);
+        config.putObject("networkConfiguration").put("networkMode", "PUBLIC");
+        config.putObject("protocolConfiguration").put("serverProtocol", "HTTP");
+        config.putObject("lifecycleConfiguration").put("idleRuntimeSessionTimeout", IDLE_TIMEOUT_DEFAULT)
+                .put("maxLifetime", MAX_LIFETIME_DEFAULT);
+        Instant created = Instant.parse("2025-10-01T12:00:00Z");
+        MutableRuntime runtime = new MutableRuntime(name + "-" + randomId(10), name, new LinkedHashMap<>(),
+                randomId(10), created);
+        MutableVersion version = new MutableVersion("1", config, ResourceStatus.READY, null, 0, created);
+        version.readyAt = created;
+        runtime.versions.add(version);
+        runtimes.put(runtime.id, runtime);
+        return runtime.snapshot();
     }
 
-    synchronized Reply handle(String operation, AwsRequest request) {
-        Matcher route = ROUTE.matcher(request.rawPath());
-        if (!route.matches()) {
-            throw AwsService.AGENTCORE_CONTROL.unknownOperation(request.method() + " " + request.rawPath());
-        }
-        String runtimeId = route.group(1) == null ? null : AwsRequest.urlDecode(route.group(1));
-        String endpointName = route.group(4) == null ? null : AwsRequest.urlDecode(route.group(4));
+    synchronized Reply handle(String operation, AwsRequest request, Map<String, String> labels) {
+        purgeDeleted();
+        String runtimeId = labels.get("agentRuntimeId");
+        String endpointName = labels.get("endpointName");
         JsonNode input = request.json();
         return switch (operation) {
             case "CreateAgentRuntime" -> Reply.json(202, idempotent(operation, "", input, this::createRuntime));
@@ -150,17 +163,34 @@ public final class AgentCoreStandIn {
                 yield Reply.json(200, page(request, "runtimeEndpoints",
                         runtime.endpointViews().stream().map(endpoint -> endpointJson(runtime, endpoint)).toList()));
             }
+            case "TagResource" -> {
+                Map<String, String> tags = taggable(labels.get("resourceArn"));
+                input.path("tags").properties().forEach(tag -> tags.put(tag.getKey(), tag.getValue().asText()));
+                yield Reply.buffered(204, "application/json", Map.of(), new byte[0]);
+            }
+            case "UntagResource" -> {
+                Map<String, String> tags = taggable(labels.get("resourceArn"));
+                request.queryValues("tagKeys").forEach(tags::remove);
+                yield Reply.buffered(204, "application/json", Map.of(), new byte[0]);
+            }
+            case "ListTagsForResource" -> {
+                ObjectNode json = Json.object();
+                ObjectNode tags = json.putObject("tags");
+                taggable(labels.get("resourceArn")).forEach(tags::put);
+                yield Reply.json(200, json);
+            }
             default -> throw AwsService.AGENTCORE_CONTROL.unknownOperation(operation);
         };
     }
 
     /** The live version an endpoint (or a version number given as qualifier) serves, for the data plane. */
     synchronized Target target(String runtimeArn, String qualifier) {
+        purgeDeleted();
         MutableRuntime runtime = runtimes.values().stream().filter(candidate -> candidate.arn().equals(runtimeArn))
                 .findFirst().orElseThrow(() -> ServiceError.notFound("No agent runtime with ARN " + runtimeArn));
         String live;
         if (qualifier.matches("[1-9][0-9]*")) {
-            live = runtime.version(qualifier).filter(version -> version.status.equals("READY"))
+            live = runtime.version(qualifier).filter(version -> version.status == ResourceStatus.READY)
                     .map(version -> version.number).orElse(null);
         } else {
             live = runtime.endpointViews().stream().filter(endpoint -> endpoint.name().equals(qualifier)).findFirst()
@@ -172,14 +202,27 @@ public final class AgentCoreStandIn {
                     + qualifier);
         }
         MutableVersion version = runtime.version(live).orElseThrow();
-        return new Target(runtime.id, runtime.name, live,
-                version.config.path("authorizerConfiguration").has("customJWTAuthorizer"),
-                version.config.path("requestHeaderConfiguration").path("requestHeaderAllowlist"));
+        return new Target(runtime.id, runtime.name, live, version.config.deepCopy());
     }
 
-    /** What an invocation reaches: a runtime's live version and what it lets through. */
-    record Target(String runtimeId, String runtimeName, String version, boolean jwtAuthorized,
-                  JsonNode requestHeaderAllowlist) {
+    /** What an invocation reaches: a runtime's live version and its configuration. */
+    record Target(String runtimeId, String runtimeName, String version, JsonNode configuration) {
+
+        boolean jwtAuthorized() {
+            return configuration.path("authorizerConfiguration").has("customJWTAuthorizer");
+        }
+
+        JsonNode requestHeaderAllowlist() {
+            return configuration.path("requestHeaderConfiguration").path("requestHeaderAllowlist");
+        }
+
+        boolean mmdsV2() {
+            return configuration.path("metadataConfiguration").path("requireMMDSV2").asBoolean(false);
+        }
+
+        JsonNode protocolConfiguration() {
+            return configuration.path("protocolConfiguration");
+        }
     }
 
     private JsonNode idempotent(String operation, String resource, JsonNode input, Function<JsonNode, ObjectNode> call) {
@@ -196,80 +239,132 @@ public final class AgentCoreStandIn {
     }
 
     private ObjectNode createRuntime(JsonNode input) {
-        String name = input.path("agentRuntimeName").asText(null);
-        requirePattern("agentRuntimeName", name, NAME);
-        ObjectNode config = validatedConfiguration(input);
+        String name = input.path("agentRuntimeName").asText();
+        ObjectNode config = configuration(input, null);
         if (runtimes.values().stream().anyMatch(runtime -> runtime.name.equals(name))) {
             throw ServiceError.conflict("An agent runtime with the name '" + name + "' already exists");
         }
-        String id = name + "-" + randomId(10);
         Map<String, String> tags = new LinkedHashMap<>();
         input.path("tags").properties().forEach(tag -> tags.put(tag.getKey(), tag.getValue().asText()));
-        MutableRuntime runtime = new MutableRuntime(id, name, tags, randomId(10));
-        runtime.versions.add(new MutableVersion("1", config, "CREATING", faults.takeCreateFailure(),
-                faults.readsUntilSettled()));
-        runtimes.put(id, runtime);
+        MutableRuntime runtime = new MutableRuntime(name + "-" + randomId(10), name, tags, randomId(10), clock.now());
+        runtime.versions.add(newVersion("1", config, ResourceStatus.CREATING, faults.takeCreateFailure()));
+        runtimes.put(runtime.id, runtime);
         return mutationResponse(runtime, runtime.latest());
     }
 
     private ObjectNode updateRuntime(MutableRuntime runtime, JsonNode input) {
-        ObjectNode config = validatedConfiguration(input);
         MutableVersion latest = runtime.latest();
-        if (latest.status.equals("CREATING") || latest.status.equals("UPDATING")) {
-            throw ServiceError.conflict("Agent runtime " + runtime.id + " is in " + latest.status
+        ResourceStatus status = runtime.status();
+        if (status.inProgress()) {
+            throw ServiceError.conflict("Agent runtime " + runtime.id + " is in " + status
                     + " state and cannot be updated until it is READY");
         }
-        MutableVersion version = new MutableVersion(String.valueOf(Integer.parseInt(latest.number) + 1), config,
-                "UPDATING", faults.takeUpdateFailure(), faults.readsUntilSettled());
+        ObjectNode config = configuration(input, latest.config);
+        MutableVersion version = newVersion(String.valueOf(Integer.parseInt(latest.number) + 1), config,
+                ResourceStatus.UPDATING, faults.takeUpdateFailure());
         runtime.versions.add(version);
         return mutationResponse(runtime, version).put("lastUpdatedAt", timestamp(version.createdAt));
     }
 
-    /** The configuration a create or update sets, validated as the service does, then the IAM checks. */
-    private ObjectNode validatedConfiguration(JsonNode input) {
-        JsonNode artifact = input.path("agentRuntimeArtifact");
-        if (!artifact.has("containerConfiguration") && !artifact.has("codeConfiguration")) {
-            throw ServiceError.validation("1 validation error detected: Value null at 'agentRuntimeArtifact' failed to"
-                    + " satisfy constraint: Member must not be null");
+    private MutableVersion newVersion(String number, ObjectNode config, ResourceStatus status, String failure) {
+        Instant now = clock.now();
+        Instant settlesAt = config.path("platformVersion").asText().equals("V2") ? now.plus(pace.v2Version()) : now;
+        return new MutableVersion(number, config, status, failure, faults.readsUntilSettled(), now, settlesAt);
+    }
+
+    /**
+     * The configuration a create ({@code previous == null}) or an update sets: the request as sent, without the
+     * members that are not configuration, with what AWS fills in; then the IAM checks.
+     */
+    private ObjectNode configuration(JsonNode input, ObjectNode previous) {
+        String roleArn = input.path("roleArn").asText();
+        if (!input.has("networkConfiguration") && !input.has("capacityProviderConfiguration")) {
+            throw ServiceError.validation("NetworkConfiguration is required");
         }
-        String roleArn = input.path("roleArn").asText(null);
-        requirePattern("roleArn", roleArn, ROLE_ARN);
+        if (previous != null && !previous.path("networkConfiguration").equals(input.path("networkConfiguration"))) {
+            throw ServiceError.validation("The network configuration of agent runtime cannot be changed after it is"
+                    + " created (it is " + previous.path("networkConfiguration") + "; the request asks for "
+                    + input.path("networkConfiguration") + ")");
+        }
+        requireDocumentedCombinations(input);
         faults.throwIfRoleNotYetAssumable(roleArn);
-        if (requireKnownRoles && !iam.exists(roleArn)) {
+        if (requireKnownRoles && !(iam.exists(roleArn) && iam.trustsAgentCore(roleArn))) {
             throw ServiceError.validation(Faults.roleValidationMessage(roleArn));
         }
         ObjectNode config = input.deepCopy();
         config.remove(List.of("clientToken", "agentRuntimeName", "tags", "agentRuntimeId"));
-        if (!config.has("networkConfiguration")) {
-            config.putObject("networkConfiguration").put("networkMode", "PUBLIC");
+        fillLifecycle(config);
+        if (!config.has("protocolConfiguration")) {
+            config.putObject("protocolConfiguration").put("serverProtocol", "HTTP");
         }
-        if (!config.has("lifecycleConfiguration")) {
-            config.putObject("lifecycleConfiguration").put("idleRuntimeSessionTimeout", 900).put("maxLifetime", 28800);
+        if (!config.has("platformVersion")) {
+            config.put("platformVersion", defaultPlatformVersion);
+        }
+        config.remove("metadataConfiguration");
+        JsonNode mmds = input.path("metadataConfiguration").path("requireMMDSV2");
+        boolean legacy = previous != null && !previous.path("metadataConfiguration").has("requireMMDSV2");
+        if (previous != null && mmds.isBoolean() && !mmds.asBoolean() && !legacy) {
+            throw ServiceError.validation("requireMMDSV2 cannot be set to false: MMDSv2 is required for this agent"
+                    + " runtime");
+        }
+        if (previous == null || !legacy || mmds.asBoolean(false)) {
+            config.putObject("metadataConfiguration").put("requireMMDSV2", true);
         }
         return config;
     }
 
-    private static void requirePattern(String field, String value, Pattern pattern) {
-        if (value == null) {
-            throw ServiceError.validation("1 validation error detected: Value null at '" + field
-                    + "' failed to satisfy constraint: Member must not be null");
+    /**
+     * The rules AWS documents beyond the model (agentcore-2026.md section 1.1 and the VpcConfig docs): a build hook
+     * needs platform V2; EFS and S3 Files mounts need VPC mode; at most one session storage and two of each access
+     * point; {@code requireServiceS3Endpoint} cannot be set on a runtime created after 2026-05-05 (every runtime the
+     * stand-in creates).
+     */
+    private static void requireDocumentedCombinations(JsonNode input) {
+        if (input.has("hooksConfiguration") && !input.path("platformVersion").asText().equals("V2")) {
+            throw ServiceError.validation("hooksConfiguration is supported only with platformVersion V2");
         }
-        if (!pattern.matcher(value).matches()) {
-            throw ServiceError.validation("1 validation error detected: Value '" + value + "' at '" + field
-                    + "' failed to satisfy constraint: Member must satisfy regular expression pattern: " + pattern);
+        boolean vpc = input.at("/networkConfiguration/networkMode").asText().equals("VPC");
+        Map<String, Integer> mounts = new HashMap<>();
+        input.path("filesystemConfigurations").forEach(entry -> entry.fieldNames()
+                .forEachRemaining(kind -> mounts.merge(kind, 1, Integer::sum)));
+        if (!vpc && (mounts.containsKey("efsAccessPoint") || mounts.containsKey("s3FilesAccessPoint"))) {
+            throw ServiceError.validation("efsAccessPoint and s3FilesAccessPoint filesystem configurations require"
+                    + " networkMode VPC");
         }
+        if (mounts.getOrDefault("sessionStorage", 0) > 1 || mounts.getOrDefault("efsAccessPoint", 0) > 2
+                || mounts.getOrDefault("s3FilesAccessPoint", 0) > 2) {
+            throw ServiceError.validation("At most 1 sessionStorage, 2 efsAccessPoint and 2 s3FilesAccessPoint"
+                    + " filesystem configurations are allowed: " + mounts);
+        }
+        if (input.at("/networkConfiguration/networkModeConfig").has("requireServiceS3Endpoint")) {
+            throw ServiceError.validation("requireServiceS3Endpoint cannot be set on this agent runtime");
+        }
+    }
+
+    /**
+     * Fills the lifecycle as AWS documents it (runtime-lifecycle-settings): none gives 900/28800; only the idle
+     * timeout gives max 28800; only max ≤ 900 gives idle = max; only max > 900 gives idle 900.
+     */
+    private static void fillLifecycle(ObjectNode config) {
+        JsonNode lifecycle = config.path("lifecycleConfiguration");
+        boolean hasIdle = lifecycle.has("idleRuntimeSessionTimeout");
+        boolean hasMax = lifecycle.has("maxLifetime");
+        int max = hasMax ? lifecycle.get("maxLifetime").asInt() : MAX_LIFETIME_DEFAULT;
+        int idle = hasIdle ? lifecycle.get("idleRuntimeSessionTimeout").asInt()
+                : hasMax && max <= IDLE_TIMEOUT_DEFAULT ? max : IDLE_TIMEOUT_DEFAULT;
+        config.putObject("lifecycleConfiguration").put("idleRuntimeSessionTimeout", idle).put("maxLifetime", max);
     }
 
     private ObjectNode getRuntime(MutableRuntime runtime, String versionNumber) {
         MutableVersion version = versionNumber == null ? runtime.latest() : runtime.version(versionNumber)
                 .orElseThrow(() -> ServiceError.notFound("Version " + versionNumber + " of agent runtime "
                         + runtime.id + " does not exist"));
-        version.read();
+        read(runtime, version);
         ObjectNode json = version.config.deepCopy();
         json.put("agentRuntimeArn", runtime.arn()).put("agentRuntimeName", runtime.name)
                 .put("agentRuntimeId", runtime.id).put("agentRuntimeVersion", version.number)
                 .put("createdAt", timestamp(runtime.createdAt)).put("lastUpdatedAt", timestamp(version.createdAt))
-                .put("status", version.status);
+                .put("status", (runtime.deleteAt != null ? ResourceStatus.DELETING : version.status).name());
         if (version.failureReason != null) {
             json.put("failureReason", version.failureReason);
         }
@@ -279,8 +374,10 @@ public final class AgentCoreStandIn {
 
     private ObjectNode deleteRuntime(MutableRuntime runtime, String versionNumber) {
         if (versionNumber == null) {
-            runtimes.remove(runtime.id);
-            return Json.object().put("status", "DELETING").put("agentRuntimeId", runtime.id)
+            if (runtime.deleteAt == null) {
+                runtime.deleteAt = clock.now().plus(pace.deletion());
+            }
+            return Json.object().put("status", ResourceStatus.DELETING.name()).put("agentRuntimeId", runtime.id)
                     .put("agentRuntimeVersion", runtime.latest().number);
         }
         MutableVersion version = runtime.version(versionNumber).orElseThrow(() -> ServiceError.notFound("Version "
@@ -291,34 +388,44 @@ public final class AgentCoreStandIn {
                     + " is in use by an endpoint");
         }
         runtime.versions.remove(version);
-        return Json.object().put("status", "DELETING").put("agentRuntimeId", runtime.id)
+        return Json.object().put("status", ResourceStatus.DELETING.name()).put("agentRuntimeId", runtime.id)
                 .put("agentRuntimeVersion", versionNumber);
     }
 
+    /** Removes the runtimes and endpoints whose deletion has run its time. */
+    private void purgeDeleted() {
+        Instant now = clock.now();
+        runtimes.values().removeIf(runtime -> runtime.deleteAt != null && !now.isBefore(runtime.deleteAt));
+        runtimes.values().forEach(runtime -> runtime.endpoints.values()
+                .removeIf(endpoint -> endpoint.deleteAt != null && !now.isBefore(endpoint.deleteAt)));
+    }
+
     private ObjectNode createEndpoint(MutableRuntime runtime, JsonNode input) {
-        String name = input.path("name").asText(null);
-        requirePattern("name", name, NAME);
+        requireNotDeleting(runtime);
+        String name = input.path("name").asText();
         if (name.equals(DEFAULT_ENDPOINT) || runtime.endpoints.containsKey(name)) {
             throw ServiceError.conflict("An endpoint with the name '" + name + "' already exists for agent runtime "
                     + runtime.id);
         }
         String target = existingVersion(runtime, input.path("agentRuntimeVersion").asText(runtime.latest().number));
-        MutableEndpoint endpoint = new MutableEndpoint(name, randomId(10), input.path("description").asText(null),
-                target, faults.readsUntilSettled());
+        MutableEndpoint endpoint = new MutableEndpoint(name, name + "-" + randomId(10),
+                input.path("description").asText(null), target, faults.readsUntilSettled(), clock.now());
+        input.path("tags").properties().forEach(tag -> endpoint.tags.put(tag.getKey(), tag.getValue().asText()));
         runtime.endpoints.put(name, endpoint);
         return Json.object().put("targetVersion", target).put("agentRuntimeEndpointArn", runtime.endpointArn(name))
                 .put("agentRuntimeArn", runtime.arn()).put("agentRuntimeId", runtime.id).put("endpointName", name)
-                .put("status", endpoint.status).put("createdAt", timestamp(endpoint.createdAt));
+                .put("status", endpoint.status.name()).put("createdAt", timestamp(endpoint.createdAt));
     }
 
     private ObjectNode updateEndpoint(MutableRuntime runtime, String name, JsonNode input) {
+        requireNotDeleting(runtime);
         MutableEndpoint endpoint = namedEndpoint(runtime, name, "updated");
-        if (endpoint.status.equals("CREATING") || endpoint.status.equals("UPDATING")) {
+        if (endpoint.status.inProgress()) {
             throw ServiceError.conflict("Endpoint " + name + " is in " + endpoint.status
                     + " state and cannot be updated until it is READY");
         }
         endpoint.retarget(existingVersion(runtime, input.path("agentRuntimeVersion").asText(runtime.latest().number)),
-                faults.readsUntilSettled());
+                faults.readsUntilSettled(), clock.now());
         if (input.has("description")) {
             endpoint.description = input.get("description").asText();
         }
@@ -328,21 +435,40 @@ public final class AgentCoreStandIn {
         }
         return json.put("targetVersion", endpoint.targetVersion)
                 .put("agentRuntimeEndpointArn", runtime.endpointArn(name)).put("agentRuntimeArn", runtime.arn())
-                .put("status", endpoint.status).put("createdAt", timestamp(endpoint.createdAt))
+                .put("status", endpoint.status.name()).put("createdAt", timestamp(endpoint.createdAt))
                 .put("lastUpdatedAt", timestamp(endpoint.lastUpdatedAt));
     }
 
     private ObjectNode deleteEndpoint(MutableRuntime runtime, String name) {
-        namedEndpoint(runtime, name, "deleted");
-        runtime.endpoints.remove(name);
-        return Json.object().put("status", "DELETING").put("agentRuntimeId", runtime.id).put("endpointName", name);
+        MutableEndpoint endpoint = namedEndpoint(runtime, name, "deleted");
+        if (endpoint.deleteAt == null) {
+            endpoint.deleteAt = clock.now().plus(pace.deletion());
+            endpoint.status = ResourceStatus.DELETING;
+        }
+        purgeDeleted();
+        return Json.object().put("status", ResourceStatus.DELETING.name()).put("agentRuntimeId", runtime.id)
+                .put("endpointName", name);
+    }
+
+    /**
+     * Reads a version's status; a version that fails now leaves its reason in the runtime's log group, as a container
+     * that cannot start leaves its output there.
+     */
+    private void read(MutableRuntime runtime, MutableVersion version) {
+        ResourceStatus before = version.status;
+        version.read(clock.now());
+        if (version.status != before && version.failureReason != null) {
+            String day = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC).format(clock.now());
+            logs.append(LogsStandIn.runtimeLogGroup(runtime.id, DEFAULT_ENDPOINT), day + "/[runtime-logs]"
+                    + randomId(10), version.failureReason);
+        }
     }
 
     private RuntimeEndpoint readEndpoint(MutableRuntime runtime, String name) {
         if (name.equals(DEFAULT_ENDPOINT)) {
-            runtime.latest().read();
+            read(runtime, runtime.latest());
         } else {
-            Optional.ofNullable(runtime.endpoints.get(name)).ifPresent(endpoint -> endpoint.read());
+            Optional.ofNullable(runtime.endpoints.get(name)).ifPresent(MutableEndpoint::read);
         }
         return runtime.endpointViews().stream().filter(endpoint -> endpoint.name().equals(name)).findFirst()
                 .orElseThrow(() -> ServiceError.notFound("Endpoint " + name + " of agent runtime " + runtime.id
@@ -359,6 +485,27 @@ public final class AgentCoreStandIn {
             throw ServiceError.notFound("Endpoint " + name + " of agent runtime " + runtime.id + " does not exist");
         }
         return endpoint;
+    }
+
+    private static void requireNotDeleting(MutableRuntime runtime) {
+        if (runtime.deleteAt != null) {
+            throw ServiceError.conflict("Agent runtime " + runtime.id + " is in DELETING state");
+        }
+    }
+
+    /** The tags of the runtime or named endpoint an ARN names. */
+    private Map<String, String> taggable(String arn) {
+        for (MutableRuntime runtime : runtimes.values()) {
+            if (runtime.arn().equals(arn)) {
+                return runtime.tags;
+            }
+            for (MutableEndpoint endpoint : runtime.endpoints.values()) {
+                if (runtime.endpointArn(endpoint.name).equals(arn)) {
+                    return endpoint.tags;
+                }
+            }
+        }
+        throw ServiceError.notFound("Resource " + arn + " does not exist");
     }
 
     private static String existingVersion(MutableRuntime runtime, String number) {
@@ -379,16 +526,17 @@ public final class AgentCoreStandIn {
     private ObjectNode mutationResponse(MutableRuntime runtime, MutableVersion version) {
         ObjectNode json = Json.object().put("agentRuntimeArn", runtime.arn()).put("agentRuntimeId", runtime.id)
                 .put("agentRuntimeVersion", version.number).put("createdAt", timestamp(runtime.createdAt))
-                .put("status", version.status);
+                .put("status", version.status.name());
         json.putObject("workloadIdentityDetails").put("workloadIdentityArn", runtime.workloadIdentityArn());
         return json;
     }
 
     private ObjectNode summary(MutableRuntime runtime, MutableVersion version) {
+        ResourceStatus status = runtime.deleteAt != null ? ResourceStatus.DELETING : version.status;
         return Json.object().put("agentRuntimeArn", runtime.arn()).put("agentRuntimeId", runtime.id)
                 .put("agentRuntimeVersion", version.number).put("agentRuntimeName", runtime.name)
                 .put("description", version.config.path("description").asText(""))
-                .put("lastUpdatedAt", timestamp(version.createdAt)).put("status", version.status);
+                .put("lastUpdatedAt", timestamp(version.createdAt)).put("status", status.name());
     }
 
     private ObjectNode endpointJson(MutableRuntime runtime, RuntimeEndpoint endpoint) {
@@ -448,15 +596,18 @@ public final class AgentCoreStandIn {
         final String name;
         final Map<String, String> tags;
         final String workloadIdentitySuffix;
-        final Instant createdAt = Instant.now();
+        final Instant createdAt;
         final List<MutableVersion> versions = new ArrayList<>();
         final Map<String, MutableEndpoint> endpoints = new LinkedHashMap<>();
+        Instant deleteAt;
 
-        MutableRuntime(String id, String name, Map<String, String> tags, String workloadIdentitySuffix) {
+        MutableRuntime(String id, String name, Map<String, String> tags, String workloadIdentitySuffix,
+                       Instant createdAt) {
             this.id = id;
             this.name = name;
-            this.tags = Collections.unmodifiableMap(tags);
+            this.tags = tags;
             this.workloadIdentitySuffix = workloadIdentitySuffix;
+            this.createdAt = createdAt;
         }
 
         String arn() {
@@ -476,6 +627,10 @@ public final class AgentCoreStandIn {
             return versions.get(versions.size() - 1);
         }
 
+        ResourceStatus status() {
+            return deleteAt != null ? ResourceStatus.DELETING : latest().status;
+        }
+
         Optional<MutableVersion> version(String number) {
             return versions.stream().filter(version -> version.number.equals(number)).findFirst();
         }
@@ -492,104 +647,142 @@ public final class AgentCoreStandIn {
             return endpoint.equals(DEFAULT_ENDPOINT) ? latest().createdAt : endpoints.get(endpoint).lastUpdatedAt;
         }
 
-        /** DEFAULT, derived from the versions, then the named endpoints. */
+        /** DEFAULT, derived from the versions and the lag, then the named endpoints. */
         List<RuntimeEndpoint> endpointViews() {
-            MutableVersion latest = latest();
-            String live = null;
-            for (MutableVersion version : versions) {
-                if (version.status.equals("READY")) {
-                    live = version.number;
-                }
-            }
             List<RuntimeEndpoint> views = new ArrayList<>();
-            views.add(new RuntimeEndpoint(DEFAULT_ENDPOINT, endpointArn(DEFAULT_ENDPOINT), live, latest.number,
-                    latest.status, latest.failureReason, null));
+            views.add(defaultEndpoint());
             endpoints.values().forEach(endpoint -> views.add(new RuntimeEndpoint(endpoint.name,
-                    endpointArn(endpoint.name), endpoint.liveVersion, endpoint.targetVersion, endpoint.status, null,
-                    endpoint.description)));
+                    endpointArn(endpoint.name), endpoint.liveVersion, endpoint.targetVersion, endpoint.status.name(),
+                    null, endpoint.description)));
             return views;
         }
 
+        /**
+         * DEFAULT serves the newest version READY for at least the lag; while the latest version is READY but not yet
+         * served, DEFAULT reads UPDATING (CREATING before it served any).
+         */
+        private RuntimeEndpoint defaultEndpoint() {
+            Instant now = clock.now();
+            MutableVersion latest = latest();
+            String live = null;
+            for (MutableVersion version : versions) {
+                if (version.status == ResourceStatus.READY
+                        && !now.isBefore(version.readyAt.plus(pace.defaultEndpointLag()))) {
+                    live = version.number;
+                }
+            }
+            ResourceStatus status = latest.status;
+            if (deleteAt != null) {
+                status = ResourceStatus.DELETING;
+            } else if (latest.status == ResourceStatus.READY && !latest.number.equals(live)) {
+                status = live == null ? ResourceStatus.CREATING : ResourceStatus.UPDATING;
+            }
+            return new RuntimeEndpoint(DEFAULT_ENDPOINT, endpointArn(DEFAULT_ENDPOINT), live, latest.number,
+                    status.name(), latest.failureReason, null);
+        }
+
         AgentRuntime snapshot() {
-            return new AgentRuntime(id, name, arn(), createdAt, tags,
-                    versions.stream().map(MutableVersion::snapshot).toList(), endpointViews());
+            return new AgentRuntime(id, name, arn(), createdAt, Map.copyOf(tags),
+                    versions.stream().map(MutableVersion::snapshot).toList(), endpointViews(), deleteAt != null);
         }
     }
 
     private static final class MutableVersion {
         final String number;
         final ObjectNode config;
-        final Instant createdAt = Instant.now();
+        final Instant createdAt;
+        final Instant settlesAt;
         final String pendingFailure;
-        String status;
+        ResourceStatus status;
         String failureReason;
         int readsLeft;
+        Instant readyAt;
 
-        MutableVersion(String number, ObjectNode config, String status, String pendingFailure, int readsLeft) {
+        MutableVersion(String number, ObjectNode config, ResourceStatus status, String pendingFailure, int readsLeft,
+                       Instant createdAt, Instant settlesAt) {
             this.number = number;
             this.config = config;
             this.status = status;
             this.pendingFailure = pendingFailure;
             this.readsLeft = readsLeft;
+            this.createdAt = createdAt;
+            this.settlesAt = settlesAt;
         }
 
-        /** One status read: a transition settles once it has been read as often as {@link Faults#slowReady} said. */
-        void read() {
-            if (!status.equals("CREATING") && !status.equals("UPDATING")) {
+        MutableVersion(String number, ObjectNode config, ResourceStatus status, String pendingFailure, int readsLeft,
+                       Instant createdAt) {
+            this(number, config, status, pendingFailure, readsLeft, createdAt, createdAt);
+        }
+
+        /**
+         * One status read: a transition settles once it has been read as often as {@link Faults#slowReady} said and
+         * its time ({@link Pace#v2Version}) has passed.
+         */
+        void read(Instant now) {
+            if (status != ResourceStatus.CREATING && status != ResourceStatus.UPDATING) {
                 return;
             }
             if (readsLeft > 0) {
                 readsLeft--;
                 return;
             }
+            if (now.isBefore(settlesAt)) {
+                return;
+            }
             if (pendingFailure == null) {
-                status = "READY";
+                status = ResourceStatus.READY;
+                readyAt = now;
             } else {
-                status = status.equals("CREATING") ? "CREATE_FAILED" : "UPDATE_FAILED";
+                status = status == ResourceStatus.CREATING ? ResourceStatus.CREATE_FAILED : ResourceStatus.UPDATE_FAILED;
                 failureReason = pendingFailure;
             }
         }
 
         RuntimeVersion snapshot() {
-            return new RuntimeVersion(number, status, failureReason, config.deepCopy(), createdAt);
+            return new RuntimeVersion(number, status.name(), failureReason, config.deepCopy(), createdAt);
         }
     }
 
     private static final class MutableEndpoint {
         final String name;
         final String id;
-        final Instant createdAt = Instant.now();
+        final Instant createdAt;
+        final Map<String, String> tags = new LinkedHashMap<>();
         String description;
         String targetVersion;
         String liveVersion;
-        String status = "CREATING";
-        Instant lastUpdatedAt = createdAt;
+        ResourceStatus status = ResourceStatus.CREATING;
+        Instant lastUpdatedAt;
+        Instant deleteAt;
         int readsLeft;
 
-        MutableEndpoint(String name, String id, String description, String targetVersion, int readsLeft) {
+        MutableEndpoint(String name, String id, String description, String targetVersion, int readsLeft,
+                        Instant createdAt) {
             this.name = name;
             this.id = id;
             this.description = description;
             this.targetVersion = targetVersion;
             this.readsLeft = readsLeft;
+            this.createdAt = createdAt;
+            this.lastUpdatedAt = createdAt;
         }
 
-        void retarget(String version, int reads) {
+        void retarget(String version, int reads, Instant now) {
             targetVersion = version;
-            status = "UPDATING";
-            lastUpdatedAt = Instant.now();
+            status = ResourceStatus.UPDATING;
+            lastUpdatedAt = now;
             readsLeft = reads;
         }
 
         void read() {
-            if (!status.equals("CREATING") && !status.equals("UPDATING")) {
+            if (status != ResourceStatus.CREATING && status != ResourceStatus.UPDATING) {
                 return;
             }
             if (readsLeft > 0) {
                 readsLeft--;
                 return;
             }
-            status = "READY";
+            status = ResourceStatus.READY;
             liveVersion = targetVersion;
         }
     }

@@ -5,17 +5,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A snapshot of an agent runtime in the stand-in: its versions (oldest first) and endpoints ({@code DEFAULT} first). */
+/**
+ * A snapshot of an agent runtime in the stand-in: its versions (oldest first), endpoints ({@code DEFAULT} first) and
+ * whether it is being deleted.
+ */
 public record AgentRuntime(String id, String name, String arn, Instant createdAt, Map<String, String> tags,
-                           List<RuntimeVersion> versions, List<RuntimeEndpoint> endpoints) {
+                           List<RuntimeVersion> versions, List<RuntimeEndpoint> endpoints, boolean deleting) {
 
     public RuntimeVersion latestVersion() {
         return versions.get(versions.size() - 1);
     }
 
-    /** The runtime's status: its latest version's. */
+    /** The runtime's status: DELETING once deleted, else its latest version's. */
     public String status() {
-        return latestVersion().status();
+        return deleting ? "DELETING" : latestVersion().status();
     }
 
     public Optional<RuntimeVersion> version(String number) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +15,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One HTTP request as it arrived: the raw (still percent-encoded) path, the decoded query, the headers (names
- * case-insensitive) and the body.
+ * One HTTP request as it arrived: the raw (still percent-encoded) path, the decoded query (the last value of each
+ * name; {@link #queryValues} has them all), the headers (names case-insensitive), the body and the raw query.
  */
 public record AwsRequest(String method, String rawPath, Map<String, String> query, Map<String, List<String>> headers,
-                         byte[] body) {
+                         byte[] body, String rawQuery) {
 
     static AwsRequest read(HttpExchange exchange) throws IOException {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -28,13 +29,28 @@ public record AwsRequest(String method, String rawPath, Map<String, String> quer
             body = in.readAllBytes();
         }
         return new AwsRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                decodeForm(exchange.getRequestURI().getRawQuery()), Collections.unmodifiableMap(headers), body);
+                decodeForm(exchange.getRequestURI().getRawQuery()), Collections.unmodifiableMap(headers), body,
+                exchange.getRequestURI().getRawQuery());
     }
 
     /** The first value of a header, or {@code null}. */
     public String header(String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** Every value of a query parameter, in order (a list member bound to the query string repeats its name). */
+    public List<String> queryValues(String name) {
+        List<String> values = new ArrayList<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                int equals = pair.indexOf('=');
+                if (urlDecode(equals < 0 ? pair : pair.substring(0, equals)).equals(name)) {
+                    values.add(equals < 0 ? "" : urlDecode(pair.substring(equals + 1)));
+                }
+            }
+        }
+        return values;
     }
 
     public String bodyText() {

@@ -16,7 +16,11 @@ public enum AwsService {
     /** STS, query protocol with XML responses. */
     STS("sts", Protocol.QUERY, "https://sts.amazonaws.com/doc/2011-06-15/"),
     /** IAM, query protocol with XML responses. */
-    IAM("iam", Protocol.QUERY, "https://iam.amazonaws.com/doc/2010-05-08/");
+    IAM("iam", Protocol.QUERY, "https://iam.amazonaws.com/doc/2010-05-08/"),
+    /** CloudWatch Logs, AWS JSON 1.1. */
+    LOGS("logs", Protocol.AWS_JSON, null),
+    /** X-Ray, restJson. */
+    XRAY("xray", Protocol.REST_JSON, null);
 
     private enum Protocol { REST_JSON, AWS_JSON, QUERY }
 
@@ -79,11 +83,10 @@ public enum AwsService {
     /** Renders an error in this service's protocol. */
     Reply errorReply(ServiceError error, String requestId) {
         return switch (protocol) {
-            case REST_JSON -> Reply.json(error.status(), Json.object().put("message", error.getMessage()),
-                    Map.of("x-amzn-ErrorType", error.code()));
-            case AWS_JSON -> Reply.awsJson(error.status(),
-                    Json.object().put("__type", error.code()).put("message", error.getMessage()),
-                    Map.of("x-amzn-ErrorType", error.code()));
+            case REST_JSON -> Reply.json(error.status(), Json.object().put("message", error.getMessage())
+                    .setAll(error.details()), Map.of("x-amzn-ErrorType", error.code()));
+            case AWS_JSON -> Reply.awsJson(error.status(), Json.object().put("__type", error.code())
+                    .put("message", error.getMessage()).setAll(error.details()), Map.of("x-amzn-ErrorType", error.code()));
             case QUERY -> Reply.xml(error.status(), "<ErrorResponse xmlns=\"" + xmlNamespace + "\"><Error><Type>"
                     + (error.status() >= 500 ? "Receiver" : "Sender") + "</Type><Code>" + Xml.escape(error.code())
                     + "</Code><Message>" + Xml.escape(error.getMessage()) + "</Message></Error><RequestId>" + requestId

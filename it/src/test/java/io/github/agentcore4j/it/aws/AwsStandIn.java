@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -21,11 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stateful stand-in for the AWS services agentcore4j deploys with, on one local URL ({@code http://127.0.0.1:<free
  * port>}): the Bedrock AgentCore control plane ({@link #agentCore()}) and data plane (InvokeAgentRuntime forwards to
- * a real agent, StopRuntimeSession), ECR ({@link #ecr()}), STS (GetCallerIdentity) and IAM ({@link #iam()}).
+ * a real agent, StopRuntimeSession), ECR ({@link #ecr()}), STS (GetCallerIdentity), IAM ({@link #iam()}), CloudWatch
+ * Logs ({@link #logs()}) and X-Ray ({@link #xray()}).
  * <p>
- * <b>Routing.</b> Every service shares the one URL, as the real wire formats never collide: ECR by its
- * {@code X-Amz-Target}, STS and IAM by the {@code Action} of their form body, the AgentCore data plane by
- * {@code /runtimes/<ARN>/invocations|stopruntimesession}, the control plane by the other {@code /runtimes/…} routes.
+ * <b>Routing.</b> Every service shares the one URL, as the real wire formats never collide: ECR and CloudWatch Logs
+ * by their {@code X-Amz-Target}, STS and IAM by the {@code Action} of their form body, the AgentCore data and control
+ * planes by the {@code http} traits of their service models ({@link ServiceModel}), X-Ray by {@code POST /<operation>}.
+ * <b>Validation.</b> Each AgentCore request is checked against its operation's input shape in the model
+ * ({@link ModelValidation}) and refused with a 400 ValidationException as AWS words it.
  * Each request must carry a SigV4 {@code Authorization} header scoped to the service it calls and to the stand-in's
  * region ({@code us-east-1} for IAM, which is global), and {@code X-Amz-Date}; otherwise it gets that service's
  * {@code MissingAuthenticationToken}/{@code IncompleteSignature}/{@code InvalidSignature} error. Signatures are not
@@ -51,7 +55,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * runtimes (versions, endpoints), repositories (images) and roles, and seed state (a role or repository someone else
  * created); {@link #requests()} lists every request with the operation it was routed to; {@link #invocations()} the
  * invocations forwarded to the agent; {@link #faults()} injects throttling, IAM-propagation errors, conflicts,
- * {@code *_FAILED} and a slow READY; {@link AgentCoreStandIn#deleteBehindOurBack} removes a runtime.
+ * 402/403/500 errors, {@code *_FAILED} and a slow READY; {@link #pace()} sets how long V2 versions, the DEFAULT
+ * endpoint's switch and deletions take in {@link #clock()} time, which a test can advance;
+ * {@link AgentCoreStandIn#deleteBehindOurBack} removes a runtime and {@link AgentCoreStandIn#seedLegacyRuntime} seeds
+ * one without MMDSv2.
  * <pre>{@code
  * try (AwsStandIn aws = AwsStandIn.builder().agent(URI.create("http://127.0.0.1:" + agentPort)).start()) {
  *     String role = aws.iam().addRole("MyRole", trustPolicy);
@@ -74,11 +81,17 @@ public final class AwsStandIn implements AutoCloseable {
     private final ExecutorService executor;
     private final SignatureCheck signatures;
     private final Faults faults = new Faults();
+    private final Pace pace = new Pace();
+    private final StandInClock clock = new StandInClock();
     private final IamStandIn iam;
     private final StsStandIn sts;
     private final EcrStandIn ecr;
     private final AgentCoreStandIn agentCore;
     private final AgentCoreDataPlane dataPlane;
+    private final LogsStandIn logs;
+    private final XRayStandIn xray = new XRayStandIn();
+    private final ModelValidation controlValidation = new ModelValidation(AgentCoreStandIn.MODEL);
+    private final ModelValidation dataValidation = new ModelValidation(AgentCoreDataPlane.MODEL);
     private final Map<String, URI> agentsByRuntimeName = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private volatile URI defaultAgent;
@@ -91,8 +104,11 @@ public final class AwsStandIn implements AutoCloseable {
         iam = new IamStandIn(accountId);
         sts = new StsStandIn(accountId);
         ecr = new EcrStandIn(accountId, region, builder.registry);
-        agentCore = new AgentCoreStandIn(region, accountId, faults, iam, builder.requireKnownRoles);
-        dataPlane = new AgentCoreDataPlane(agentCore, name -> agentsByRuntimeName.getOrDefault(name, defaultAgent));
+        logs = new LogsStandIn(region, accountId, clock);
+        agentCore = new AgentCoreStandIn(region, accountId, faults, pace, clock, iam, logs, builder.requireKnownRoles,
+                builder.defaultPlatformVersion);
+        dataPlane = new AgentCoreDataPlane(agentCore, name -> agentsByRuntimeName.getOrDefault(name, defaultAgent),
+                logs);
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "aws-stand-in-" + threads.incrementAndGet());
@@ -151,6 +167,24 @@ public final class AwsStandIn implements AutoCloseable {
         return faults;
     }
 
+    /** How long AgentCore's asynchronous changes take, in {@link #clock()} time. */
+    public Pace pace() {
+        return pace;
+    }
+
+    /** The stand-in's time, which a test can advance. */
+    public StandInClock clock() {
+        return clock;
+    }
+
+    public LogsStandIn logs() {
+        return logs;
+    }
+
+    public XRayStandIn xray() {
+        return xray;
+    }
+
     /** The agent every runtime's invocations go to, unless {@link #agent(String, URI)} names another. */
     public AwsStandIn agent(URI baseUrl) {
         defaultAgent = baseUrl;
@@ -180,6 +214,11 @@ public final class AwsStandIn implements AutoCloseable {
     /** The invocations forwarded to an agent, in order. */
     public List<Invocation> invocations() {
         return dataPlane.invocations();
+    }
+
+    /** What each forwarded invocation sent the agent (container port, path, headers), in order. */
+    public List<AgentRequest> agentRequests() {
+        return dataPlane.agentRequests();
     }
 
     /** The session ids StopRuntimeSession ended, in order. */
@@ -223,33 +262,78 @@ public final class AwsStandIn implements AutoCloseable {
         if (!(service == AwsService.AGENTCORE_DATA && AgentCoreDataPlane.isBearer(request))) {
             signatures.verify(service, request);
         }
+        validate(routed);
         faults.throwIfInjected(service, routed.operation());
         return switch (service) {
-            case AGENTCORE_CONTROL -> agentCore.handle(routed.operation(), request);
-            case AGENTCORE_DATA -> dataPlane.handle(routed.operation(), request);
+            case AGENTCORE_CONTROL -> agentCore.handle(routed.operation(), request, routed.labels());
+            case AGENTCORE_DATA -> dataPlane.handle(routed.operation(), request, routed.labels());
             case ECR -> ecr.handle(routed.operation(), request);
             case STS -> sts.handle(routed.operation(), request);
             case IAM -> iam.handle(routed.operation(), request);
+            case LOGS -> logs.handle(routed.operation(), request);
+            case XRAY -> xray.handle(routed.operation(), request);
         };
+    }
+
+    /** Checks an AgentCore request against its operation's input shape, as the service does before anything else. */
+    private void validate(RecordedRequest routed) {
+        ServiceModel model = routed.service() == AwsService.AGENTCORE_CONTROL ? AgentCoreStandIn.MODEL
+                : routed.service() == AwsService.AGENTCORE_DATA ? AgentCoreDataPlane.MODEL : null;
+        if (model == null) {
+            return;
+        }
+        ModelValidation validation = model == AgentCoreStandIn.MODEL ? controlValidation : dataValidation;
+        validation.check(new ServiceModel.Route(model.operation(routed.operation()).orElseThrow(), routed.labels()),
+                withEcrHost(routed.request()));
+    }
+
+    /**
+     * The request as AWS would see it had the image been pushed to ECR: an image in the stand-in's local registry
+     * ({@link Builder#registry}) is named by the account's ECR host, so the model's {@code containerUri} pattern
+     * judges the rest of the URI.
+     */
+    private AwsRequest withEcrHost(AwsRequest request) {
+        String ecrHost = accountId + ".dkr.ecr." + region + ".amazonaws.com";
+        String body = request.bodyText();
+        String local = "\"" + ecr.registryHost() + "/";
+        if (ecr.registryHost().equals(ecrHost) || !body.contains(local)) {
+            return request;
+        }
+        return new AwsRequest(request.method(), request.rawPath(), request.query(), request.headers(),
+                body.replace(local, "\"" + ecrHost + "/").getBytes(StandardCharsets.UTF_8), request.rawQuery());
     }
 
     /** Finds the service and operation; an unroutable request is recorded as {@code Unknown:<what>}. */
     private static RecordedRequest route(AwsRequest request) {
         String target = request.header("X-Amz-Target");
         if (target != null) {
+            if (target.startsWith(LogsStandIn.TARGET_PREFIX)) {
+                String operation = target.substring(LogsStandIn.TARGET_PREFIX.length());
+                return new RecordedRequest(AwsService.LOGS, LogsStandIn.OPERATIONS.contains(operation) ? operation
+                        : "Unknown:" + target, request);
+            }
             String operation = target.startsWith(EcrStandIn.TARGET_PREFIX)
                     ? target.substring(EcrStandIn.TARGET_PREFIX.length()) : null;
             return new RecordedRequest(AwsService.ECR, EcrStandIn.OPERATIONS.contains(operation) ? operation
                     : "Unknown:" + target, request);
         }
-        if (request.rawPath().startsWith("/runtimes/")) {
-            String data = AgentCoreDataPlane.operation(request);
-            if (data != null) {
-                return new RecordedRequest(AwsService.AGENTCORE_DATA, data, request);
-            }
-            String control = AgentCoreStandIn.operation(request);
-            return new RecordedRequest(AwsService.AGENTCORE_CONTROL, control != null ? control
-                    : "Unknown:" + request.method() + " " + request.rawPath(), request);
+        Optional<ServiceModel.Route> data = AgentCoreDataPlane.MODEL.route(request.method(), request.rawPath());
+        if (data.isPresent()) {
+            return new RecordedRequest(AwsService.AGENTCORE_DATA, data.get().operation().name(), request,
+                    data.get().labels());
+        }
+        Optional<ServiceModel.Route> control = AgentCoreStandIn.MODEL.route(request.method(), request.rawPath());
+        if (control.isPresent()) {
+            return new RecordedRequest(AwsService.AGENTCORE_CONTROL, control.get().operation().name(), request,
+                    control.get().labels());
+        }
+        if (request.rawPath().startsWith("/runtimes/") || request.rawPath().startsWith("/tags/")) {
+            return new RecordedRequest(AwsService.AGENTCORE_CONTROL, "Unknown:" + request.method() + " "
+                    + request.rawPath(), request);
+        }
+        String xrayOperation = XRayStandIn.operation(request);
+        if (xrayOperation != null) {
+            return new RecordedRequest(AwsService.XRAY, xrayOperation, request);
         }
         String action = request.method().equals("POST") ? request.form().get("Action") : null;
         if (action != null && IamStandIn.OPERATIONS.contains(action)) {
@@ -263,7 +347,7 @@ public final class AwsStandIn implements AutoCloseable {
                 : request.method() + " " + request.rawPath()), request);
     }
 
-    /** For an unroutable request, the query-protocol service it was signed for, so the error speaks its protocol. */
+    /** For an unroutable request, the service it was signed for, so the error speaks its protocol. */
     private static AwsService signedService(AwsRequest request) {
         String authorization = String.valueOf(request.header("Authorization"));
         if (authorization.contains("/iam/aws4_request")) {
@@ -274,6 +358,9 @@ public final class AwsStandIn implements AutoCloseable {
         }
         if (authorization.contains("/bedrock-agentcore/aws4_request")) {
             return AwsService.AGENTCORE_CONTROL;
+        }
+        if (authorization.contains("/xray/aws4_request")) {
+            return AwsService.XRAY;
         }
         return AwsService.STS;
     }
@@ -301,6 +388,7 @@ public final class AwsStandIn implements AutoCloseable {
         private URI registry;
         private URI agent;
         private boolean requireKnownRoles = true;
+        private String defaultPlatformVersion = "V1";
 
         private Builder() {
         }
@@ -340,6 +428,18 @@ public final class AwsStandIn implements AutoCloseable {
          */
         public Builder requireKnownRoles(boolean requireKnownRoles) {
             this.requireKnownRoles = requireKnownRoles;
+            return this;
+        }
+
+        /**
+         * The {@code platformVersion} a runtime gets when create or update does not send one (default {@code V1},
+         * as the CDK documents; a blog says V2 since 2026-11-12 in many regions: only an account can settle it).
+         */
+        public Builder defaultPlatformVersion(String platformVersion) {
+            if (!platformVersion.equals("V1") && !platformVersion.equals("V2")) {
+                throw new IllegalArgumentException("A platform version is V1 or V2: " + platformVersion);
+            }
+            this.defaultPlatformVersion = platformVersion;
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.github.agentcore4j.it.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,6 +34,11 @@ public final class EcrStandIn {
     static final Set<String> OPERATIONS = Set.of("GetAuthorizationToken", "DescribeRepositories", "CreateRepository",
             "DeleteRepository", "ListImages", "DescribeImages", "BatchDeleteImage");
 
+    /** Repository names are checked against ECR's model (length 2-256 and its pattern). */
+    private static final ModelValidation NAME_CHECK = new ModelValidation(ServiceModel.named("ecr"));
+    private static final String REPOSITORY_NAME_PATTERN = ServiceModel.named("ecr").shape("RepositoryName")
+            .path("pattern").asText();
+
     /** The password inside every authorization token ({@code AWS:<password>}, base64). */
     public static final String PASSWORD = "stand-in-ecr-password";
 
@@ -55,6 +61,11 @@ public final class EcrStandIn {
             proxyEndpoint = registry.toString().replaceAll("/+$", "");
             registryImages = new RegistryImages(registry);
         }
+    }
+
+    /** The host (and port) of every {@code repositoryUri}: the real ECR host, or the local registry's. */
+    String registryHost() {
+        return registryHost;
     }
 
     /** The {@code proxyEndpoint} of authorization tokens: where {@code docker login} goes. */
@@ -207,10 +218,9 @@ public final class EcrStandIn {
     }
 
     private MutableRepository create(String name, String tagMutability, boolean scanOnPush, Map<String, String> tags) {
-        if (!name.matches("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*") || name.length() < 2
-                || name.length() > 256) {
+        if (!NAME_CHECK.violations("RepositoryName", TextNode.valueOf(name)).isEmpty()) {
             throw new ServiceError(400, "InvalidParameterException", "Invalid parameter at 'repositoryName' failed to"
-                    + " satisfy constraint: 'must satisfy regular expression '(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*''");
+                    + " satisfy constraint: 'must satisfy regular expression '" + REPOSITORY_NAME_PATTERN + "''");
         }
         if (repositories.containsKey(name)) {
             throw new ServiceError(400, "RepositoryAlreadyExistsException", "The repository with name '" + name

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.ecr.model.AuthorizationData;
 import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 import software.amazon.awssdk.services.ecr.model.ImageNotFoundException;
 import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
+import software.amazon.awssdk.services.ecr.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotEmptyException;
@@ -91,6 +92,20 @@ class EcrStandInTest {
 
         ecr.deleteRepository(request -> request.repositoryName("bedrock-agentcore-demo"));
         assertTrue(aws.ecr().repositories().isEmpty());
+    }
+
+    @Test
+    void repositoryNamesFollowEcrsModel() {
+        for (String valid : List.of("bedrock-agentcore-my__agent", "bedrock-agentcore-a--b", "team/agent.v2")) {
+            ecr.createRepository(request -> request.repositoryName(valid));
+        }
+        for (String invalid : List.of("bedrock-agentcore-my_agent_", "bedrock-agentcore-my-agent-", "Agent", "a",
+                "a___b")) {
+            InvalidParameterException refused = assertThrows(InvalidParameterException.class,
+                    () -> ecr.createRepository(request -> request.repositoryName(invalid)), invalid);
+            assertTrue(refused.awsErrorDetails().errorMessage().contains("'repositoryName'"), refused.getMessage());
+        }
+        assertEquals(3, aws.ecr().repositories().size());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntimeEndpointStatus;
@@ -117,6 +118,8 @@ class FaultInjectionTest extends ControlPlaneFixture {
         assertEquals("Image not found in ECR", failed.failureReason());
         assertEquals(AgentRuntimeEndpointStatus.CREATE_FAILED, control.getAgentRuntimeEndpoint(request -> request
                 .agentRuntimeId(id).endpointName("DEFAULT")).status());
+        assertEquals(List.of("Image not found in ECR"), aws.logs().events(LogsStandIn.runtimeLogGroup(id, "DEFAULT"))
+                .stream().map(LogsStandIn.LogEvent::message).toList(), "the reason is in the runtime's log group");
     }
 
     @Test

@@ -40,6 +40,34 @@ public final class Faults {
         return fail(operation, ServiceError.conflict("Conflict injected by the stand-in for " + operation), times);
     }
 
+    /** The next {@code times} calls of an AgentCore {@code operation} fail with a 402 ServiceQuotaExceededException. */
+    public synchronized Faults quotaExceeded(String operation, int times) {
+        return fail(operation, new ServiceError(402, "ServiceQuotaExceededException",
+                "Service quota exceeded for " + operation + " (injected by the stand-in)"), times);
+    }
+
+    /** The next {@code times} calls of an AgentCore {@code operation} fail with a 403 AccessDeniedException. */
+    public synchronized Faults accessDenied(String operation, int times) {
+        return fail(operation, new ServiceError(403, "AccessDeniedException", "User is not authorized to perform: "
+                + "bedrock-agentcore:" + operation + " (injected by the stand-in)"), times);
+    }
+
+    /** The next {@code times} calls of an AgentCore {@code operation} fail with a 500 InternalServerException. */
+    public synchronized Faults internalError(String operation, int times) {
+        return fail(operation, new ServiceError(500, "InternalServerException",
+                "Internal server error (injected by the stand-in)"), times);
+    }
+
+    /**
+     * The next {@code times} InvokeAgentRuntime or StopRuntimeSession calls fail with the 409
+     * RetryableConflictException AWS answers while another call uses the same session (newer models mark it
+     * retryable; SDK 2.40.2 does not know it).
+     */
+    public synchronized Faults retryableConflict(String operation, int times) {
+        return fail(operation, new ServiceError(409, "RetryableConflictException",
+                "The session is in use by another request (injected by the stand-in)"), times);
+    }
+
     /**
      * The next {@code times} CreateAgentRuntime or UpdateAgentRuntime calls fail with the ValidationException the
      * real service gives while a new role has not yet propagated in IAM ({@link #roleValidationMessage}).

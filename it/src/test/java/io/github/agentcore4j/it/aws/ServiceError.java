@@ -1,5 +1,7 @@
 package io.github.agentcore4j.it.aws;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * An error the stand-in answers with, as the real service would: an HTTP status, the error code the SDK maps to an
  * exception class (e.g. {@code ResourceNotFoundException}, {@code NoSuchEntity}) and a message. Each service renders
@@ -9,11 +11,18 @@ public final class ServiceError extends RuntimeException {
 
     private final int status;
     private final String code;
+    private final ObjectNode details;
 
     public ServiceError(int status, String code, String message) {
+        this(status, code, message, Json.object());
+    }
+
+    /** An error whose body carries more members than {@code message}, e.g. a ValidationException's {@code reason}. */
+    public ServiceError(int status, String code, String message, ObjectNode details) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
+        this.details = details.deepCopy();
     }
 
     public int status() {
@@ -22,6 +31,11 @@ public final class ServiceError extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** The members of the error body besides {@code message}. */
+    ObjectNode details() {
+        return details.deepCopy();
     }
 
     static ServiceError validation(String message) {

@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreClient;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -33,6 +34,7 @@ public final class AwsSession implements AutoCloseable {
     private EcrClient ecr;
     private BedrockAgentCoreControlClient control;
     private BedrockAgentCoreClient data;
+    private CloudWatchLogsClient logs;
     private String accountId;
 
     private AwsSession(AwsSettings settings, Region region) {
@@ -98,13 +100,28 @@ public final class AwsSession implements AutoCloseable {
         return sts;
     }
 
-    /** IAM is global: its requests are signed for us-east-1 whatever the session's region. */
+    /**
+     * IAM is global per partition: its requests are signed for the partition's IAM region (us-east-1,
+     * cn-north-1, us-gov-west-1) whatever the session's region.
+     */
     public synchronized IamClient iam() {
         if (iam == null) {
-            iam = configure(IamClient.builder(), Region.US_EAST_1).build();
+            iam = configure(IamClient.builder(), iamRegion(partition())).build();
             clients.add(iam);
         }
         return iam;
+    }
+
+    /** The region IAM requests are signed for in a partition. */
+    static Region iamRegion(String partition) {
+        switch (partition) {
+            case "aws-cn":
+                return Region.CN_NORTH_1;
+            case "aws-us-gov":
+                return Region.US_GOV_WEST_1;
+            default:
+                return Region.US_EAST_1;
+        }
     }
 
     public synchronized EcrClient ecr() {
@@ -117,10 +134,19 @@ public final class AwsSession implements AutoCloseable {
 
     public synchronized BedrockAgentCoreControlClient control() {
         if (control == null) {
-            control = configure(BedrockAgentCoreControlClient.builder(), region).build();
+            control = configure(BedrockAgentCoreControlClient.builder(), region)
+                    .overrideConfiguration(c -> c.addExecutionInterceptor(new JsonMembers())).build();
             clients.add(control);
         }
         return control;
+    }
+
+    public synchronized CloudWatchLogsClient logs() {
+        if (logs == null) {
+            logs = configure(CloudWatchLogsClient.builder(), region).build();
+            clients.add(logs);
+        }
+        return logs;
     }
 
     /**

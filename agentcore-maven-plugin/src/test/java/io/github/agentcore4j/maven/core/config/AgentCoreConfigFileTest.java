@@ -87,7 +87,7 @@ class AgentCoreConfigFileTest {
                 .agentName("Vpc_Agent", "ignored")
                 .protocol("A2A")
                 .lifecycle(900, 3600)
-                .network("VPC", List.of("sg-0a"), List.of("subnet-1", "subnet-2"))
+                .network("VPC", List.of("sg-0a1b2c3d"), List.of("subnet-11111111", "subnet-22222222"))
                 .requestHeaderAllowlist(List.of("X-Tenant-Id", "Authorization"))
                 .jwtAuthorizer("https://idp.example.com/.well-known/openid-configuration", List.of("app"),
                         List.of("api"), List.of("agent:invoke"))
@@ -97,7 +97,7 @@ class AgentCoreConfigFileTest {
 
         Map<String, Object> agent = map(yaml(), "agents", "Vpc_Agent");
         assertEquals(Map.of("network_mode", "VPC", "network_mode_config",
-                Map.of("security_groups", List.of("sg-0a"), "subnets", List.of("subnet-1", "subnet-2"))),
+                Map.of("security_groups", List.of("sg-0a1b2c3d"), "subnets", List.of("subnet-11111111", "subnet-22222222"))),
                 map(agent, "aws", "network_configuration"));
         assertEquals(Map.of("server_protocol", "A2A"), map(agent, "aws", "protocol_configuration"));
         assertEquals(Map.of("idle_runtime_session_timeout", 900, "max_lifetime", 3600),
@@ -200,7 +200,7 @@ class AgentCoreConfigFileTest {
     @Test
     void switchingBackToPublicDropsTheVpcConfiguration() throws IOException {
         Configurator.configure(file(), AgentSettings.builder().agentName(null, "a")
-                .network("VPC", List.of("sg-1"), List.of("subnet-1")).build(), "a.Main", new MemoryBuildLog());
+                .network("VPC", List.of("sg-11111111"), List.of("subnet-11111111")).build(), "a.Main", new MemoryBuildLog());
 
         Configurator.configure(file(), AgentSettings.builder().agentName(null, "a").build(), "a.Main",
                 new MemoryBuildLog());
