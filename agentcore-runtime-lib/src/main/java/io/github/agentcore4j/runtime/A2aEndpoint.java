@@ -180,8 +180,8 @@ final class A2aEndpoint implements Route.Handler {
 
     private void stream(HttpCall call, Object id, A2aMessage message, RequestContext context) throws IOException {
         SseResponse events = new SseResponse(call);
-        String taskId = RequestContext.randomUuid();
-        String contextId = message.contextId() != null ? message.contextId() : RequestContext.randomUuid();
+        String taskId = Ids.uuid();
+        String contextId = message.contextId() != null ? message.contextId() : Ids.uuid();
         try {
             if (agent.handler() != null) {
                 Object reply = agent.handler().reply(message, context);
@@ -247,7 +247,7 @@ final class A2aEndpoint implements Route.Handler {
     private static Map<String, Object> agentMessage(List<Map<String, Object>> parts, A2aMessage request) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("kind", "message");
-        message.put("messageId", RequestContext.randomUuid());
+        message.put("messageId", Ids.uuid());
         message.put("role", "agent");
         message.put("parts", parts);
         if (request.contextId() != null) {
