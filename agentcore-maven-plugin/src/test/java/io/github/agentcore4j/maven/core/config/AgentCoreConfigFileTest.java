@@ -111,6 +111,21 @@ class AgentCoreConfigFileTest {
     }
 
     @Test
+    void aCorruptAgentsSectionIsRefusedNotOverwritten() throws IOException {
+        for (String corrupt : new String[] {"agents: [one, two]\n", "agents: just text\n",
+                "agents:\n  demo: 5\n"}) {
+            Files.writeString(file(), corrupt);
+
+            InvalidSettingException refused = assertThrows(InvalidSettingException.class,
+                    () -> Configurator.configure(file(), javaAgent(), "com.example.JavaAgent", new MemoryBuildLog()));
+
+            assertTrue(refused.getMessage().contains("agents: section"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("Fix: "), refused.getMessage());
+            assertEquals(corrupt, Files.readString(file()), "the file is left as the user wrote it");
+        }
+    }
+
+    @Test
     void aSecondRunChangesNothing() throws IOException {
         Configurator.configure(file(), javaAgent(), "com.example.JavaAgent", new MemoryBuildLog());
         byte[] first = Files.readAllBytes(file());
