@@ -191,6 +191,94 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
     protected List<String> jwtAllowedScopes;
 
     /**
+     * The AgentCore Runtime platform: {@code V2} restores every session from a snapshot of the started agent (cold
+     * starts of about 2 s whatever the image size; create and update take minutes), {@code V1} starts each session
+     * from the image. Sent on every create and update; {@code status} and {@code versions} show what AWS reports.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.platformVersion", defaultValue = "V2")
+    protected String platformVersion;
+
+    /**
+     * Sends the build-time warmup hook (platform V2): while AgentCore prepares a version's snapshot it POSTs once to
+     * {@code warmupPath} on the agent's serving port, so the snapshot holds a warmed-up JVM.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.warmup", defaultValue = "false")
+    protected boolean warmup;
+
+    /**
+     * The path the warmup hook POSTs to; the runtime library serves {@code /warmup}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.warmupPath", defaultValue = "/warmup")
+    protected String warmupPath;
+
+    /**
+     * A custom serving port for the agent (sent as {@code protocolConfiguration.port} and as {@code AGENTCORE_PORT}
+     * in the runtime's environment). Unset: the protocol's port (HTTP 8080, MCP 8000, A2A 9000).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.port")
+    protected Integer port;
+
+    /**
+     * A custom invocation path (sent as {@code protocolConfiguration.path} and as {@code AGENTCORE_INVOCATION_PATH}).
+     * Unset: the protocol's path ({@code /invocations}, {@code /mcp}, {@code /}).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.invocationPath")
+    protected String invocationPath;
+
+    /**
+     * The runtime's description, 1..4096 characters. Unset: deploy keeps the description the runtime has.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.description")
+    protected String description;
+
+    /**
+     * Tags for the runtime, each {@code KEY=value} (at most 50): set on create, added with TagResource afterwards.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.tags")
+    protected List<String> tags;
+
+    /**
+     * Filesystems mounted into each session (at most 5), each {@code /mnt/<name>=session} (session storage, at most
+     * one) or {@code /mnt/<name>=<EFS or S3 Files access point ARN>} (VPC only, at most two of each).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.filesystems")
+    protected List<String> filesystems;
+
+    /**
+     * Extra ports a session may serve through session endpoints (at most 5), each a port or a range such as
+     * {@code 8100-8110}, within 8000..12000.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.allowedPorts")
+    protected List<String> allowedPorts;
+
+    /**
+     * The memory, in MiB, each session gets at least ({@code resourceConfigurations.minimumMemoryInMiB}). Unset: the
+     * service default.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.minimumMemoryInMiB")
+    protected Integer minimumMemoryInMiB;
+
+    /**
      * One URL for every AWS service the plugin calls (STS, IAM, ECR, AgentCore), e.g. a local stand-in or a proxy.
      * Unset: the AWS endpoints, or the SDK's standard overrides ({@code AWS_ENDPOINT_URL},
      * {@code AWS_ENDPOINT_URL_<SERVICE>}, {@code endpoint_url} in the profile).
@@ -318,6 +406,14 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
                     .lifecycle(idleRuntimeSessionTimeout, maxLifetime)
                     .network(networkMode, securityGroups, subnets)
                     .jwtAuthorizer(jwtDiscoveryUrl, jwtAllowedClients, jwtAllowedAudiences, jwtAllowedScopes)
+                    .platformVersion(platformVersion)
+                    .warmup(warmup, warmupPath)
+                    .serving(port, invocationPath)
+                    .description(description)
+                    .tags(tags)
+                    .filesystems(filesystems)
+                    .allowedPorts(allowedPorts)
+                    .minimumMemoryInMiB(minimumMemoryInMiB)
                     .observability(observability)
                     .build();
             if (settings.name().wasConverted()) {

@@ -2,6 +2,7 @@ package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.local.LocalAgentState;
+import io.github.agentcore4j.maven.core.local.TcpPort;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -28,7 +29,7 @@ public abstract class AbstractLocalAgentMojo extends AbstractImageMojo {
 
     /** The port to start an agent on: the configured one, else the protocol's. */
     protected final int launchPort() {
-        return port != null ? port : protocol().port();
+        return port != null ? TcpPort.require(port) : protocol().port();
     }
 
     /**
@@ -39,8 +40,9 @@ public abstract class AbstractLocalAgentMojo extends AbstractImageMojo {
      */
     protected final int runningAgentPort() {
         if (port != null) {
-            getLog().info("Local agent port " + port + " (set by agentcore.port)");
-            return port;
+            int configured = TcpPort.require(port);
+            getLog().info("Local agent port " + configured + " (set by agentcore.port)");
+            return configured;
         }
         Path stateFile = localStateFile();
         int recorded = LocalAgentState.read(stateFile)

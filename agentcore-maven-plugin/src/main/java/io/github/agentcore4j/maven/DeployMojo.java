@@ -64,7 +64,8 @@ public class DeployMojo extends AbstractImageMojo {
     private boolean dryRun;
 
     /**
-     * Seconds to wait for the new version (and endpoint) to become READY before the build fails.
+     * Seconds to wait for the new version to become READY and served by DEFAULT (and the named endpoint) before the
+     * build fails. Platform V2 prepares a snapshot in every create and update, which takes minutes.
      *
      * @since 0.1.0
      */
@@ -82,6 +83,17 @@ public class DeployMojo extends AbstractImageMojo {
     private boolean enableTransactionSearch;
 
     /**
+     * Lets the execution role deploy creates subscribe to a third-party model (e.g. Anthropic) through AWS
+     * Marketplace on its first Bedrock call, only via Bedrock ({@code aws:CalledViaLast}), as the AWS starter
+     * toolkit's role does. Without it, the first call to such a model in a fresh account fails, and keeps failing.
+     * A role you supply is never changed.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.deploy.marketplaceAccess", defaultValue = "true")
+    private boolean marketplaceAccess;
+
+    /**
      * Before anything is pushed or deployed, runs the image in the local container engine as linux/arm64, waits until
      * it is healthy and invokes it (see smokeTestPayload); an image that fails is refused, and its output is printed.
      *
@@ -92,15 +104,17 @@ public class DeployMojo extends AbstractImageMojo {
 
     @Override
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
+        // Every setting is checked (DeployRequest) before the smoke test builds an image.
+        String mainClass = resolveMainClass();
+        DeployRequest request = new DeployRequest(agentSettings(), mainClass, repository, executionRole, endpoint,
+                Duration.ofSeconds(waitTimeout), dryRun, project.getVersion(), marketplaceAccess);
         if (smokeTest && !dryRun) {
             smokeTest();
         }
-        String mainClass = resolveMainClass();
         try (AwsSession aws = AwsSession.open(awsSettings())) {
-            DeployRequest request = new DeployRequest(new RuntimeObservability(aws, buildLog())
-                    .prepare(agentSettings(), enableTransactionSearch, dryRun), mainClass, repository, executionRole,
-                    endpoint, Duration.ofSeconds(waitTimeout), dryRun, project.getVersion());
-            new Deployer(aws, configFile(), agentCoreDirectory(), buildLog()).deploy(request,
+            new Deployer(aws, configFile(), agentCoreDirectory(), buildLog()).deploy(request.withSettings(
+                    new RuntimeObservability(aws, buildLog()).prepare(request.settings(), enableTransactionSearch,
+                            dryRun)),
                     reference -> new ImageBuilder().build(imageRequest(new ImageTarget.Registry(reference)).build(),
                             buildLog()));
         } catch (ImageBuildException e) {

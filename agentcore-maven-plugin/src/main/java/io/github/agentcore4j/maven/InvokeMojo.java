@@ -6,6 +6,7 @@ import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
 import io.github.agentcore4j.maven.core.invoke.AgentEndpoint;
+import io.github.agentcore4j.maven.core.invoke.AnswerTimeouts;
 import io.github.agentcore4j.maven.core.invoke.AwsAgentEndpoint;
 import io.github.agentcore4j.maven.core.invoke.BearerAgentEndpoint;
 import io.github.agentcore4j.maven.core.invoke.InvocationFailedException;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -31,6 +33,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * answer with status 4xx or 5xx fails the build with the status and body. Calls the deployed agent (or the runtime
  * {@code agentArn} names) through AgentCore with SigV4, or with an OAuth bearer token; calls the local agent
  * (run-local, start) when {@code local} is set or the agent has not been deployed.
+ * <p>
+ * The bearer token (for a runtime with a JWT authorizer) comes from the environment variable
+ * {@code AGENTCORE_BEARER_TOKEN} (preferred: it stays off the command line) or the property
+ * {@code -Dagentcore.bearerToken}. It is read in code rather than as a parameter, so no log level, {@code -X}
+ * included, prints it.
  *
  * @since 0.1.0
  */
@@ -121,12 +128,21 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
     protected File outputFile;
 
     /**
-     * Seconds to wait for the agent's answer (a deployed agent: for the next part of its answer).
+     * Seconds to wait for the agent's whole answer, from the request to its last byte; then invoke fails.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.invoke.timeout", defaultValue = "300")
+    @Parameter(property = AnswerTimeouts.OVERALL_PROPERTY, defaultValue = "300")
     protected int timeout;
+
+    /**
+     * Seconds to wait for each next part of the answer (the next event of a stream); a stream that stalls longer
+     * fails invoke, even within {@code timeout}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = AnswerTimeouts.IDLE_PROPERTY, defaultValue = "120")
+    protected int idleTimeout;
 
     /**
      * Invokes the local agent (run-local, start) even when the agent has been deployed.
@@ -154,21 +170,20 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
     protected String userId;
 
     /**
-     * An OAuth bearer token for a deployed agent with a JWT authorizer, sent instead of SigV4. Prefer the
-     * environment variable {@code AGENTCORE_BEARER_TOKEN}, which keeps the token off the command line. Never
-     * logged.
-     *
-     * @since 0.1.0
+     * The build's properties, where the bearer token is looked up. The token is deliberately no mojo parameter:
+     * Maven's debug output ({@code -X}) prints the value of every parameter.
      */
-    @Parameter(property = "agentcore.bearerToken")
-    protected String bearerToken;
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
 
     @Override
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
         AgentSettings settings = agentSettings();
         String body = ProtocolPayloads.body(settings.protocol(), payload, prompt,
                 payloadFile == null ? null : payloadFile.toPath(), new McpCall(mcpMethod, mcpTool, mcpArguments));
-        Invoker invoker = new Invoker(configFile(), settings.name().value(), settings.protocol(), buildLog());
+        AnswerTimeouts timeouts = AnswerTimeouts.ofSeconds(idleTimeout, timeout);
+        Invoker invoker = new Invoker(configFile(), settings.name().value(), settings.protocol(), buildLog(),
+                timeouts);
         Optional<DeployedAgent> deployed = local ? Optional.empty()
                 : DeployedAgent.find(agentArn, AgentCoreConfigFile.read(configFile()), settings.name().value());
         if (deployed.isEmpty()) {
@@ -177,9 +192,10 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
             return;
         }
         DeployedAgent agent = deployed.get();
-        String token = bearerToken != null && !bearerToken.isBlank() ? bearerToken.trim()
-                : System.getenv(BearerAgentEndpoint.TOKEN_VARIABLE);
-        if (token != null && !token.isBlank()) {
+        warnAboutHeadersOutsideTheAllowlist(settings.requestHeaderAllowlist());
+        String token = BearerAgentEndpoint.token(name -> session.getUserProperties().getProperty(name,
+                session.getSystemProperties().getProperty(name)), System.getenv());
+        if (token != null) {
             if (userId != null) {
                 throw new InvalidSettingException("userId", "agentcore.invoke.userId", "a user id can only be sent "
                         + "with SigV4, and a bearer token is set", "unset one of them");
@@ -192,6 +208,18 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
         try (AwsSession aws = awsSessionFor(agent)) {
             invoke(invoker, body, new AwsAgentEndpoint(aws.data(Duration.ofSeconds(timeout)), agent, qualifier,
                     userId));
+        }
+    }
+
+    /** AgentCore Runtime drops a request header its allowlist does not name, silently: say so before sending. */
+    private void warnAboutHeadersOutsideTheAllowlist(List<String> allowlist) {
+        for (String header : headers == null ? List.<String>of() : headers) {
+            String name = header.contains("=") ? header.substring(0, header.indexOf('=')).trim() : header.trim();
+            if (allowlist.stream().noneMatch(name::equalsIgnoreCase)) {
+                buildLog().warn("Header " + name + " is not in the runtime's request header allowlist, so AgentCore "
+                        + "Runtime does not pass it to the agent. Fix: add " + name
+                        + " to requestHeaderAllowlist (-Dagentcore.requestHeaderAllowlist) and deploy");
+            }
         }
     }
 

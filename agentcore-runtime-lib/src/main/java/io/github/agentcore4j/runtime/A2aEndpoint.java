@@ -1,7 +1,6 @@
 package io.github.agentcore4j.runtime;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,18 +120,14 @@ final class A2aEndpoint implements Route.Handler {
 
     /** The JSON-RPC request object, or null when an error has been answered. */
     private Map<?, ?> parse(HttpCall call) throws IOException {
-        byte[] body;
-        try {
-            body = Responses.readBody(call, maxRequestBytes);
-        } catch (Responses.PayloadTooLargeException e) {
-            LOG.warning(e::getMessage);
-            call.setResponseHeader("Connection", "close");
-            Responses.error(call, 413, "Payload too large", e.getMessage());
-            return null;
-        }
         Object parsed;
-        try {
-            parsed = Json.read(new String(body, StandardCharsets.UTF_8), Object.class);
+        try (RequestBody body = RequestBody.read(call, maxRequestBytes)) {
+            parsed = Json.read(body.take(), Object.class);
+        } catch (RequestBody.Refused e) {
+            if (e.prepareAnswer(call)) {
+                Responses.error(call, e.status(), e.getMessage(), e.details());
+            }
+            return null;
         } catch (IOException | RuntimeException e) {
             LOG.warning(() -> "A2A request is not JSON: " + e.getMessage());
             answerError(call, null, PARSE_ERROR, "Parse error: the body is not JSON");

@@ -3,7 +3,10 @@ package io.github.agentcore4j.runtime;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,11 +21,15 @@ import java.util.stream.Collectors;
 public final class AgentServer {
 
     private static final Logger LOG = Logger.getLogger(AgentCoreApp.LOGGER_NAME);
+    /** At most this much of the shutdown grace is kept to end open event streams cleanly. */
+    private static final Duration STREAM_END_MARGIN = Duration.ofSeconds(1);
 
     private final List<Route> routes;
     private final ExecutorService threads;
     private final Object inFlightLock = new Object();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** The work calls in flight, guarded by {@link #inFlightLock}; their open streams are ended before a stop. */
+    private final Set<HttpCall> working = new HashSet<>();
     private ServerEngine engine;
     private int inFlight;
     private boolean draining;
@@ -38,6 +45,9 @@ public final class AgentServer {
      */
     static AgentServer start(String host, int port, String portSettings, List<Route> routes,
             WebSocketHandler webSocket) {
+        // Invalid limits fail the start, naming the setting, rather than the first request.
+        ServerLimits.readTimeout();
+        BodyBudget.shared();
         ExecutorService threads = InvocationThreads.create();
         AgentServer server = new AgentServer(List.copyOf(routes), threads);
         try {
@@ -68,7 +78,7 @@ public final class AgentServer {
 
     /**
      * Stops gracefully: new invocations are refused with 503 while those in flight get up to {@code grace} to
-     * finish; then the server closes.
+     * finish. Event streams still open near its end get a final error event and a clean end; then the server closes.
      */
     public void stop(Duration grace) {
         synchronized (inFlightLock) {
@@ -76,22 +86,39 @@ public final class AgentServer {
                 return;
             }
             draining = true;
-            long deadline = System.nanoTime() + grace.toNanos();
-            try {
-                while (inFlight > 0 && System.nanoTime() < deadline) {
-                    inFlightLock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            long end = System.nanoTime() + grace.toNanos();
+            // The last part of the grace is kept for ending open streams cleanly before the connections close.
+            long streamsEnd = end - Math.min(STREAM_END_MARGIN.toNanos(), grace.toNanos() / 4);
+            awaitNoneInFlight(streamsEnd);
             if (inFlight > 0) {
-                LOG.warning("Stopping with " + inFlight + " invocation(s) still running after " + grace);
+                List<HttpCall> open = List.copyOf(working);
+                LOG.warning("Stopping with " + inFlight + " invocation(s) still running after " + grace
+                        + "; ending their open event streams with an error event");
+                for (HttpCall call : open) {
+                    try {
+                        call.serverStopping();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.FINE, "Could not end an open stream", e);
+                    }
+                }
+                awaitNoneInFlight(end);
             }
         }
         engine.stop();
         threads.shutdownNow();
         LOG.info("Agent stopped");
         stopped.countDown();
+    }
+
+    /** Waits, holding {@link #inFlightLock}, until no work is in flight or the deadline has passed. */
+    private void awaitNoneInFlight(long deadline) {
+        try {
+            while (inFlight > 0 && System.nanoTime() < deadline) {
+                inFlightLock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops at once, interrupting invocations in flight. */
@@ -114,7 +141,14 @@ public final class AgentServer {
                     break;
                 }
             }
-            if (matched == null) {
+            String badHeader = headerWithControlCharacter(call);
+            if (badHeader != null) {
+                LOG.warning(() -> "Request refused: the value of header " + Responses.abbreviate(badHeader)
+                        + " holds a control character");
+                call.setResponseHeader("Connection", "close");
+                Responses.error(call, 400, "Invalid header", "The value of header " + Responses.abbreviate(badHeader)
+                        + " holds a control character (such as NUL, CR or LF); remove it");
+            } else if (matched == null) {
                 Responses.error(call, 404, "Not found", "No route for " + path + "; use " + routes.stream()
                         .map(route -> route.method() + " " + route.path()).collect(Collectors.joining(" or ")));
             } else if (!matched.method().equals(call.method())) {
@@ -132,6 +166,16 @@ public final class AgentServer {
         }
     }
 
+    /** The name of a header whose value holds a control character other than tab (RFC 9110 5.5); null if none. */
+    private static String headerWithControlCharacter(HttpCall call) {
+        for (Map.Entry<String, String> header : call.requestHeaders().entrySet()) {
+            if (header.getValue().chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                return header.getKey();
+            }
+        }
+        return null;
+    }
+
     private void work(HttpCall call, Route.Handler handler) throws IOException {
         synchronized (inFlightLock) {
             if (draining) {
@@ -140,11 +184,13 @@ public final class AgentServer {
                 return;
             }
             inFlight++;
+            working.add(call);
         }
         try {
             handler.handle(call);
         } finally {
             synchronized (inFlightLock) {
+                working.remove(call);
                 inFlight--;
                 inFlightLock.notifyAll();
             }

@@ -39,4 +39,16 @@ interface HttpCall {
 
     /** Ends the exchange; calling it again does nothing. */
     void close();
+
+    /**
+     * Drops the connection without an answer, for a caller whose upload failed (nobody reads an answer) or stalled;
+     * any thread may call it, also while another one is blocked reading the body. Then {@link #close()} does nothing.
+     */
+    void abort();
+
+    /** Registers how to end this call's open response stream should the server stop first; the last one wins. */
+    void onServerStop(Runnable endStream);
+
+    /** Ends the open response stream, if one was registered; called by a server stopping while it is still open. */
+    void serverStopping();
 }

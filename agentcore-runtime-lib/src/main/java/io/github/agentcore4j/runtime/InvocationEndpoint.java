@@ -29,12 +29,14 @@ final class InvocationEndpoint implements Route.Handler {
         span.answerWithTraceparent(call);
         long started = System.nanoTime();
         SseResponse events = new SseResponse(call);
+        RequestBody body = null;
         try {
             if (entrypoint == null) {
                 Responses.error(call, 500, "No entrypoint defined", null);
                 return;
             }
-            Object payload = entrypoint.bind(Responses.readBody(call, maxRequestBytes));
+            body = RequestBody.read(call, maxRequestBytes);
+            Object payload = entrypoint.bind(body.take());
             Object result = await(entrypoint.call(payload, context, events));
             if (entrypoint.emitsEvents() || SseResponse.isStream(result)) {
                 span.name("POST /invocations (stream)");
@@ -50,10 +52,10 @@ final class InvocationEndpoint implements Route.Handler {
         } catch (PayloadBinder.BadRequestException e) {
             LOG.warning(() -> e.getMessage() + ": " + e.details());
             Responses.error(call, 400, e.getMessage(), e.details());
-        } catch (Responses.PayloadTooLargeException e) {
-            LOG.warning(e::getMessage);
-            call.setResponseHeader("Connection", "close");
-            Responses.error(call, 413, "Payload too large", e.getMessage());
+        } catch (RequestBody.Refused e) {
+            if (e.prepareAnswer(call)) {
+                Responses.error(call, e.status(), e.getMessage(), e.details());
+            }
         } catch (EventEmitter.ClientDisconnectedException e) {
             LOG.info(() -> "The caller disconnected; stream stopped (" + seconds(started) + ")");
         } catch (Exception e) {
@@ -62,6 +64,9 @@ final class InvocationEndpoint implements Route.Handler {
         } finally {
             spanScope.close();
             span.end();
+            if (body != null) {
+                body.close();
+            }
             RequestContext.restore(previous);
             call.close();
         }

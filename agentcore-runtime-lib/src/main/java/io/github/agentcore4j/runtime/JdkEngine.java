@@ -1,8 +1,11 @@
 package io.github.agentcore4j.runtime;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -20,6 +23,23 @@ final class JdkEngine implements ServerEngine {
     /** The server closes idle keep-alive connections beyond this (200 by default), so busy callers reconnect. */
     static final String MAX_IDLE_CONNECTIONS_PROPERTY = "sun.net.httpserver.maxIdleConnections";
 
+    /**
+     * Seconds a caller has to send a whole request, head and body; the JDK's default is forever,
+     * so a caller sending half a request would hold a connection and a thread for good.
+     */
+    static final String MAX_REQUEST_TIME_PROPERTY = "sun.net.httpserver.maxReqTime";
+
+    /**
+     * The JDK server resets a connection whose head passes its own limits (200 header lines, 380 KB); raised, so that
+     * heads up to these get a proper {@code 431} or {@code 414} from {@link #oversizedHead} instead.
+     */
+    static final String MAX_HEADERS_PROPERTY = "sun.net.httpserver.maxReqHeaders";
+    static final String MAX_HEAD_BYTES_PROPERTY = "sun.net.httpserver.maxReqHeaderSize";
+    /** Header lines a request may carry, as the JDK server allows by default. */
+    static final int MAX_HEADERS = 200;
+    /** The request target and the header fields may each take this much, as on {@link JettyEngine}. */
+    static final int MAX_HEAD_BYTES = 64 * 1024;
+
     private final HttpServer http;
 
     private JdkEngine(HttpServer http) {
@@ -31,6 +51,9 @@ final class JdkEngine implements ServerEngine {
         // Read once by the JDK when its first server is created; a value the application set wins.
         defaultProperty(NO_DELAY_PROPERTY, "true");
         defaultProperty(MAX_IDLE_CONNECTIONS_PROPERTY, Integer.toString(ServerEngine.BACKLOG));
+        defaultProperty(MAX_REQUEST_TIME_PROPERTY, Long.toString(ServerLimits.readTimeout().toSeconds()));
+        defaultProperty(MAX_HEADERS_PROPERTY, Integer.toString(MAX_HEADERS * 10));
+        defaultProperty(MAX_HEAD_BYTES_PROPERTY, Integer.toString(MAX_HEAD_BYTES * 32));
         HttpServer http;
         try {
             http = HttpServer.create(new InetSocketAddress(host, port), ServerEngine.BACKLOG);
@@ -38,9 +61,49 @@ final class JdkEngine implements ServerEngine {
             throw ServerEngine.cannotListen(host, port, portSettings, e);
         }
         http.setExecutor(threads);
-        http.createContext("/", exchange -> handler.handle(new JdkHttpCall(exchange)));
+        http.createContext("/", exchange -> {
+            JdkHttpCall call = new JdkHttpCall(exchange);
+            if (!oversizedHead(call, exchange)) {
+                handler.handle(call);
+            }
+        });
         http.start();
         return new JdkEngine(http);
+    }
+
+    /** Answers {@code 414} or {@code 431} (and closes) when the head passes the limits; false when it does not. */
+    private static boolean oversizedHead(JdkHttpCall call, HttpExchange exchange) throws IOException {
+        int targetLength = exchange.getRequestURI().getRawPath().length()
+                + (exchange.getRequestURI().getRawQuery() == null ? 0 : exchange.getRequestURI().getRawQuery().length());
+        int lines = 0;
+        long bytes = 0;
+        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+            for (String value : header.getValue()) {
+                lines++;
+                bytes += header.getKey().length() + value.length() + 4;
+            }
+        }
+        int status;
+        String details;
+        if (targetLength > MAX_HEAD_BYTES) {
+            status = 414;
+            details = "The request target is " + targetLength + " characters long; at most " + MAX_HEAD_BYTES
+                    + " are accepted";
+        } else if (lines > MAX_HEADERS || bytes > MAX_HEAD_BYTES) {
+            status = 431;
+            details = "The request carries " + lines + " header lines (" + bytes + " bytes); at most " + MAX_HEADERS
+                    + " lines and " + MAX_HEAD_BYTES + " bytes are accepted";
+        } else {
+            return false;
+        }
+        try {
+            call.setResponseHeader("Connection", "close");
+            Responses.error(call, status, status == 414 ? "URI too long" : "Request header fields too large",
+                    details);
+        } finally {
+            call.close();
+        }
+        return true;
     }
 
     @Override

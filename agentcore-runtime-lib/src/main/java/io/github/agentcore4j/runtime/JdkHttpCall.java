@@ -12,9 +12,24 @@ import java.util.Map;
 final class JdkHttpCall implements HttpCall {
 
     private final HttpExchange exchange;
+    private volatile Runnable endStream;
+    private Map<String, String> headers;
 
     JdkHttpCall(HttpExchange exchange) {
         this.exchange = exchange;
+    }
+
+    @Override
+    public void onServerStop(Runnable endStream) {
+        this.endStream = endStream;
+    }
+
+    @Override
+    public void serverStopping() {
+        Runnable end = endStream;
+        if (end != null) {
+            end.run();
+        }
     }
 
     @Override
@@ -32,11 +47,15 @@ final class JdkHttpCall implements HttpCall {
         return exchange.getRequestHeaders().getFirst(name);
     }
 
+    /** Built once: the server checks the headers and the endpoint reads them again. */
     @Override
     public Map<String, String> requestHeaders() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
-            headers.put(header.getKey(), String.join(", ", header.getValue()));
+        if (headers == null) {
+            Map<String, String> joined = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+                joined.put(header.getKey(), String.join(", ", header.getValue()));
+            }
+            headers = joined;
         }
         return headers;
     }
@@ -63,6 +82,12 @@ final class JdkHttpCall implements HttpCall {
 
     @Override
     public void close() {
+        exchange.close();
+    }
+
+    /** Closing an exchange that has sent no response headers closes its connection: nothing else can be sent on it. */
+    @Override
+    public void abort() {
         exchange.close();
     }
 }

@@ -17,6 +17,8 @@ final class JettyHttpCall implements HttpCall {
     private final Request request;
     private final Response response;
     private final Callback callback;
+    private volatile Runnable endStream;
+    private Map<String, String> headers;
     private OutputStream out;
     private boolean closed;
 
@@ -24,6 +26,19 @@ final class JettyHttpCall implements HttpCall {
         this.request = request;
         this.response = response;
         this.callback = callback;
+    }
+
+    @Override
+    public void onServerStop(Runnable endStream) {
+        this.endStream = endStream;
+    }
+
+    @Override
+    public void serverStopping() {
+        Runnable end = endStream;
+        if (end != null) {
+            end.run();
+        }
     }
 
     @Override
@@ -41,9 +56,13 @@ final class JettyHttpCall implements HttpCall {
         return request.getHeaders().get(name);
     }
 
+    /** Built once: the server checks the headers and the endpoint reads them again. */
     @Override
     public Map<String, String> requestHeaders() {
-        return headersOf(request);
+        if (headers == null) {
+            headers = headersOf(request);
+        }
+        return headers;
     }
 
     /** A request's headers, several values of one joined with {@code ", "}. */
@@ -94,6 +113,16 @@ final class JettyHttpCall implements HttpCall {
         } catch (IOException | RuntimeException e) {
             callback.failed(e);
         }
+    }
+
+    @Override
+    public synchronized void abort() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        request.getConnectionMetaData().getConnection().getEndPoint().close();
+        callback.failed(new IOException("connection dropped without an answer"));
     }
 
     /** The response body; closing it is {@link #close()}'s job, so endpoints may close it early as on the JDK server. */

@@ -1,5 +1,6 @@
 package io.github.agentcore4j.runtime;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -26,13 +27,27 @@ final class Json {
             .maxStringLength(Integer.MAX_VALUE)
             .build();
 
+    /**
+     * Parse errors quote none of the caller's body (by default Jackson quotes up to 256 characters of it, which
+     * then reach the agent's log): a payload may carry secrets.
+     */
+    static final ErrorReportConfiguration QUIET_ERRORS = ErrorReportConfiguration.builder()
+            .maxErrorTokenLength(0)
+            .maxRawContentLength(0)
+            .build();
+
     /** Nulls are written and records keep their declared component order, as a handler author expects. */
-    private static final JSON JR = JSON.builder(
-                    JsonFactory.builder().streamReadConstraints(PAYLOAD_CONSTRAINTS).build())
+    private static final JSON JR = JSON.builder(payloadFactory())
             .enable(JSON.Feature.WRITE_NULL_PROPERTIES, JSON.Feature.WRITE_RECORD_FIELDS_IN_DECLARATION_ORDER)
             .build();
 
     private Json() {
+    }
+
+    /** How every payload parser of the library is configured. */
+    static JsonFactory payloadFactory() {
+        return JsonFactory.builder().streamReadConstraints(PAYLOAD_CONSTRAINTS).errorReportConfiguration(QUIET_ERRORS)
+                .build();
     }
 
     /**
@@ -95,9 +110,21 @@ final class Json {
         return JR.beanFrom(record, JR.asBytes(fields));
     }
 
-    /** Reads a whole JSON document as {@code type}; content after the document is an error, as in Python. */
+    /**
+     * Reads a whole JSON document as {@code type} from its bytes (UTF-8, or UTF-16/32 as JSON allows), without a
+     * text copy of the body; content after the document is an error, as in Python.
+     */
+    static Object read(byte[] json, Class<?> type) throws IOException {
+        return read(JR.createParser(json), type);
+    }
+
+    /** As {@link #read(byte[], Class)}, for JSON already held as text. */
     static Object read(String json, Class<?> type) throws IOException {
-        try (JsonParser parser = JR.createParser(json)) {
+        return read(JR.createParser(json), type);
+    }
+
+    private static Object read(JsonParser source, Class<?> type) throws IOException {
+        try (JsonParser parser = source) {
             Object value;
             if (type == Object.class) {
                 value = JR.anyFrom(parser);

@@ -26,15 +26,14 @@ final class JsonNodes {
         return value != null && isJsonNodeType(value.getClass());
     }
 
-    static Object read(String json) throws IOException {
+    static Object read(byte[] json) throws IOException {
         return Mapper.INSTANCE.readTree(json);
     }
 
     /** Created on first use only, so agents that never touch JsonNode never pay for an ObjectMapper. */
     private static final class Mapper {
         static final com.fasterxml.jackson.databind.ObjectMapper INSTANCE =
-                new com.fasterxml.jackson.databind.ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-                        .streamReadConstraints(Json.PAYLOAD_CONSTRAINTS).build())
+                new com.fasterxml.jackson.databind.ObjectMapper(Json.payloadFactory())
                         .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 }

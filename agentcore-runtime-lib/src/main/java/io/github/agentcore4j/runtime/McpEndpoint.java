@@ -7,7 +7,6 @@ import io.modelcontextprotocol.server.McpStatelessServerHandler;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
@@ -79,30 +78,17 @@ final class McpEndpoint implements McpStatelessServerTransport, Route.Handler {
                         + APPLICATION_JSON + " and " + TEXT_EVENT_STREAM);
                 return;
             }
-            McpSchema.JSONRPCMessage message = read(call);
-            McpTransportContext transport = McpTransportContext.create(Map.of(REQUEST_CONTEXT_KEY, context));
-            if (message instanceof McpSchema.JSONRPCRequest request) {
-                span.name("MCP " + request.method());
-                McpSchema.JSONRPCResponse response = handler.handleRequest(transport, request)
-                        .contextWrite(reactor -> reactor.put(McpTransportContext.KEY, transport))
-                        .block();
-                Responses.json(call, 200, json.writeValueAsBytes(response));
-                LOG.info(() -> "MCP " + request.method() + (response != null && response.error() != null
-                        ? " answered error " + response.error().code() : " completed") + " ("
-                        + InvocationEndpoint.seconds(started) + ")");
-            } else if (message instanceof McpSchema.JSONRPCNotification notification) {
-                handler.handleNotification(transport, notification)
-                        .contextWrite(reactor -> reactor.put(McpTransportContext.KEY, transport))
-                        .block();
-                call.sendResponseHeaders(202, -1);
-            } else {
-                error(call, 400, McpSchema.ErrorCodes.INVALID_REQUEST,
-                        "The server accepts either requests or notifications");
+            try (RequestBody body = RequestBody.read(call, maxRequestBytes)) {
+                Map<?, ?> message = read(body.take());
+                if (message.get("method") instanceof String method) {
+                    span.name("MCP " + method);
+                }
+                answer(call, message, context, started);
             }
-        } catch (Responses.PayloadTooLargeException e) {
-            LOG.warning(e::getMessage);
-            call.setResponseHeader("Connection", "close");
-            error(call, 413, McpSchema.ErrorCodes.INVALID_REQUEST, e.getMessage());
+        } catch (RequestBody.Refused e) {
+            if (e.prepareAnswer(call)) {
+                error(call, e.status(), McpSchema.ErrorCodes.INVALID_REQUEST, e.getMessage() + ": " + e.details());
+            }
         } catch (InvalidMessageException | PayloadBinder.BadRequestException e) {
             LOG.warning(() -> "Invalid MCP message: " + e.getMessage());
             error(call, 400, McpSchema.ErrorCodes.PARSE_ERROR, "Invalid message format: " + e.getMessage());
@@ -117,13 +103,62 @@ final class McpEndpoint implements McpStatelessServerTransport, Route.Handler {
         }
     }
 
-    private McpSchema.JSONRPCMessage read(HttpCall call) throws IOException {
-        String body = new String(Responses.readBody(call, maxRequestBytes), StandardCharsets.UTF_8);
+    private void answer(HttpCall call, Map<?, ?> message, RequestContext context, long started) throws IOException {
+        McpTransportContext transport = McpTransportContext.create(Map.of(REQUEST_CONTEXT_KEY, context));
+        Object id = message.get("id");
+        if (!(message.get("method") instanceof String method)) {
+            error(call, 400, McpSchema.ErrorCodes.INVALID_REQUEST,
+                    "The server accepts either requests or notifications");
+        } else if (message.containsKey("id") && !(id instanceof String || id instanceof Number)) {
+            error(call, 400, McpSchema.ErrorCodes.INVALID_REQUEST,
+                    "Invalid Request: a JSON-RPC id is a string or a number; send one, or no id for a notification");
+        } else if (!message.containsKey("id")) {
+            handler.handleNotification(transport, convert(message, McpSchema.JSONRPCNotification.class))
+                    .contextWrite(reactor -> reactor.put(McpTransportContext.KEY, transport))
+                    .block();
+            call.sendResponseHeaders(202, -1);
+        } else if (McpSchema.METHOD_TOOLS_CALL.equals(method) && !(message.get("params") instanceof Map)) {
+            LOG.warning(() -> "MCP " + method + " refused: no params");
+            Responses.json(call, 200, json.writeValueAsBytes(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION,
+                    id, null, new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.INVALID_PARAMS,
+                            "Invalid params: " + method + " needs params {\"name\": <tool>, \"arguments\": {...}}",
+                            null))));
+        } else {
+            McpSchema.JSONRPCRequest request = convert(message, McpSchema.JSONRPCRequest.class);
+            McpSchema.JSONRPCResponse response = handler.handleRequest(transport, request)
+                    .contextWrite(reactor -> reactor.put(McpTransportContext.KEY, transport))
+                    .block();
+            Responses.json(call, 200, json.writeValueAsBytes(response));
+            LOG.info(() -> "MCP " + method + (response != null && response.error() != null
+                    ? " answered error " + response.error().code() : " completed") + " ("
+                    + InvocationEndpoint.seconds(started) + ")");
+        }
+    }
+
+    /** The SDK's type for a message already parsed; a message of the wrong shape is the caller's fault (400). */
+    private <T> T convert(Map<?, ?> message, Class<T> type) {
         try {
-            return McpSchema.deserializeJsonRpcMessage(json, body);
-        } catch (IOException | IllegalArgumentException e) {
+            return json.convertValue(message, type);
+        } catch (IllegalArgumentException e) {
             throw new InvalidMessageException(e.getMessage());
         }
+    }
+
+    /**
+     * The JSON-RPC message as a map, parsed from the body's bytes with the library's own parser: no text copy, and
+     * strings as long as the 100 MB body limit allows (the SDK's mapper stops at Jackson's 20 million characters).
+     */
+    private static Map<?, ?> read(byte[] body) {
+        Object parsed;
+        try {
+            parsed = Json.read(body, Object.class);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidMessageException(e.getMessage());
+        }
+        if (!(parsed instanceof Map<?, ?> message)) {
+            throw new InvalidMessageException("expected a JSON-RPC message object");
+        }
+        return message;
     }
 
     /** A JSON-RPC error with a null id, as JSON-RPC has it when the request's id is unknown. */

@@ -3,7 +3,10 @@ package io.github.agentcore4j.runtime;
 import com.fasterxml.jackson.jr.ob.JSONObjectException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -23,15 +26,16 @@ final class PayloadBinder {
         if (payloadType == byte[].class) {
             return body;
         }
-        String text = decodeUtf8(body);
         if (payloadType == String.class) {
-            return text;
+            return decodeUtf8(body);
         }
-        if (text.isBlank()) {
+        requireUtf8(body);
+        if (isBlank(body)) {
             throw new BadRequestException("Invalid JSON", "The request body is empty; send a JSON document");
         }
+        Object payload;
         try {
-            return JsonNodes.isJsonNodeType(payloadType) ? JsonNodes.read(text) : Json.read(text, payloadType);
+            payload = JsonNodes.isJsonNodeType(payloadType) ? JsonNodes.read(body) : Json.read(body, payloadType);
         } catch (JSONObjectException e) {
             // Well-formed JSON of the wrong shape for the handler's parameter type.
             throw new BadRequestException("Invalid payload",
@@ -39,6 +43,21 @@ final class PayloadBinder {
         } catch (IOException | RuntimeException e) {
             throw new BadRequestException("Invalid JSON", firstLine(e.getMessage()));
         }
+        if (payload == null && payloadType != Object.class) {
+            throw new BadRequestException("Invalid payload", "The body is JSON null; send a JSON value the handler's "
+                    + payloadType.getSimpleName() + " parameter can take");
+        }
+        return payload;
+    }
+
+    /** Empty, or JSON whitespace only (a UTF-8 body; others are left to the parser). */
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String decodeUtf8(byte[] body) {
@@ -50,6 +69,24 @@ final class PayloadBinder {
                     .toString();
         } catch (CharacterCodingException e) {
             throw new BadRequestException("Invalid encoding", "The request body is not valid UTF-8: " + e);
+        }
+    }
+
+    /** Checks the body is UTF-8 through a small window, so a 100 MB body is not copied to text to be checked. */
+    private static void requireUtf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer window = CharBuffer.allocate(8192);
+        CoderResult result;
+        do {
+            window.clear();
+            result = decoder.decode(in, window, true);
+        } while (result.isOverflow());
+        if (result.isError()) {
+            throw new BadRequestException("Invalid encoding", "The request body is not valid UTF-8 (at byte "
+                    + in.position() + "); send JSON as UTF-8");
         }
     }
 

@@ -1,7 +1,6 @@
 package io.github.agentcore4j.runtime;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.Map;
 final class Responses {
 
     static final String JSON = "application/json";
+    private static final int MAX_QUOTED_CHARS = 80;
 
     private Responses() {
     }
@@ -33,41 +33,13 @@ final class Responses {
     }
 
     /**
-     * Reads the whole body, refusing one larger than {@code limit} bytes: by its declared length before reading any of
-     * it, or as soon as a chunked body passes the limit.
+     * A caller's text fit for a log line or an error message: at most 80 characters, control characters shown as
+     * {@code ?}, so it cannot forge log lines nor carry much of a body.
      */
-    static byte[] readBody(HttpCall call, long limit) throws IOException {
-        String declared = call.requestHeader("Content-Length");
-        long length = -1;
-        if (declared != null) {
-            try {
-                length = Long.parseLong(declared.trim());
-            } catch (NumberFormatException e) {
-                throw new PayloadBinder.BadRequestException("Invalid Content-Length", declared);
-            }
-            if (length > limit) {
-                throw new PayloadTooLargeException(limit);
-            }
-        }
-        try (InputStream in = call.requestBody()) {
-            if (length >= 0) {
-                return in.readNBytes((int) length);
-            }
-            byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-            if (body.length > limit) {
-                throw new PayloadTooLargeException(limit);
-            }
-            return body;
-        }
-    }
-
-    /** A body over the limit: {@code 413}. */
-    static final class PayloadTooLargeException extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        PayloadTooLargeException(long limit) {
-            super("The request body is larger than " + limit + " bytes");
-        }
+    static String abbreviate(String text) {
+        String shown = text.length() > MAX_QUOTED_CHARS ? text.substring(0, MAX_QUOTED_CHARS) + "…" : text;
+        StringBuilder safe = new StringBuilder(shown.length());
+        shown.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return safe.toString();
     }
 }

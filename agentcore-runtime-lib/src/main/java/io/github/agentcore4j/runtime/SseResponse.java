@@ -24,9 +24,11 @@ final class SseResponse implements EventEmitter {
     private final HttpCall call;
     private OutputStream out;
     private boolean disconnected;
+    private boolean finished;
 
     SseResponse(HttpCall call) {
         this.call = call;
+        call.onServerStop(this::endForShutdown);
     }
 
     static boolean isStream(Object result) {
@@ -120,7 +122,7 @@ final class SseResponse implements EventEmitter {
     }
 
     /** Ends a committed stream with the Python SDK's error event; the status line already said 200. */
-    void sendError(Throwable failure) {
+    synchronized void sendError(Throwable failure) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("error", String.valueOf(failure.getMessage()));
         error.put("error_type", failure.getClass().getSimpleName());
@@ -130,10 +132,34 @@ final class SseResponse implements EventEmitter {
         } catch (IOException callerGone) {
             // Nobody is left to tell.
         }
+        finished = true;
+    }
+
+    /**
+     * Ends a stream the server is stopping under: one final error event, then the clean end of the response, so the
+     * caller knows the answer is incomplete rather than seeing the connection cut. The handler's next event fails as
+     * if the caller had left.
+     */
+    synchronized void endForShutdown() {
+        if (out == null || disconnected || finished) {
+            return;
+        }
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("error", "The agent is stopping (the session ended) before this stream finished");
+        error.put("error_type", "AgentStopping");
+        error.put("message", "An error occurred during streaming");
+        try {
+            send(error);
+        } catch (IOException | RuntimeException callerGoneOrCallEnded) {
+            // Nobody is left to tell.
+        }
+        disconnected = true;
+        call.close();
     }
 
     /** Completes the response; a stream that sent no events is an empty event stream. */
     synchronized void finish() throws IOException {
+        finished = true;
         if (!disconnected) {
             commit();
         }

@@ -214,6 +214,29 @@ class McpServerTest {
     }
 
     @Test
+    void followsJsonRpcRulesOnIdsNotificationsAndMissingParams() throws Exception {
+        HttpResponse<String> notification = post("{\"jsonrpc\":\"2.0\",\"method\":\"tools/list\"}", ACCEPT_BOTH);
+        assertEquals(202, notification.statusCode());
+        assertEquals("", notification.body(), "a notification gets no answer");
+
+        HttpResponse<String> stringId = post("{\"jsonrpc\":\"2.0\",\"id\":\"a-1\",\"method\":\"tools/list\"}",
+                ACCEPT_BOTH);
+        assertEquals(200, stringId.statusCode());
+        assertTrue(stringId.body().contains("\"id\":\"a-1\""), stringId.body());
+        for (String badId : new String[] {"true", "{\"x\":1}", "[1]", "null"}) {
+            HttpResponse<String> refused = post("{\"jsonrpc\":\"2.0\",\"id\":" + badId
+                    + ",\"method\":\"tools/list\"}", ACCEPT_BOTH);
+            assertEquals(400, refused.statusCode(), badId);
+            assertTrue(refused.body().contains("\"code\":-32600"), refused.body());
+        }
+
+        HttpResponse<String> noParams = post("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\"}", ACCEPT_BOTH);
+        assertEquals(200, noParams.statusCode());
+        assertTrue(noParams.body().contains("\"id\":9"), noParams.body());
+        assertTrue(noParams.body().contains("\"code\":-32602"), noParams.body());
+    }
+
+    @Test
     void refusesOtherMethodsAndBodiesOverTheLimit() throws Exception {
         HttpResponse<String> get = agent.send(HttpRequest.newBuilder(agent.uri("/mcp")).GET().build());
         assertEquals(405, get.statusCode());

@@ -29,8 +29,8 @@ public final class MainClassDetector {
      *
      * @param configured the {@code mainClass} setting, may be {@code null}
      * @param classesDirectory the project's compiled classes, normally {@code target/classes}
-     * @throws InvalidSettingException naming {@code mainClass} when the setting is not a class name, or when it is
-     *     unset and detection finds no main class or more than one
+     * @throws InvalidSettingException naming {@code mainClass} when the setting is not a class name or names a class
+     *     the compiled classes lack, or when it is unset and detection finds no main class or more than one
      */
     public static String resolve(String configured, Path classesDirectory) {
         if (configured == null || configured.isBlank()) {
@@ -40,6 +40,12 @@ public final class MainClassDetector {
         if (!JAVA_CLASS_NAME.matcher(className).matches()) {
             throw new InvalidSettingException("mainClass", "'" + className + "' is not a fully qualified class name",
                     "give the class as package.ClassName, e.g. com.example.MyAgent");
+        }
+        Path classFile = classesDirectory.resolve(className.replace('.', '/') + ".class");
+        if (Files.isDirectory(classesDirectory) && !Files.isRegularFile(classFile)) {
+            throw new InvalidSettingException("mainClass", className + " is not among the compiled classes in "
+                    + classesDirectory, "check its spelling and package, or leave mainClass unset to detect the "
+                    + "class with public static void main(String[])");
         }
         return className;
     }

@@ -108,6 +108,19 @@ class MainClassDetectorTest {
     }
 
     @Test
+    void rejectsAConfiguredClassTheCompiledClassesLack() throws Exception {
+        Path classes = Files.createDirectories(directory.resolve("classes"));
+        Files.createDirectories(classes.resolve("com/example"));
+        Files.write(classes.resolve("com/example/Agent.class"), new byte[0]);
+
+        assertEquals("com.example.Agent", MainClassDetector.resolve("com.example.Agent", classes));
+        assertEquals("Invalid setting <mainClass> (-Dagentcore.mainClass): com.example.Agnet is not among the compiled "
+                + "classes in " + classes + ". Fix: check its spelling and package, or leave mainClass unset to detect "
+                + "the class with public static void main(String[]).", assertThrows(InvalidSettingException.class,
+                        () -> MainClassDetector.resolve("com.example.Agnet", classes)).getMessage());
+    }
+
+    @Test
     void rejectsAConfiguredValueThatIsNoClassName() {
         assertEquals("Invalid setting <mainClass> (-Dagentcore.mainClass): 'com.example.My-Agent' is not a fully "
                 + "qualified class name. Fix: give the class as package.ClassName, e.g. com.example.MyAgent.",

@@ -145,6 +145,12 @@ class AgentCoreControlPlaneTest extends ControlPlaneFixture {
         ValidationException role = assertThrows(ValidationException.class,
                 () -> StandInFixtures.create(control, "demo", StandInFixtures.image(aws, "v1"), unknownRole));
         assertEquals(Faults.roleValidationMessage(unknownRole), role.awsErrorDetails().errorMessage());
+        String bedrockRole = aws.iam().addRole("TrustsBedrockNotAgentCore", StandInFixtures.TRUST_POLICY
+                .replace("bedrock-agentcore.amazonaws.com", "bedrock.amazonaws.com"));
+        ValidationException untrusted = assertThrows(ValidationException.class,
+                () -> StandInFixtures.create(control, "demo", StandInFixtures.image(aws, "v1"), bedrockRole));
+        assertEquals(Faults.roleValidationMessage(bedrockRole), untrusted.awsErrorDetails().errorMessage(),
+                "a role AgentCore may not assume fails every time, with the propagation message");
 
         String id = StandInFixtures.create(control, "demo", StandInFixtures.image(aws, "v1"), roleArn).agentRuntimeId();
         assertThrows(ConflictException.class,

@@ -22,6 +22,8 @@ import java.util.function.Function;
  * documents it:
  * <ul>
  *   <li>every request is first checked against the service model ({@link ModelValidation}, in {@link AwsStandIn});</li>
+ *   <li>the role must exist in the stand-in's IAM and trust {@code bedrock-agentcore.amazonaws.com}, else AWS's
+ *       "Role validation failed" ValidationException (the same text as while IAM propagates a new role);</li>
  *   <li>create fills what the service fills: both lifecycle values from one, the protocol ({@code HTTP}), the
  *       platform version (the stand-in's default), {@code metadataConfiguration.requireMMDSV2=true}; a missing
  *       {@code networkConfiguration} is refused ("NetworkConfiguration is required");</li>
@@ -286,7 +288,7 @@ public final class AgentCoreStandIn {
         }
         requireDocumentedCombinations(input);
         faults.throwIfRoleNotYetAssumable(roleArn);
-        if (requireKnownRoles && !iam.exists(roleArn)) {
+        if (requireKnownRoles && !(iam.exists(roleArn) && iam.trustsAgentCore(roleArn))) {
             throw ServiceError.validation(Faults.roleValidationMessage(roleArn));
         }
         ObjectNode config = input.deepCopy();

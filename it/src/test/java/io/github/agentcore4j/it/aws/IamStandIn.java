@@ -1,9 +1,12 @@
 package io.github.agentcore4j.it.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,6 +57,48 @@ public final class IamStandIn {
         }
         String pathAndName = roleArn.substring(prefix.length());
         return roles.containsKey(pathAndName.substring(pathAndName.lastIndexOf('/') + 1));
+    }
+
+    /**
+     * Whether a role's trust policy lets AgentCore assume it: an {@code Allow} statement for {@code sts:AssumeRole}
+     * (or {@code sts:*}, {@code *}) whose service principal is {@code bedrock-agentcore.amazonaws.com}. Conditions are
+     * not evaluated.
+     */
+    synchronized boolean trustsAgentCore(String roleArn) {
+        String name = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+        MutableRole role = roles.get(name);
+        if (role == null || role.trustPolicy == null) {
+            return false;
+        }
+        JsonNode policy;
+        try {
+            policy = Json.MAPPER.readTree(role.trustPolicy);
+        } catch (IOException e) {
+            return false;
+        }
+        JsonNode statements = policy.path("Statement");
+        for (JsonNode statement : statements.isArray() ? statements : Json.MAPPER.createArrayNode().add(statements)) {
+            boolean allow = statement.path("Effect").asText().equals("Allow");
+            boolean assume = values(statement.path("Action")).stream()
+                    .anyMatch(action -> List.of("sts:AssumeRole", "sts:*", "*").contains(action));
+            boolean agentCore = values(statement.path("Principal").path("Service"))
+                    .contains("bedrock-agentcore.amazonaws.com");
+            if (allow && assume && agentCore) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A policy element that is one string or a list of strings. */
+    private static List<String> values(JsonNode element) {
+        List<String> values = new ArrayList<>();
+        if (element.isArray()) {
+            element.forEach(value -> values.add(value.asText()));
+        } else if (element.isTextual()) {
+            values.add(element.asText());
+        }
+        return values;
     }
 
     synchronized Reply handle(String operation, AwsRequest request) {

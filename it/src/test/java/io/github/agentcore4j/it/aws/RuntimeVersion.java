@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * A snapshot of one version of an agent runtime: its status and the configuration it was created or updated with
- * (the request body without {@code clientToken}, {@code agentRuntimeName} and {@code tags}).
+ * (the request body without {@code clientToken}, {@code agentRuntimeName} and {@code tags}, with what the service
+ * fills in: both lifecycle values, the protocol, the platform version, MMDSv2), as GetAgentRuntime answers it.
  */
 public record RuntimeVersion(String version, String status, String failureReason, JsonNode configuration,
                              Instant createdAt) {

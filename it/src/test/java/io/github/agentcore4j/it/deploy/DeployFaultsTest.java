@@ -124,11 +124,20 @@ class DeployFaultsTest {
     }
 
     @Test
-    void aConflictOnUpdateFailsTheBuildWithTheServiceMessage() {
+    void aConflictOnUpdateIsWaitedOutAndRetriedAndFailsTheBuildWhenItPersists() {
         FixtureProject project = stage.project("faults-conflict");
         stage.maven(project, "conflict_agent", "deploy").assertSuccess();
         DeployStage.changeCode(project, "hello conflict");
         stage.aws().faults().conflict("UpdateAgentRuntime", 1);
+
+        MavenResult retried = stage.maven(project, "conflict_agent", "deploy").assertSuccess();
+
+        assertContains(retried.log(), "is busy (Conflict injected by the stand-in for UpdateAgentRuntime); waiting "
+                + "for it to settle, then trying again");
+        assertContains(retried.log(), "version 2 is READY and DEFAULT serves it");
+
+        DeployStage.changeCode(project, "hello conflict again");
+        stage.aws().faults().conflict("UpdateAgentRuntime", 5);
 
         MavenResult deploy = stage.maven(project, "conflict_agent", "deploy").assertFailure();
 

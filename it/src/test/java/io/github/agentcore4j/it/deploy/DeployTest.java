@@ -69,6 +69,7 @@ class DeployTest {
         assertEquals("123456789012", trust.get("Condition").get("StringEquals").get("aws:SourceAccount").asText());
         String policy = role.inlinePolicies().get("BedrockAgentCoreRuntimeExecutionPolicy-first_agent");
         assertContains(policy, "repository/bedrock-agentcore-first_agent\"");
+        assertContains(policy, "\"Sid\":\"MarketplaceSubscribeOnFirstCall\"");
         assertEquals("test-model", version.configuration().get("environmentVariables").get("MODEL_ID").asText());
 
         JsonNode output = runtimeJson(project);
@@ -84,9 +85,9 @@ class DeployTest {
         assertFalse(yaml.contains("sk-never-print-this-value"), yaml);
         assertFalse(deploy.log().contains("sk-never-print-this-value"), "secret in the log");
         assertFalse(deploy.log().contains(stage.aws().environment().get("AWS_SECRET_ACCESS_KEY")), "secret in the log");
-        assertContains(deploy.log(), "Environment: MODEL_ID=test-model, OPENAI_API_KEY=****");
-        assertContains(deploy.log(), "Agent runtime " + runtime.arn() + " version 1 is READY. Logs: "
-                + "/aws/bedrock-agentcore/runtimes/" + runtime.id() + "-DEFAULT");
+        assertContains(deploy.log(), "Environment: MODEL_ID, OPENAI_API_KEY (values not shown)");
+        assertContains(deploy.log(), "Agent runtime " + runtime.arn() + " version 1 is READY and DEFAULT serves it. "
+                + "Logs: /aws/bedrock-agentcore/runtimes/" + runtime.id() + "-DEFAULT");
     }
 
     @Test
@@ -150,13 +151,33 @@ class DeployTest {
         assertContains(dryRun.log(), "[dry run] would send CreateRepositoryRequest(RepositoryName="
                 + "bedrock-agentcore-dry_agent");
         assertContains(dryRun.log(), "[dry run] would send CreateRoleRequest(");
-        assertContains(dryRun.log(), "[dry run] would send CreateAgentRuntimeRequest(AgentRuntimeName=dry_agent");
+        assertContains(dryRun.log(), "[dry run] Plan: create agent runtime dry_agent");
+        assertContains(dryRun.log(), "[dry run]   + platformVersion              \"V2\"");
+        assertContains(dryRun.log(), "[dry run]   + environmentVariables         {MODEL_ID, OPENAI_API_KEY} (values not shown)");
         assertFalse(dryRun.log().contains("sk-never-print-this-value"), dryRun.log());
         assertTrue(stage.aws().ecr().repository("bedrock-agentcore-dry_agent").isEmpty());
         assertTrue(stage.aws().agentCore().runtimeNamed("dry_agent").isEmpty());
         Set<String> mutations = Set.of("CreateRepository", "CreateRole", "PutRolePolicy", "CreateAgentRuntime");
         assertTrue(stage.aws().requests().stream().noneMatch(request -> mutations.contains(request.operation())),
                 stage.aws().requests().toString());
+        assertFalse(project.file(".bedrock_agentcore.yaml").toFile().exists());
+    }
+
+    @Test
+    void aDryRunWithoutCredentialsOrNetworkPrintsThePlanOfAFirstCreate() {
+        FixtureProject project = FixtureProject.copy(DeployStage.FIXTURE, "deploy-dry-run-offline");
+        project.environment("AWS_ACCESS_KEY_ID", "").environment("AWS_SECRET_ACCESS_KEY", "")
+                .environment("AWS_PROFILE", "none").environment("AWS_CONFIG_FILE", "/nonexistent")
+                .environment("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent")
+                .environment("AWS_EC2_METADATA_DISABLED", "true");
+
+        MavenResult dryRun = stage.maven(project, "offline_agent", "deploy", "-Dagentcore.deploy.dryRun=true",
+                "-Dagentcore.region=eu-west-1", "-Dagentcore.warmup=true").assertSuccess();
+
+        assertContains(dryRun.log(), "showing the plan of a first create");
+        assertContains(dryRun.log(), "[dry run] Plan: create agent runtime offline_agent");
+        assertContains(dryRun.log(), "[dry run]   + hooksConfiguration           {\"build\":{\"warmup\":{\"action\":"
+                + "{\"httpPost\":{\"path\":\"/warmup\",\"port\":8080}}}}}");
         assertFalse(project.file(".bedrock_agentcore.yaml").toFile().exists());
     }
 }

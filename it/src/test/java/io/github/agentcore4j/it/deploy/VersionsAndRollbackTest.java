@@ -49,12 +49,13 @@ class VersionsAndRollbackTest {
 
         String secondDigest = digestOf(runtime.version("2").orElseThrow().containerUri());
         String firstDigest = digestOf(firstImage);
-        assertTrue(Pattern.compile("\\[INFO\\] 2 +READY +\\S+ +" + Pattern.quote(secondDigest) + " +DEFAULT, prod\n")
-                .matcher(report.log()).find(), report.log());
-        assertTrue(Pattern.compile("\\[INFO\\] 1 +READY +\\S+ +" + Pattern.quote(firstDigest) + "\n")
+        assertTrue(Pattern.compile("\\[INFO\\] 2 +READY +V2 +\\S+ +" + Pattern.quote(secondDigest)
+                + " +DEFAULT, prod\n").matcher(report.log()).find(), report.log());
+        assertTrue(Pattern.compile("\\[INFO\\] 1 +READY +V2 +\\S+ +" + Pattern.quote(firstDigest) + "\n")
                 .matcher(report.log()).find(), report.log());
         assertContains(report.log(), "Agent runtime " + AGENT + " (" + runtime.id() + ")");
         assertContains(report.log(), "  Status:         READY, latest version 2");
+        assertContains(report.log(), "  Platform:       V2");
         assertTrue(Pattern.compile("prod +READY +live version 2, target 2").matcher(report.log()).find(),
                 report.log());
         assertContains(report.log(), "  Log groups:     /aws/bedrock-agentcore/runtimes/" + runtime.id()

@@ -102,13 +102,28 @@ public final class AwsSession implements AutoCloseable {
         return sts;
     }
 
-    /** IAM is global: its requests are signed for us-east-1 whatever the session's region. */
+    /**
+     * IAM is global per partition: its requests are signed for the partition's IAM region (us-east-1,
+     * cn-north-1, us-gov-west-1) whatever the session's region.
+     */
     public synchronized IamClient iam() {
         if (iam == null) {
-            iam = configure(IamClient.builder(), Region.US_EAST_1).build();
+            iam = configure(IamClient.builder(), iamRegion(partition())).build();
             clients.add(iam);
         }
         return iam;
+    }
+
+    /** The region IAM requests are signed for in a partition. */
+    static Region iamRegion(String partition) {
+        switch (partition) {
+            case "aws-cn":
+                return Region.CN_NORTH_1;
+            case "aws-us-gov":
+                return Region.US_GOV_WEST_1;
+            default:
+                return Region.US_EAST_1;
+        }
     }
 
     public synchronized EcrClient ecr() {
@@ -121,10 +136,19 @@ public final class AwsSession implements AutoCloseable {
 
     public synchronized BedrockAgentCoreControlClient control() {
         if (control == null) {
-            control = configure(BedrockAgentCoreControlClient.builder(), region).build();
+            control = configure(BedrockAgentCoreControlClient.builder(), region)
+                    .overrideConfiguration(c -> c.addExecutionInterceptor(new JsonMembers())).build();
             clients.add(control);
         }
         return control;
+    }
+
+    public synchronized CloudWatchLogsClient logs() {
+        if (logs == null) {
+            logs = configure(CloudWatchLogsClient.builder(), region).build();
+            clients.add(logs);
+        }
+        return logs;
     }
 
     /**
@@ -140,15 +164,6 @@ public final class AwsSession implements AutoCloseable {
             clients.add(data);
         }
         return data;
-    }
-
-    /** CloudWatch Logs, where the agent's OTLP logs and Transaction Search's spans land. */
-    public synchronized CloudWatchLogsClient logs() {
-        if (logs == null) {
-            logs = configure(CloudWatchLogsClient.builder(), region).build();
-            clients.add(logs);
-        }
-        return logs;
     }
 
     /** X-Ray, whose trace segment destination says whether Transaction Search is on. */

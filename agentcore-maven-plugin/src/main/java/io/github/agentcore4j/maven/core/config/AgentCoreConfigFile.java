@@ -81,7 +81,29 @@ public final class AgentCoreConfigFile {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> root = new LinkedHashMap<>((Map<String, Object>) tree);
+        requireAgentsMapping(root.get(AgentCoreConfig.AGENTS), source);
         return AgentCoreConfig.fromTree(root);
+    }
+
+    /**
+     * An {@code agents:} section must map names to settings; anything else is refused rather than overwritten by
+     * the next update, which would lose what the user wrote there.
+     */
+    private static void requireAgentsMapping(Object agents, String source) {
+        String fix = "fix the agents: section (agents: then one indented entry per agent name), or delete the file "
+                + "and run agentcore:configure";
+        if (agents != null && !(agents instanceof Map)) {
+            throw new InvalidSettingException("configFile", source + ": its agents: section is not a mapping of agent "
+                    + "names to their settings", fix);
+        }
+        if (agents instanceof Map<?, ?> entries) {
+            for (Map.Entry<?, ?> agent : entries.entrySet()) {
+                if (agent.getValue() != null && !(agent.getValue() instanceof Map)) {
+                    throw new InvalidSettingException("configFile", source + ": agent " + agent.getKey()
+                            + " in its agents: section has no settings mapping", fix);
+                }
+            }
+        }
     }
 
     static String render(AgentCoreConfig config) {

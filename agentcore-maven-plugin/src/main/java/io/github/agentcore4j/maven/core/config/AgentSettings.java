@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,19 +21,17 @@ import java.util.regex.Pattern;
  * @param lifecycle session timeouts
  * @param network network placement
  * @param jwtAuthorizer the OAuth inbound authorizer, or {@code null} for IAM (SigV4) callers
+ * @param runtime the 2026 runtime settings: platform version, warmup hook, port and path, filesystems...
  * @param observability whether the agent is traced: the image carries the OpenTelemetry Java agent and deploy
  *        prepares CloudWatch for its telemetry
  */
 public record AgentSettings(AgentName name, Protocol protocol, String region, String profile,
         Map<String, String> environment, List<String> requestHeaderAllowlist, Lifecycle lifecycle, Network network,
-        JwtAuthorizer jwtAuthorizer, boolean observability) {
+        JwtAuthorizer jwtAuthorizer, RuntimeOptions runtime, boolean observability) {
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    /** RFC 9110 token characters. */
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-    static final String CUSTOM_HEADER_PREFIX = "X-Amzn-Bedrock-AgentCore-Runtime-Custom-";
-    private static final int MAX_ALLOWLISTED_HEADERS = 20;
+    static final String CUSTOM_HEADER_PREFIX = ServiceRules.CUSTOM_HEADER_PREFIX;
 
     public AgentSettings {
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
@@ -44,7 +41,7 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
     /** These settings with {@code variables} as the agent's environment, e.g. with what deploy adds. */
     public AgentSettings withEnvironment(Map<String, String> variables) {
         return new AgentSettings(name, protocol, region, profile, variables, requestHeaderAllowlist, lifecycle, network,
-                jwtAuthorizer, observability);
+                jwtAuthorizer, runtime, observability);
     }
 
     public static Builder builder() {
@@ -69,6 +66,7 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
         private List<String> jwtAllowedClients = List.of();
         private List<String> jwtAllowedAudiences = List.of();
         private List<String> jwtAllowedScopes = List.of();
+        private final RuntimeOptions.Raw runtime = new RuntimeOptions.Raw();
         private boolean observability = true;
 
         private Builder() {
@@ -129,6 +127,54 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
             return this;
         }
 
+        /** {@code V1} or {@code V2}; unset means V2. */
+        public Builder platformVersion(String value) {
+            runtime.platformVersion = value;
+            return this;
+        }
+
+        /** Whether deploy sends the build-time warmup hook, and the path it POSTs to (unset: /warmup). */
+        public Builder warmup(boolean enabled, String path) {
+            runtime.warmup = enabled;
+            runtime.warmupPath = path;
+            return this;
+        }
+
+        /** A custom serving port and invocation path; {@code null} keeps the protocol's. */
+        public Builder serving(Integer port, String invocationPath) {
+            runtime.port = port;
+            runtime.invocationPath = invocationPath;
+            return this;
+        }
+
+        public Builder description(String value) {
+            runtime.description = value;
+            return this;
+        }
+
+        /** Entries {@code KEY=value}. */
+        public Builder tags(List<String> entries) {
+            runtime.tags = orEmpty(entries);
+            return this;
+        }
+
+        /** Entries {@code /mnt/<name>=session} or {@code /mnt/<name>=<access point ARN>}. */
+        public Builder filesystems(List<String> entries) {
+            runtime.filesystems = orEmpty(entries);
+            return this;
+        }
+
+        /** Entries {@code 8081} or {@code 8100-8110}. */
+        public Builder allowedPorts(List<String> entries) {
+            runtime.allowedPorts = orEmpty(entries);
+            return this;
+        }
+
+        public Builder minimumMemoryInMiB(Integer value) {
+            runtime.minimumMemoryInMiB = value;
+            return this;
+        }
+
         public Builder observability(boolean enabled) {
             this.observability = enabled;
             return this;
@@ -140,6 +186,7 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
         public AgentSettings build() {
             JwtAuthorizer authorizer = JwtAuthorizer.fromSettings(blankToNull(jwtDiscoveryUrl), jwtAllowedClients,
                     jwtAllowedAudiences, jwtAllowedScopes);
+            Network checkedNetwork = new Network(Network.parseMode(networkMode), securityGroups, subnets);
             return new AgentSettings(
                     AgentName.resolve(agentName, artifactId),
                     Protocol.fromSetting(protocol),
@@ -148,8 +195,9 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
                     parseEnvironment(environment),
                     checkAllowlist(requestHeaderAllowlist, authorizer != null),
                     new Lifecycle(idleRuntimeSessionTimeout, maxLifetime),
-                    new Network(Network.parseMode(networkMode), securityGroups, subnets),
+                    checkedNetwork,
                     authorizer,
+                    runtime.build(checkedNetwork.mode()),
                     observability);
         }
 
@@ -170,38 +218,40 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
                     throw new InvalidSettingException("environment", "'" + entry + "' is not NAME=value with a "
                             + "variable name of letters, digits and underscores", "write it as NAME=value");
                 }
-                if (variables.put(name, entry.substring(equals + 1)) != null) {
+                String value = entry.substring(equals + 1);
+                if (name.length() > ServiceRules.MAX_ENVIRONMENT_NAME) {
+                    throw new InvalidSettingException("environment", "the name " + name.substring(0, 20) + "... has "
+                            + name.length() + " characters, more than the " + ServiceRules.MAX_ENVIRONMENT_NAME
+                            + " AgentCore accepts", "shorten it to at most " + ServiceRules.MAX_ENVIRONMENT_NAME);
+                }
+                if (value.length() > ServiceRules.MAX_ENVIRONMENT_VALUE) {
+                    throw new InvalidSettingException("environment", "the value of " + name + " has " + value.length()
+                            + " characters, more than the " + ServiceRules.MAX_ENVIRONMENT_VALUE + " AgentCore "
+                            + "accepts", "shorten it, or pass a reference (e.g. a Secrets Manager name) instead");
+                }
+                if (variables.put(name, value) != null) {
                     throw new InvalidSettingException("environment", name + " is set twice", "keep one " + name);
                 }
+            }
+            if (variables.size() > ServiceRules.MAX_ENVIRONMENT_VARIABLES) {
+                throw new InvalidSettingException("environment", variables.size() + " variables are set, more than "
+                        + "the " + ServiceRules.MAX_ENVIRONMENT_VARIABLES + " AgentCore accepts",
+                        "keep at most " + ServiceRules.MAX_ENVIRONMENT_VARIABLES);
             }
             return variables;
         }
 
         private static List<String> checkAllowlist(List<String> headers, boolean hasJwtAuthorizer) {
-            if (headers.size() > MAX_ALLOWLISTED_HEADERS) {
+            if (headers.size() > ServiceRules.MAX_ALLOWLISTED_HEADERS) {
                 throw new InvalidSettingException("requestHeaderAllowlist", headers.size()
-                        + " headers are listed, more than the " + MAX_ALLOWLISTED_HEADERS + " AgentCore allows",
-                        "keep at most " + MAX_ALLOWLISTED_HEADERS);
+                        + " headers are listed, more than the " + ServiceRules.MAX_ALLOWLISTED_HEADERS
+                        + " AgentCore allows", "keep at most " + ServiceRules.MAX_ALLOWLISTED_HEADERS);
             }
             Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             List<String> checked = new ArrayList<>();
             for (String header : headers) {
                 String name = header.trim();
-                String lower = name.toLowerCase(Locale.ROOT);
-                if (!HEADER_NAME.matcher(name).matches()) {
-                    throw new InvalidSettingException("requestHeaderAllowlist", "'" + header
-                            + "' is not a valid HTTP header name", "use letters, digits and dashes, e.g. X-Tenant-Id");
-                }
-                if (lower.startsWith("x-amz-") || (lower.startsWith("x-amzn-")
-                        && !lower.startsWith(CUSTOM_HEADER_PREFIX.toLowerCase(Locale.ROOT)))) {
-                    throw new InvalidSettingException("requestHeaderAllowlist", name
-                            + " is reserved by AWS (x-amz-*, x-amzn-*)", "use another name, or "
-                            + CUSTOM_HEADER_PREFIX + "<Name>");
-                }
-                if (lower.equals("authorization") && !hasJwtAuthorizer) {
-                    throw new InvalidSettingException("requestHeaderAllowlist", "Authorization is only passed to "
-                            + "agents with a JWT authorizer", "set jwtDiscoveryUrl, or remove Authorization");
-                }
+                ServiceRules.checkHeaderName(name, hasJwtAuthorizer);
                 if (!seen.add(name)) {
                     throw new InvalidSettingException("requestHeaderAllowlist", name + " is listed twice "
                             + "(header names ignore case)", "keep one " + name);

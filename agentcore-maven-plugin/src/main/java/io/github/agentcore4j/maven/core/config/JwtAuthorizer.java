@@ -1,7 +1,6 @@
 package io.github.agentcore4j.maven.core.config;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * An OAuth inbound authorizer: AgentCore Runtime accepts only requests with a JWT from this identity provider.
@@ -14,8 +13,6 @@ import java.util.regex.Pattern;
 public record JwtAuthorizer(String discoveryUrl, List<String> allowedClients, List<String> allowedAudiences,
         List<String> allowedScopes) {
 
-    private static final Pattern DISCOVERY_URL = Pattern.compile("^.+/\\.well-known/openid-configuration$");
-
     public JwtAuthorizer {
         allowedClients = List.copyOf(allowedClients);
         allowedAudiences = List.copyOf(allowedAudiences);
@@ -26,10 +23,17 @@ public record JwtAuthorizer(String discoveryUrl, List<String> allowedClients, Li
             throw new InvalidSettingException("jwtDiscoveryUrl", given + " is set but the authorizer has no discovery URL",
                     "set jwtDiscoveryUrl to your identity provider's https://.../.well-known/openid-configuration");
         }
-        if (!DISCOVERY_URL.matcher(discoveryUrl).matches()) {
+        if (!ServiceRules.DISCOVERY_URL.matcher(discoveryUrl).matches()) {
             throw new InvalidSettingException("jwtDiscoveryUrl", "'" + discoveryUrl
                     + "' does not end in /.well-known/openid-configuration",
                     "use the provider's OpenID discovery URL, e.g. https://idp.example.com/.well-known/openid-configuration");
+        }
+        for (String scope : allowedScopes) {
+            if (!ServiceRules.SCOPE.matcher(scope).matches()) {
+                throw new InvalidSettingException("jwtAllowedScopes", "'" + scope + "' is not one scope of 1..255 "
+                        + "printable characters without spaces, quotes or backslashes",
+                        "list each scope separately (comma-separated on the command line), e.g. read,write");
+            }
         }
     }
 

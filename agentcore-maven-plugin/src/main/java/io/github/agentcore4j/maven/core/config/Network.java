@@ -18,6 +18,9 @@ public record Network(NetworkMode mode, List<String> securityGroups, List<String
         if (mode == NetworkMode.VPC) {
             requireNonEmpty("securityGroups", securityGroups, "sg-");
             requireNonEmpty("subnets", subnets, "subnet-");
+            ServiceRules.checkVpcIds("securityGroups", securityGroups, ServiceRules.SECURITY_GROUP,
+                    "sg-0123456789abcdef0");
+            ServiceRules.checkVpcIds("subnets", subnets, ServiceRules.SUBNET, "subnet-0123456789abcdef0");
         } else if (!securityGroups.isEmpty() || !subnets.isEmpty()) {
             throw new InvalidSettingException(securityGroups.isEmpty() ? "subnets" : "securityGroups",
                     "it only applies with networkMode VPC, but networkMode is PUBLIC",
@@ -45,12 +48,6 @@ public record Network(NetworkMode mode, List<String> securityGroups, List<String
             throw new InvalidSettingException(parameter, "networkMode is VPC but no " + parameter + " are set",
                     "list the " + parameter + " (" + idPrefix + "...) the agent runs in, comma-separated on the "
                             + "command line");
-        }
-        for (String id : ids) {
-            if (!id.startsWith(idPrefix)) {
-                throw new InvalidSettingException(parameter, "'" + id + "' is not an id starting with " + idPrefix,
-                        "use the " + idPrefix + "... ids from your VPC");
-            }
         }
     }
 }

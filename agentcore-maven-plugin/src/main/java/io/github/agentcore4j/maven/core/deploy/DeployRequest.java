@@ -1,11 +1,14 @@
 package io.github.agentcore4j.maven.core.deploy;
 
 import io.github.agentcore4j.maven.core.config.AgentSettings;
+import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.ServiceRules;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What one deploy is asked to do.
+ * What one deploy is asked to do, checked against the service's rules when made, so a name AWS would refuse fails
+ * before any AWS call and before any image is built.
  *
  * @param settings the agent's validated settings
  * @param mainClass the agent's main class, recorded as its entrypoint
@@ -15,14 +18,44 @@ import java.util.Objects;
  * @param waitTimeout how long to wait for READY
  * @param dryRun print the requests instead of sending those that change anything
  * @param projectVersion the project version, the first part of the image tag
+ * @param marketplaceAccess whether a role deploy creates may subscribe to Marketplace models on first use
  */
 public record DeployRequest(AgentSettings settings, String mainClass, String repositoryName, String executionRole,
-        String endpointName, Duration waitTimeout, boolean dryRun, String projectVersion) {
+        String endpointName, Duration waitTimeout, boolean dryRun, String projectVersion, boolean marketplaceAccess) {
+
+    /** This request with other settings, e.g. with the environment observability adds. */
+    public DeployRequest withSettings(AgentSettings other) {
+        return new DeployRequest(other, mainClass, repositoryName, executionRole, endpointName, waitTimeout, dryRun,
+                projectVersion, marketplaceAccess);
+    }
 
     public DeployRequest {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(mainClass, "mainClass");
         Objects.requireNonNull(waitTimeout, "waitTimeout");
         Objects.requireNonNull(projectVersion, "projectVersion");
+        endpointName = namedEndpoint(endpointName);
+        repositoryName = repositoryName == null || repositoryName.isBlank() ? null
+                : ServiceRules.checkRepositoryName(repositoryName.trim(), false);
+        if (repositoryName == null) {
+            ServiceRules.checkRepositoryName(ResourceNames.repositoryName(settings.name().value()), true);
+        }
+    }
+
+    /** The ECR repository: the configured one, else {@code bedrock-agentcore-<name>}. */
+    public String repository() {
+        return repositoryName != null ? repositoryName : ResourceNames.repositoryName(settings.name().value());
+    }
+
+    private static String namedEndpoint(String endpointName) {
+        if (endpointName == null || endpointName.isBlank()) {
+            return null;
+        }
+        String name = endpointName.trim();
+        if (name.equals(Runtimes.DEFAULT_ENDPOINT)) {
+            throw new InvalidSettingException("endpoint", "agentcore.deploy.endpoint", "DEFAULT always serves the "
+                    + "latest version and cannot be pointed anywhere", "name your own endpoint, e.g. prod, or unset it");
+        }
+        return ServiceRules.checkEndpointName("endpoint", "agentcore.deploy.endpoint", name);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.agentcore4j.maven.core.deploy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.aws.AwsSession;
 import io.github.agentcore4j.maven.core.aws.Secrets;
@@ -7,21 +8,18 @@ import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
 import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.image.ImageBuildException;
-import io.github.agentcore4j.maven.core.image.ImageBuildResult;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntime;
-import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntimeStatus;
-import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ConflictException;
-import software.amazon.awssdk.services.bedrockagentcorecontrol.model.CreateAgentRuntimeResponse;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.GetAgentRuntimeEndpointResponse;
-import software.amazon.awssdk.services.bedrockagentcorecontrol.model.GetAgentRuntimeResponse;
-import software.amazon.awssdk.services.bedrockagentcorecontrol.model.UpdateAgentRuntimeResponse;
 
 /**
- * The deploy goal's work: repository, execution role, image, runtime (create, adopt, update or nothing), READY,
- * optional named endpoint, then the record in {@code .bedrock_agentcore.yaml} and {@code runtime.json}.
+ * The deploy goal's work: read the runtime (if any), refuse what AWS would refuse, ensure the repository and the
+ * execution role, build and push the image, compute the {@link DeploymentPlan} and apply it, point the named endpoint,
+ * then record the deployment in {@code .bedrock_agentcore.yaml} and {@code runtime.json}. A dry run prints the plan.
  */
 public final class Deployer {
 
@@ -47,105 +45,89 @@ public final class Deployer {
      * @return what runs now, or empty for a dry run
      * @throws DeployFailedException when the runtime fails or does not become READY in time
      * @throws ImageBuildException when the image cannot be built or pushed
+     * @throws InvalidSettingException when the runtime cannot take the POM's configuration (network, authorizer)
      */
     public Optional<Deployment> deploy(DeployRequest request, ImagePusher images)
             throws ImageBuildException, InterruptedException {
         String name = request.settings().name().value();
-        boolean dryRun = request.dryRun();
-        String endpointName = namedEndpoint(request.endpointName());
         AgentCoreConfig config = AgentCoreConfigFile.read(configFile);
         config.configureAgent(request.settings(), request.mainClass());
-        log.info((dryRun ? "[dry run] " : "") + "Deploying agent " + name + " to account " + aws.accountId()
-                + " in " + aws.region());
-
-        String repositoryName = request.repositoryName() != null ? request.repositoryName()
-                : ResourceNames.repositoryName(name);
-        Repositories.Resolved repository = new Repositories(aws, log).ensure(repositoryName, dryRun);
-        ExecutionRoles.Resolved role = executionRole(request, config, repositoryName);
-        if (!dryRun) {
-            config.awsAccount(name, aws.accountId(), aws.region());
-            config.ecrRepository(name, repository.uri(), repository.createdNow());
-            config.executionRole(name, role.arn(), role.ownedHere());
-            AgentCoreConfigFile.write(configFile, config);
-        }
-
-        String containerUri;
-        if (dryRun) {
-            containerUri = repository.uri() + "@<digest of the image this build makes>";
-            log.info("[dry run] would build and push " + repository.uri() + ":"
-                    + ResourceNames.imageTag(request.projectVersion(), Instant.now()));
-        } else {
-            ImageBuildResult image = images.push(repository.uri() + ":"
-                    + ResourceNames.imageTag(request.projectVersion(), Instant.now()));
-            containerUri = image.digestReference();
-        }
-        RuntimeConfiguration desired = RuntimeConfiguration.from(request.settings(), containerUri, role.arn());
-        if (!desired.environment().isEmpty()) {
-            log.info("Environment: " + Secrets.describe(desired.environment()));
-        }
-
-        Optional<GetAgentRuntimeResponse> existing = existingRuntime(config, name);
-        String runtimeId;
-        String runtimeArn;
-        String version;
-        boolean newVersion = true;
-        if (existing.isPresent()) {
-            runtimeId = existing.get().agentRuntimeId();
-            runtimeArn = existing.get().agentRuntimeArn();
-            GetAgentRuntimeResponse latest = settledLatest(existing.get(), request);
-            if (!dryRun && latest.status() == AgentRuntimeStatus.READY && desired.matches(latest)) {
-                version = latest.agentRuntimeVersion();
-                newVersion = false;
-                log.info("Nothing changed: version " + version + " of agent runtime " + runtimeId + " already runs "
-                        + desired.imageDigest() + " with this configuration, so no new version was made");
-            } else if (dryRun) {
-                log.info("[dry run] would send " + desired.updateRequest(runtimeId));
-                return Optional.empty();
-            } else {
-                UpdateAgentRuntimeResponse updated = RolePropagation.retry(role.arn(),
-                        () -> aws.control().updateAgentRuntime(desired.updateRequest(runtimeId)), log);
-                version = updated.agentRuntimeVersion();
-                log.info("Updating agent runtime " + runtimeId + " to version " + version + " ("
-                        + desired.imageDigest() + ")");
-            }
-        } else if (dryRun) {
-            log.info("[dry run] would send " + desired.createRequest(name));
+        if (request.dryRun()) {
+            printDryRun(request, config);
             return Optional.empty();
-        } else {
-            Created created = create(name, desired, role.arn());
-            runtimeId = created.id();
-            runtimeArn = created.arn();
-            version = created.version();
         }
-        config.deployment(name, runtimeId, runtimeArn);
+        log.info("Deploying agent " + name + " to account " + aws.accountId() + " in " + aws.region());
+        Optional<LiveRuntime> existing = existingRuntime(config, name, request.waitTimeout());
+        // Refuses what AWS would refuse (network change, dropping the JWT authorizer) before anything is built.
+        plan(request, existing, PENDING_IMAGE, "<execution role>");
+
+        Repositories.Resolved repository = new Repositories(aws, log).ensure(request.repository(), false);
+        ExecutionRoles.Resolved role = executionRole(request, config, request.repository());
+        config.awsAccount(name, aws.accountId(), aws.region());
+        config.ecrRepository(name, repository.uri(), repository.createdNow());
+        config.executionRole(name, role.arn(), role.ownedHere());
         AgentCoreConfigFile.write(configFile, config);
 
-        if (newVersion) {
-            runtimes.awaitReady(runtimeId, version, request.waitTimeout());
+        String containerUri = images.push(repository.uri() + ":"
+                + ResourceNames.imageTag(request.projectVersion(), Instant.now())).digestReference();
+        if (!request.settings().environment().isEmpty()) {
+            log.info("Environment: " + Secrets.describe(request.settings().environment()));
         }
-        if (endpointName != null) {
-            pointEndpoint(runtimeId, endpointName, version, request);
+        DeploymentPlan plan = plan(request, existing, containerUri, role.arn());
+        plan.notes().forEach(log::info);
+        PlanApplier.Applied applied = new PlanApplier(aws, runtimes, log).apply(plan, role.arn(),
+                request.settings().runtime().tags(), request.waitTimeout(), made -> {
+                    config.deployment(name, made.id(), made.arn());
+                    AgentCoreConfigFile.write(configFile, config);
+                });
+        if (request.endpointName() != null) {
+            pointEndpoint(applied.id(), request.endpointName(), applied.version(), request);
         }
-        config.deployedVersion(name, version, desired.imageDigest());
+        config.deployedVersion(name, applied.version(), ResourceNames.imageDigest(containerUri));
         AgentCoreConfigFile.write(configFile, config);
-        Deployment deployment = new Deployment(runtimeId, runtimeArn, version, containerUri, role.arn(),
-                aws.region(), endpointName, newVersion);
+        Deployment deployment = new Deployment(applied.id(), applied.arn(), applied.version(), containerUri, role.arn(),
+                aws.region(), request.endpointName(), plan.action() != DeploymentPlan.Action.NOTHING);
         deployment.writeTo(outputDirectory);
-        log.info("Agent runtime " + runtimeArn + " version " + version + " is READY. Logs: "
-                + ResourceNames.logGroup(runtimeId, Runtimes.DEFAULT_ENDPOINT)
+        log.info("Agent runtime " + applied.arn() + " version " + applied.version() + " is READY"
+                + (plan.action() == DeploymentPlan.Action.NOTHING ? "" : " and DEFAULT serves it") + ". Logs: "
+                + ResourceNames.logGroup(applied.id(), Runtimes.DEFAULT_ENDPOINT)
                 + ". Try it: mvn agentcore:invoke -Dagentcore.prompt=Hello");
         return Optional.of(deployment);
     }
 
-    private static String namedEndpoint(String endpointName) {
-        if (endpointName == null || endpointName.isBlank()) {
-            return null;
+    /**
+     * Prints the plan against the runtime as it is; without credentials or network, the plan of a first create.
+     * Reads only: the repository, the role and the runtime are left as they are, and no image is built.
+     */
+    private void printDryRun(DeployRequest request, AgentCoreConfig config) throws InterruptedException {
+        String name = request.settings().name().value();
+        Optional<LiveRuntime> existing;
+        String roleArn;
+        try {
+            log.info("[dry run] Deploying agent " + name + " to account " + aws.accountId() + " in " + aws.region());
+            existing = existingRuntime(config, name, null);
+            new Repositories(aws, log).ensure(request.repository(), true);
+            roleArn = executionRole(request, config, request.repository()).arn();
+        } catch (SdkClientException e) {
+            log.info("[dry run] AWS is not reachable with these credentials (" + e.getMessage() + "); showing the "
+                    + "plan of a first create");
+            existing = Optional.empty();
+            roleArn = request.executionRole() != null ? request.executionRole() : "<execution role deploy creates>";
         }
-        if (endpointName.equals(Runtimes.DEFAULT_ENDPOINT)) {
-            throw new InvalidSettingException("endpoint", "agentcore.deploy.endpoint", "DEFAULT always serves the "
-                    + "latest version and cannot be pointed anywhere", "name your own endpoint, e.g. prod, or unset it");
-        }
-        return endpointName.trim();
+        plan(request, existing, PENDING_IMAGE, roleArn).describe().forEach(line -> log.info("[dry run] " + line));
+    }
+
+    /** Stands for the image digest before the image is built. */
+    static final String PENDING_IMAGE = "<digest of the image this build makes>";
+
+    /** The plan that takes the runtime (if any) to the POM's configuration running {@code containerUri}. */
+    static DeploymentPlan plan(DeployRequest request, Optional<LiveRuntime> existing, String containerUri,
+            String roleArn) {
+        ObjectNode desired = DesiredRuntime.of(request.settings(), containerUri, roleArn,
+                request.settings().environment());
+        String name = request.settings().name().value();
+        return existing.isPresent() ? DeploymentPlan.update(name, desired, existing.get())
+                : DeploymentPlan.create(name, desired, request.settings().runtime().tags());
     }
 
     private ExecutionRoles.Resolved executionRole(DeployRequest request, AgentCoreConfig config,
@@ -153,62 +135,42 @@ public final class Deployer {
         String name = request.settings().name().value();
         Optional<String> configured = Optional.ofNullable(request.executionRole()).filter(role -> !role.isBlank())
                 .or(() -> config.executionRole(name).filter(role -> !config.createdExecutionRole(name)));
+        ExecutionRoles roles = new ExecutionRoles(aws, log);
         if (configured.isPresent()) {
+            roles.requireTrustsAgentCore(configured.get().trim());
             log.info("Using the configured execution role " + configured.get() + " (not changed)");
             return new ExecutionRoles.Resolved(configured.get().trim(), false);
         }
-        return new ExecutionRoles(aws, log).ensure(name, repositoryName, request.settings().protocol(),
+        return roles.ensure(name, repositoryName, request.settings().protocol(), request.marketplaceAccess(),
                 request.dryRun());
     }
 
-    /** The runtime recorded in the YAML, else one with the agent's name; a stale recorded id is reported. */
-    private Optional<GetAgentRuntimeResponse> existingRuntime(AgentCoreConfig config, String name) {
-        Optional<String> storedId = config.agentId(name);
-        if (storedId.isPresent()) {
-            Optional<GetAgentRuntimeResponse> stored = runtimes.find(storedId.get());
-            if (stored.isPresent()) {
-                return stored;
-            }
-            log.warn("Agent runtime " + storedId.get() + " recorded in " + configFile + " no longer exists; looking "
-                    + "for a runtime named " + name + ", else creating one");
-        }
-        Optional<AgentRuntime> byName = runtimes.findByName(name);
-        if (byName.isPresent()) {
-            log.info("Adopting the existing agent runtime " + byName.get().agentRuntimeId() + " named " + name);
-            return runtimes.find(byName.get().agentRuntimeId());
-        }
-        return Optional.empty();
-    }
-
-    /** The latest version once it has stopped changing: an update while one is in progress would be refused. */
-    private GetAgentRuntimeResponse settledLatest(GetAgentRuntimeResponse latest, DeployRequest request)
+    /**
+     * The runtime recorded in the YAML, else one with the agent's name, once it has stopped changing (an update
+     * while one is in progress would be refused); a stale recorded id is reported.
+     */
+    private Optional<LiveRuntime> existingRuntime(AgentCoreConfig config, String name, Duration settleTimeout)
             throws InterruptedException {
-        if (latest.status() != AgentRuntimeStatus.CREATING && latest.status() != AgentRuntimeStatus.UPDATING) {
-            return latest;
+        Optional<String> storedId = config.agentId(name);
+        Optional<LiveRuntime> found = Optional.empty();
+        if (storedId.isPresent()) {
+            found = runtimes.read(storedId.get(), null);
+            if (found.isEmpty()) {
+                log.warn("Agent runtime " + storedId.get() + " recorded in " + configFile + " no longer exists; "
+                        + "looking for a runtime named " + name + ", else creating one");
+            }
         }
-        log.info("Agent runtime " + latest.agentRuntimeId() + " is " + latest.status() + "; waiting for it first");
-        return runtimes.awaitSettled(latest.agentRuntimeId(), latest.agentRuntimeVersion(), request.waitTimeout());
-    }
-
-    private record Created(String id, String arn, String version) {
-    }
-
-    /** Creates the runtime; one created meanwhile under the same name (a conflict) is adopted and updated. */
-    private Created create(String name, RuntimeConfiguration desired, String roleArn) throws InterruptedException {
-        try {
-            CreateAgentRuntimeResponse created = RolePropagation.retry(roleArn,
-                    () -> aws.control().createAgentRuntime(desired.createRequest(name)), log);
-            log.info("Creating agent runtime " + created.agentRuntimeId() + " (version "
-                    + created.agentRuntimeVersion() + ", " + desired.imageDigest() + ")");
-            return new Created(created.agentRuntimeId(), created.agentRuntimeArn(), created.agentRuntimeVersion());
-        } catch (ConflictException e) {
-            AgentRuntime other = runtimes.findByName(name).orElseThrow(() -> e);
-            log.info("An agent runtime named " + name + " appeared meanwhile (" + other.agentRuntimeId()
-                    + "); updating it instead");
-            UpdateAgentRuntimeResponse updated = RolePropagation.retry(roleArn,
-                    () -> aws.control().updateAgentRuntime(desired.updateRequest(other.agentRuntimeId())), log);
-            return new Created(other.agentRuntimeId(), other.agentRuntimeArn(), updated.agentRuntimeVersion());
+        if (found.isEmpty()) {
+            Optional<AgentRuntime> byName = runtimes.findByName(name);
+            if (byName.isPresent()) {
+                log.info("Adopting the existing agent runtime " + byName.get().agentRuntimeId() + " named " + name);
+                found = runtimes.read(byName.get().agentRuntimeId(), null);
+            }
         }
+        if (settleTimeout == null || found.isEmpty()) {
+            return found;
+        }
+        return runtimes.awaitSettled(found.get(), settleTimeout);
     }
 
     private void pointEndpoint(String runtimeId, String endpointName, String version, DeployRequest request)

@@ -2,9 +2,13 @@ package io.github.agentcore4j.maven.core.deploy;
 
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.aws.AwsSession;
+import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.config.Protocol;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.Role;
@@ -35,10 +39,11 @@ final class ExecutionRoles {
      * Finds or creates the role for {@code agentName}; in a dry run, prints the requests instead of creating.
      * An existing role of ours gets its permissions policy brought up to date; anyone else's is used as it is.
      */
-    Resolved ensure(String agentName, String repositoryName, Protocol protocol, boolean dryRun) {
+    Resolved ensure(String agentName, String repositoryName, Protocol protocol, boolean marketplace,
+            boolean dryRun) {
         String roleName = ResourceNames.roleName(agentName, aws.region());
         String policy = PolicyDocuments.permissionsPolicy(aws.partition(), aws.region(), aws.accountId(),
-                repositoryName, protocol);
+                repositoryName, protocol, marketplace);
         PutRolePolicyRequest putPolicy = PutRolePolicyRequest.builder().roleName(roleName)
                 .policyName(ResourceNames.rolePolicyName(agentName)).policyDocument(policy).build();
         Optional<Role> existing = find(roleName);
@@ -74,6 +79,35 @@ final class ExecutionRoles {
         aws.iam().putRolePolicy(putPolicy);
         log.info("Created execution role " + arn + " with policy " + putPolicy.policyName());
         return new Resolved(arn, true);
+    }
+
+    /**
+     * Fails at once when a role someone supplied cannot be assumed by AgentCore Runtime (its trust policy does not
+     * name {@code bedrock-agentcore.amazonaws.com}): AWS would answer "Role validation failed", which looks like IAM
+     * propagation and would be retried for 90 s. A caller without {@code iam:GetRole} skips the check.
+     */
+    void requireTrustsAgentCore(String roleArn) {
+        String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+        Role role;
+        try {
+            role = find(roleName).orElseThrow(() -> new InvalidSettingException("executionRole", "role " + roleArn
+                    + " does not exist", "create it (trusting " + PolicyDocuments.SERVICE_PRINCIPAL + "), or unset "
+                    + "executionRole so that deploy creates one"));
+        } catch (IamException e) {
+            if (e.statusCode() != 403) {
+                throw e;
+            }
+            log.warn("Cannot read role " + roleArn + " (" + e.awsErrorDetails().errorCode() + "), so its trust "
+                    + "policy is not checked");
+            return;
+        }
+        String trust = URLDecoder.decode(role.assumeRolePolicyDocument(), StandardCharsets.UTF_8);
+        if (!PolicyDocuments.trustsAgentCore(trust)) {
+            throw new InvalidSettingException("executionRole", "role " + roleArn + " does not let AgentCore Runtime "
+                    + "assume it: its trust policy has no Allow of sts:AssumeRole for the service "
+                    + PolicyDocuments.SERVICE_PRINCIPAL, "add that statement to the role's trust policy, or unset "
+                    + "executionRole so that deploy creates a role");
+        }
     }
 
     /** Deletes a role this plugin created: its inline and attached policies first, as IAM requires. */

@@ -1,15 +1,20 @@
 package io.github.agentcore4j.maven.core.deploy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.agentcore4j.maven.core.config.Protocol;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The IAM documents of the execution role deploy creates: who may assume it (AgentCore Runtime, for this account's
  * runtimes only) and what it may do (pull this agent's image, write the runtime's logs, traces and metrics, call
- * Bedrock models). A subset of the AWS starter toolkit's policy: the statements for memory, identity, code
- * interpreter and marketplace are left out, because an agent that needs them needs a role made for it.
+ * Bedrock models, and subscribe to a Marketplace model on its first call, as the AWS starter toolkit grants). A subset
+ * of the toolkit's policy: the statements for memory, identity and code interpreter are left out, because an agent
+ * that needs them needs a role made for it.
  */
 public final class PolicyDocuments {
 
@@ -31,9 +36,14 @@ public final class PolicyDocuments {
         return document(statement);
     }
 
-    /** The permissions policy, scoped to {@code repositoryName} and the runtime's log groups. */
+    /**
+     * The permissions policy, scoped to {@code repositoryName} and the runtime's log groups.
+     *
+     * @param marketplace whether the role may subscribe to a third-party model through AWS Marketplace on its first
+     *     Bedrock call (without it, the first call to such a model fails, and keeps failing)
+     */
     public static String permissionsPolicy(String partition, String region, String accountId, String repositoryName,
-            Protocol protocol) {
+            Protocol protocol, boolean marketplace) {
         String account = region + ":" + accountId;
         String logGroups = "arn:" + partition + ":logs:" + account + ":log-group:/aws/bedrock-agentcore/runtimes/*";
         ObjectNode root = JSON.createObjectNode().put("Version", "2012-10-17");
@@ -62,7 +72,44 @@ public final class PolicyDocuments {
                 "arn:" + partition + ":bedrock:*::foundation-model/*",
                 "arn:" + partition + ":bedrock:*:*:inference-profile/*",
                 "arn:" + partition + ":bedrock:" + account + ":*"));
+        if (marketplace) {
+            ObjectNode subscribe = statement("MarketplaceSubscribeOnFirstCall", new String[] {
+                "aws-marketplace:ViewSubscriptions", "aws-marketplace:Subscribe"}, "*");
+            subscribe.putObject("Condition").putObject("StringEquals").put("aws:CalledViaLast",
+                    "bedrock.amazonaws.com");
+            statements.add(subscribe);
+        }
         return root.toString();
+    }
+
+    /**
+     * Whether a trust policy lets AgentCore Runtime assume the role: an Allow statement for {@code sts:AssumeRole}
+     * whose service principal is {@code bedrock-agentcore.amazonaws.com}.
+     */
+    public static boolean trustsAgentCore(String trustPolicy) {
+        try {
+            JsonNode statements = JSON.readTree(trustPolicy).path("Statement");
+            for (JsonNode statement : statements.isArray() ? statements : JSON.createArrayNode().add(statements)) {
+                if ("Allow".equals(statement.path("Effect").asText())
+                        && contains(statement.path("Action"), "sts:AssumeRole", "sts:*", "*")
+                        && contains(statement.path("Principal").path("Service"), SERVICE_PRINCIPAL)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    private static boolean contains(JsonNode stringOrArray, String... accepted) {
+        List<String> values = new ArrayList<>();
+        if (stringOrArray.isArray()) {
+            stringOrArray.forEach(value -> values.add(value.asText()));
+        } else {
+            values.add(stringOrArray.asText());
+        }
+        return values.stream().anyMatch(List.of(accepted)::contains);
     }
 
     private static ObjectNode statement(String sid, String[] actions, String... resources) {

@@ -48,6 +48,12 @@ public final class ResourceNames {
         return tag.length() > 128 ? tag.substring(tag.length() - 128) : tag;
     }
 
+    /** The image digest in a container URI, or the whole URI when it names a tag. */
+    public static String imageDigest(String containerUri) {
+        int at = containerUri.indexOf('@');
+        return at < 0 ? containerUri : containerUri.substring(at + 1);
+    }
+
     /** The CloudWatch log group AgentCore Runtime writes an endpoint's logs to. */
     public static String logGroup(String agentRuntimeId, String endpointName) {
         return "/aws/bedrock-agentcore/runtimes/" + agentRuntimeId + "-" + endpointName;

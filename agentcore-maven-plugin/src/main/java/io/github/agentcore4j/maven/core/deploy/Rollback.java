@@ -5,6 +5,7 @@ import io.github.agentcore4j.maven.core.aws.AwsSession;
 import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
 import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.aws.JsonMembers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -62,14 +63,19 @@ public final class Rollback {
                     + "). DEFAULT is unchanged and still serves the latest version.");
             return record(agentName, agent, runtimes.version(agent.id(), target), endpoint, false);
         }
-        GetAgentRuntimeResponse old = runtimes.version(agent.id(), target);
-        RuntimeConfiguration configuration = RuntimeConfiguration.of(old);
-        String created = RolePropagation.retry(configuration.roleArn(),
-                () -> aws.control().updateAgentRuntime(configuration.updateRequest(agent.id())), log)
-                .agentRuntimeVersion();
+        // Every member the old version reports goes back, those the SDK does not know included.
+        LiveRuntime old = runtimes.read(agent.id(), target).orElseThrow();
+        LiveRuntime latest = runtimes.read(agent.id(), null).orElseThrow();
+        DeploymentPlan plan = DeploymentPlan.update(latest.response().agentRuntimeName(),
+                DeploymentPlan.updatableMembers(old.raw()), latest);
+        plan.notes().forEach(log::info);
+        String created = RolePropagation.retry(old.response().roleArn(), () -> aws.control().updateAgentRuntime(
+                request -> request.agentRuntimeId(agent.id()).overrideConfiguration(JsonMembers.adding(plan.body()))),
+                log).agentRuntimeVersion();
         GetAgentRuntimeResponse ready = runtimes.awaitReady(agent.id(), created, timeout);
+        runtimes.awaitEndpoint(agent.id(), Runtimes.DEFAULT_ENDPOINT, created, timeout);
         log.info("Rolled back DEFAULT: it always serves the latest version, so version " + target + "'s image ("
-                + configuration.imageDigest() + ") and configuration were re-applied as new version " + created
+                + imageDigest(old.response()) + ") and configuration were re-applied as new version " + created
                 + " (was " + serving + ")");
         return record(agentName, agent, ready, null, true);
     }
@@ -100,15 +106,22 @@ public final class Rollback {
 
     private Deployment record(String agentName, DeployedAgent agent, GetAgentRuntimeResponse version,
             String endpoint, boolean newVersion) {
-        RuntimeConfiguration configuration = RuntimeConfiguration.of(version);
         AgentCoreConfig config = AgentCoreConfigFile.read(configFile);
         if (config.hasAgent(agentName) && endpoint == null) {
-            config.deployedVersion(agentName, version.agentRuntimeVersion(), configuration.imageDigest());
+            config.deployedVersion(agentName, version.agentRuntimeVersion(), imageDigest(version));
             AgentCoreConfigFile.write(configFile, config);
         }
         Deployment deployment = new Deployment(agent.id(), agent.arn(), version.agentRuntimeVersion(),
-                configuration.containerUri(), configuration.roleArn(), agent.region(), endpoint, newVersion);
+                containerUri(version), version.roleArn(), agent.region(), endpoint, newVersion);
         deployment.writeTo(outputDirectory);
         return deployment;
+    }
+
+    private static String containerUri(GetAgentRuntimeResponse version) {
+        return version.agentRuntimeArtifact().containerConfiguration().containerUri();
+    }
+
+    private static String imageDigest(GetAgentRuntimeResponse version) {
+        return ResourceNames.imageDigest(containerUri(version));
     }
 }

@@ -26,11 +26,13 @@ public final class RuntimeReports {
     public List<String> versions(DeployedAgent agent) {
         Map<String, List<String>> servedBy = servedBy(runtimes.endpoints(agent.id()));
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("%-8s %-14s %-24s %-73s %s", "VERSION", "STATUS", "CREATED", "IMAGE", "ENDPOINTS"));
+        lines.add(String.format("%-8s %-14s %-9s %-24s %-73s %s", "VERSION", "STATUS", "PLATFORM", "CREATED", "IMAGE",
+                "ENDPOINTS"));
         for (AgentRuntime version : runtimes.versions(agent.id())) {
-            GetAgentRuntimeResponse details = runtimes.version(agent.id(), version.agentRuntimeVersion());
-            lines.add(String.format("%-8s %-14s %-24s %-73s %s", version.agentRuntimeVersion(),
-                    version.statusAsString(), version.lastUpdatedAt(), image(details),
+            LiveRuntime details = runtimes.read(agent.id(), version.agentRuntimeVersion()).orElseThrow();
+            lines.add(String.format("%-8s %-14s %-9s %-24s %-73s %s", version.agentRuntimeVersion(),
+                    version.statusAsString(), details.platformVersion(), version.lastUpdatedAt(),
+                    image(details.response()),
                     String.join(", ", servedBy.getOrDefault(version.agentRuntimeVersion(), List.of()))).stripTrailing());
         }
         return lines;
@@ -38,12 +40,12 @@ public final class RuntimeReports {
 
     /** The runtime's state, its latest version, every endpoint with the version it serves, and the log groups. */
     public List<String> status(DeployedAgent agent) {
-        Optional<GetAgentRuntimeResponse> found = runtimes.find(agent.id());
+        Optional<LiveRuntime> found = runtimes.read(agent.id(), null);
         if (found.isEmpty()) {
             return List.of("Agent runtime " + agent.id() + " does not exist (any more). Deploy it again with mvn deploy; "
                     + "the stale id is then replaced.");
         }
-        GetAgentRuntimeResponse runtime = found.get();
+        GetAgentRuntimeResponse runtime = found.get().response();
         List<String> lines = new ArrayList<>();
         lines.add("Agent runtime " + runtime.agentRuntimeName() + " (" + runtime.agentRuntimeId() + ")");
         lines.add("  ARN:            " + runtime.agentRuntimeArn());
@@ -51,6 +53,11 @@ public final class RuntimeReports {
                 + " (updated " + runtime.lastUpdatedAt() + ")");
         if (runtime.failureReason() != null) {
             lines.add("  Failure reason: " + runtime.failureReason());
+        }
+        lines.add("  Platform:       " + found.get().platformVersion());
+        if (!found.get().requiresMmdsV2()) {
+            lines.add("  MMDSv2:         not required, so AgentCore refuses to invoke it (since 2026-07-14). Fix: "
+                    + "mvn deploy, which sets metadataConfiguration.requireMMDSV2=true");
         }
         lines.add("  Image:          " + image(runtime));
         lines.add("  Execution role: " + runtime.roleArn());
@@ -81,8 +88,6 @@ public final class RuntimeReports {
         if (version.agentRuntimeArtifact() == null || version.agentRuntimeArtifact().containerConfiguration() == null) {
             return "(code artifact)";
         }
-        String uri = version.agentRuntimeArtifact().containerConfiguration().containerUri();
-        int at = uri.indexOf('@');
-        return at < 0 ? uri : uri.substring(at + 1);
+        return ResourceNames.imageDigest(version.agentRuntimeArtifact().containerConfiguration().containerUri());
     }
 }

@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.agentcore4j.maven.core.aws.JsonMembers;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntime;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntimeEndpoint;
@@ -25,6 +29,8 @@ public final class Runtimes {
 
     private static final Duration FIRST_POLL = Duration.ofMillis(250);
     private static final Duration MAX_POLL = Duration.ofSeconds(5);
+    /** How often a wait says where it is: V2 creates and updates take minutes. */
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     private final BedrockAgentCoreControlClient control;
     private final BuildLog log;
@@ -36,8 +42,21 @@ public final class Runtimes {
 
     /** The runtime's latest version, or empty when no runtime has this id (any more). */
     public Optional<GetAgentRuntimeResponse> find(String agentRuntimeId) {
+        return read(agentRuntimeId, null).map(LiveRuntime::response);
+    }
+
+    /**
+     * A version (the latest when {@code version} is {@code null}) with the raw answer, or empty when no runtime has
+     * this id (any more).
+     */
+    public Optional<LiveRuntime> read(String agentRuntimeId, String version) {
+        AtomicReference<JsonNode> answer = new AtomicReference<>();
         try {
-            return Optional.of(control.getAgentRuntime(request -> request.agentRuntimeId(agentRuntimeId)));
+            GetAgentRuntimeResponse response = control.getAgentRuntime(request -> request
+                    .agentRuntimeId(agentRuntimeId).agentRuntimeVersion(version)
+                    .overrideConfiguration(JsonMembers.keepingAnswer(answer)));
+            return Optional.of(new LiveRuntime(response, answer.get() instanceof ObjectNode raw ? raw
+                    : JsonMembers.object()));
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         }
@@ -104,22 +123,44 @@ public final class Runtimes {
     }
 
     /**
+     * Polls the runtime's latest version until it is no longer CREATING, UPDATING or DELETING.
+     *
+     * @return the settled runtime, or empty when it was being deleted and is gone
+     * @throws DeployFailedException when {@code timeout} passes first
+     */
+    public Optional<LiveRuntime> awaitSettled(LiveRuntime runtime, Duration timeout) throws InterruptedException {
+        String id = runtime.response().agentRuntimeId();
+        Wait wait = new Wait(timeout);
+        Optional<LiveRuntime> current = Optional.of(runtime);
+        while (current.isPresent() && isChanging(current.get().response().status())) {
+            wait.pause("Agent runtime " + id + " is " + current.get().response().statusAsString()
+                    + (current.get().response().status() == AgentRuntimeStatus.DELETING ? "; waiting until it is gone"
+                    : "; waiting for it to settle before changing it"));
+            current = read(id, null);
+        }
+        return current;
+    }
+
+    static boolean isChanging(AgentRuntimeStatus status) {
+        return status == AgentRuntimeStatus.CREATING || status == AgentRuntimeStatus.UPDATING
+                || status == AgentRuntimeStatus.DELETING;
+    }
+
+    /**
      * Polls the version until it is no longer CREATING or UPDATING.
      *
      * @throws DeployFailedException when {@code timeout} passes first
      */
     public GetAgentRuntimeResponse awaitSettled(String agentRuntimeId, String version, Duration timeout)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Duration pause = FIRST_POLL;
+        Wait wait = new Wait(timeout);
         while (true) {
             GetAgentRuntimeResponse current = version(agentRuntimeId, version);
             AgentRuntimeStatus status = current.status();
             if (status != AgentRuntimeStatus.CREATING && status != AgentRuntimeStatus.UPDATING) {
                 return current;
             }
-            pause = pauseOrTimeOut(deadline, pause, "Version " + version + " of agent runtime " + agentRuntimeId
-                    + " is still " + status, timeout);
+            wait.pause("Version " + version + " of agent runtime " + agentRuntimeId + " is still " + status);
         }
     }
 
@@ -130,8 +171,7 @@ public final class Runtimes {
      */
     public GetAgentRuntimeEndpointResponse awaitEndpoint(String agentRuntimeId, String name, String version,
             Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Duration pause = FIRST_POLL;
+        Wait wait = new Wait(timeout);
         while (true) {
             GetAgentRuntimeEndpointResponse current = control.getAgentRuntimeEndpoint(
                     request -> request.agentRuntimeId(agentRuntimeId).endpointName(name));
@@ -145,22 +185,45 @@ public final class Runtimes {
                         + status + ": " + (current.failureReason() == null ? "the service gave no reason"
                         : current.failureReason()));
             }
-            pause = pauseOrTimeOut(deadline, pause, "Endpoint " + name + " of agent runtime " + agentRuntimeId
-                    + " is still " + status + " (serving " + current.liveVersion() + ", target " + version + ")",
-                    timeout);
+            wait.pause("Endpoint " + name + " of agent runtime " + agentRuntimeId + " is " + status + " (serving "
+                    + current.liveVersion() + ", target " + version + ")");
         }
     }
 
-    private Duration pauseOrTimeOut(long deadline, Duration pause, String state, Duration timeout)
-            throws InterruptedException {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            throw new DeployFailedException(state + " after " + timeout.toSeconds() + " s. It may still become "
-                    + "READY: check with `mvn agentcore:status`, or wait longer with -Dagentcore.waitTimeout=<seconds>");
+    /**
+     * One wait with a deadline: pauses grow from 250 ms to 5 s, and a progress line (with the state) goes to the
+     * log every 10 s so that a V2 wait of minutes shows it is alive.
+     */
+    private final class Wait {
+        private final Duration timeout;
+        private final long start = System.nanoTime();
+        private final long deadline;
+        private long lastProgress;
+        private Duration pause = FIRST_POLL;
+
+        Wait(Duration timeout) {
+            this.timeout = timeout;
+            this.deadline = start + timeout.toNanos();
+            this.lastProgress = start;
         }
-        log.debug(state + "; checking again in " + pause.toMillis() + " ms");
-        Thread.sleep(Math.min(pause.toMillis(), Math.max(1, left / 1_000_000)));
-        Duration next = pause.multipliedBy(2);
-        return next.compareTo(MAX_POLL) > 0 ? MAX_POLL : next;
+
+        void pause(String state) throws InterruptedException {
+            long now = System.nanoTime();
+            long left = deadline - now;
+            if (left <= 0) {
+                throw new DeployFailedException(state + " after " + timeout.toSeconds() + " s. It may still become "
+                        + "READY: check with `mvn agentcore:status`, or wait longer with "
+                        + "-Dagentcore.waitTimeout=<seconds>");
+            }
+            if (now - lastProgress >= PROGRESS_EVERY.toNanos()) {
+                lastProgress = now;
+                log.info(state + " (" + Duration.ofNanos(now - start).toSeconds() + " s)");
+            } else {
+                log.debug(state + "; checking again in " + pause.toMillis() + " ms");
+            }
+            Thread.sleep(Math.min(pause.toMillis(), Math.max(1, left / 1_000_000)));
+            Duration next = pause.multipliedBy(2);
+            pause = next.compareTo(MAX_POLL) > 0 ? MAX_POLL : next;
+        }
     }
 }

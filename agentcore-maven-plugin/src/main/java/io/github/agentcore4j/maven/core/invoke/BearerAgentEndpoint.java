@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A deployed agent with a JWT authorizer, called with an OAuth bearer token instead of SigV4: the same
@@ -21,6 +22,8 @@ public final class BearerAgentEndpoint implements AgentEndpoint {
 
     /** The environment variable a token may come from, so that it stays off command lines. */
     public static final String TOKEN_VARIABLE = "AGENTCORE_BEARER_TOKEN";
+    /** The build property a token may come from. */
+    public static final String TOKEN_PROPERTY = "agentcore.bearerToken";
 
     private final URI uri;
     private final DeployedAgent agent;
@@ -41,6 +44,19 @@ public final class BearerAgentEndpoint implements AgentEndpoint {
         this.qualifier = qualifier;
         this.token = token;
         this.timeout = timeout;
+    }
+
+    /**
+     * The bearer token: the {@value #TOKEN_PROPERTY} property, else the {@value #TOKEN_VARIABLE} environment
+     * variable; null when neither is set.
+     */
+    public static String token(UnaryOperator<String> properties, Map<String, String> environment) {
+        for (String value : new String[] {properties.apply(TOKEN_PROPERTY), environment.get(TOKEN_VARIABLE)}) {
+            if (value != null && !value.isBlank()) {
+                return value.trim();
+            }
+        }
+        return null;
     }
 
     /**

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,8 @@ public final class InvocationInputs {
     public static final String CUSTOM_HEADER_PREFIX = "X-Amzn-Bedrock-AgentCore-Runtime-Custom-";
     private static final int MIN_SESSION_ID_LENGTH = 33;
     private static final int MAX_SESSION_ID_LENGTH = 256;
+    /** AgentCore's invocation payload limit. */
+    private static final long MAX_PAYLOAD_BYTES = 100L * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -51,11 +55,23 @@ public final class InvocationInputs {
             return requireJson(payload, "payload", "agentcore.payload");
         }
         try {
+            if (Files.size(payloadFile) > MAX_PAYLOAD_BYTES) {
+                throw new InvalidSettingException("payloadFile", "agentcore.invoke.payloadFile", payloadFile
+                        + " holds " + Files.size(payloadFile) + " bytes, more than AgentCore's 100 MB payload limit",
+                        "send a smaller document, e.g. a reference to the data rather than the data");
+            }
             return requireJson(Files.readString(payloadFile, StandardCharsets.UTF_8), "payloadFile",
                     "agentcore.invoke.payloadFile");
+        } catch (CharacterCodingException e) {
+            throw new InvalidSettingException("payloadFile", "agentcore.invoke.payloadFile",
+                    payloadFile + " is not UTF-8 text", "save the JSON document as UTF-8");
+        } catch (NoSuchFileException e) {
+            throw new InvalidSettingException("payloadFile", "agentcore.invoke.payloadFile",
+                    payloadFile + " does not exist", "point it at a JSON file");
         } catch (IOException e) {
             throw new InvalidSettingException("payloadFile", "agentcore.invoke.payloadFile",
-                    "cannot read " + payloadFile + " (" + e.getMessage() + ")", "point it at a readable JSON file");
+                    "cannot read " + payloadFile + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+                    "point it at a readable JSON file");
         }
     }
 

@@ -28,17 +28,20 @@ public final class Invoker {
     private final String agentName;
     private final Protocol protocol;
     private final BuildLog log;
+    private final AnswerTimeouts timeouts;
 
     /**
      * @param configFile the {@code .bedrock_agentcore.yaml} that keeps the agent's session id
      * @param agentName the agent whose entry keeps the session id
      * @param protocol the agent's protocol: an MCP server also gets the session id as {@value #MCP_SESSION_HEADER}
+     * @param timeouts how long to wait for each part of the answer and for all of it
      */
-    public Invoker(Path configFile, String agentName, Protocol protocol, BuildLog log) {
+    public Invoker(Path configFile, String agentName, Protocol protocol, BuildLog log, AnswerTimeouts timeouts) {
         this.configFile = configFile;
         this.agentName = agentName;
         this.protocol = protocol;
         this.log = log;
+        this.timeouts = timeouts;
     }
 
     /**
@@ -46,7 +49,8 @@ public final class Invoker {
      * @param newSession whether to start a new session even though one is kept
      * @param out receives the answer line by line (events as they arrive)
      * @param outputFile also receives the answer, or {@code null}
-     * @throws InvocationFailedException when the agent cannot be reached or answers 4xx/5xx
+     * @throws InvocationFailedException when the agent cannot be reached, answers 4xx/5xx or takes too long; the
+     *     kept session id then stays as it was
      */
     public void invoke(AgentEndpoint endpoint, String payload, String givenSessionId, boolean newSession,
             Map<String, String> headers, Consumer<String> out, Path outputFile)
@@ -54,15 +58,17 @@ public final class Invoker {
         AgentCoreConfig config = AgentCoreConfigFile.read(configFile);
         Optional<String> kept = config.sessionId(agentName);
         String sessionId = InvocationInputs.sessionId(givenSessionId, newSession, kept);
-        keepSession(config, kept, sessionId);
         log.info("Invoking " + endpoint.describe() + " (session " + sessionId + ")");
         Map<String, String> requestHeaders = new LinkedHashMap<>(headers);
         if (protocol == Protocol.MCP) {
             requestHeaders.putIfAbsent(MCP_SESSION_HEADER, sessionId);
         }
-        try (InvocationResponse response = endpoint.send(new InvocationRequest(payload, sessionId, requestHeaders))) {
-            if (response.traceId() != null) {
-                log.info("Trace id: " + response.traceId());
+        long started = System.nanoTime();
+        try (InvocationResponse sent = endpoint.send(new InvocationRequest(payload, sessionId, requestHeaders));
+                InvocationResponse response = new InvocationResponse(sent.statusCode(), sent.contentType(),
+                        timeouts.watch(sent.body(), started))) {
+            if (sent.traceId() != null) {
+                log.info("Trace id: " + sent.traceId());
             }
             if (outputFile == null) {
                 ResponsePrinter.print(response, out);
@@ -70,6 +76,7 @@ public final class Invoker {
                 printToFileToo(response, out, outputFile);
             }
         }
+        keepSession(config, kept, sessionId);
     }
 
     private void keepSession(AgentCoreConfig config, Optional<String> kept, String sessionId) {

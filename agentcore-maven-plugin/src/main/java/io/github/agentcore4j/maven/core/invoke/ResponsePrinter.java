@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 public final class ResponsePrinter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_ERROR_CHARS = 2000;
     private static final ObjectWriter PRETTY = JSON.writer(new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
@@ -37,7 +38,7 @@ public final class ResponsePrinter {
         try (BufferedReader body = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             if (response.statusCode() >= 400) {
                 throw new InvocationFailedException("The agent answered " + response.statusCode() + ": "
-                        + readAll(body).strip());
+                        + errorBody(body));
             }
             String contentType = response.contentType().toLowerCase(Locale.ROOT);
             if (contentType.startsWith("text/event-stream")) {
@@ -85,6 +86,23 @@ public final class ResponsePrinter {
             out.accept(String.join("\n", data));
             data.clear();
         }
+    }
+
+    /** An error answer's body, cut after {@value #MAX_ERROR_CHARS} characters: a build log is no place for 1 MB. */
+    private static String errorBody(BufferedReader body) throws IOException {
+        char[] shown = new char[MAX_ERROR_CHARS];
+        int length = 0;
+        int read;
+        while (length < shown.length && (read = body.read(shown, length, shown.length - length)) != -1) {
+            length += read;
+        }
+        long more = 0;
+        while (length == shown.length && (read = (int) body.skip(8192)) > 0) {
+            more += read;
+        }
+        String text = new String(shown, 0, length).strip();
+        return more == 0 ? text : text + "… (" + more + " more characters not shown; the agent's log has the "
+                + "details)";
     }
 
     private static String readAll(BufferedReader body) throws IOException {

@@ -52,7 +52,14 @@ public final class LocalRun {
         try {
             // Taken before the first start, so that a compilation finishing while the agent starts restarts it.
             long classesAtStart = watchedClasses == null ? 0 : ClassesFingerprint.of(watchedClasses);
-            startHealthy();
+            try {
+                startHealthy();
+            } catch (AgentStartException e) {
+                if (shuttingDown.get()) {
+                    return; // Ctrl-C while the agent was starting: stopping it is what the user asked for
+                }
+                throw e;
+            }
             if (watchedClasses == null) {
                 awaitExit();
             } else {
@@ -85,6 +92,9 @@ public final class LocalRun {
 
     private void awaitExit() throws InterruptedException {
         AgentProcess agent = current.get();
+        if (agent == null) {
+            return; // Ctrl-C right after the start: the shutdown hook has taken and stopped the agent
+        }
         int code = agent.waitFor();
         if (shuttingDown.get()) {
             return;
@@ -155,7 +165,7 @@ public final class LocalRun {
     }
 
     /** Runs as a shutdown hook (Ctrl-C): stops the agent and forgets it, with JDK code and loaded classes only. */
-    private void stopForShutdown() {
+    void stopForShutdown() {
         shuttingDown.set(true);
         AgentProcess agent = current.getAndSet(null);
         if (agent != null) {

@@ -89,7 +89,7 @@ class AgentCoreConfigFileTest {
                 .agentName("Vpc_Agent", "ignored")
                 .protocol("A2A")
                 .lifecycle(900, 3600)
-                .network("VPC", List.of("sg-0a"), List.of("subnet-1", "subnet-2"))
+                .network("VPC", List.of("sg-0a1b2c3d"), List.of("subnet-11111111", "subnet-22222222"))
                 .requestHeaderAllowlist(List.of("X-Tenant-Id", "Authorization"))
                 .jwtAuthorizer("https://idp.example.com/.well-known/openid-configuration", List.of("app"),
                         List.of("api"), List.of("agent:invoke"))
@@ -100,7 +100,7 @@ class AgentCoreConfigFileTest {
 
         Map<String, Object> agent = map(yaml(), "agents", "Vpc_Agent");
         assertEquals(Map.of("network_mode", "VPC", "network_mode_config",
-                Map.of("security_groups", List.of("sg-0a"), "subnets", List.of("subnet-1", "subnet-2"))),
+                Map.of("security_groups", List.of("sg-0a1b2c3d"), "subnets", List.of("subnet-11111111", "subnet-22222222"))),
                 map(agent, "aws", "network_configuration"));
         assertEquals(Map.of("server_protocol", "A2A"), map(agent, "aws", "protocol_configuration"));
         assertEquals(Map.of("idle_runtime_session_timeout", 900, "max_lifetime", 3600),
@@ -112,6 +112,21 @@ class AgentCoreConfigFileTest {
                 "discoveryUrl", "https://idp.example.com/.well-known/openid-configuration",
                 "allowedAudience", List.of("api"), "allowedClients", List.of("app"),
                 "allowedScopes", List.of("agent:invoke"))), map(agent, "authorizer_configuration"));
+    }
+
+    @Test
+    void aCorruptAgentsSectionIsRefusedNotOverwritten() throws IOException {
+        for (String corrupt : new String[] {"agents: [one, two]\n", "agents: just text\n",
+                "agents:\n  demo: 5\n"}) {
+            Files.writeString(file(), corrupt);
+
+            InvalidSettingException refused = assertThrows(InvalidSettingException.class,
+                    () -> Configurator.configure(file(), javaAgent(), "com.example.JavaAgent", new MemoryBuildLog()));
+
+            assertTrue(refused.getMessage().contains("agents: section"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("Fix: "), refused.getMessage());
+            assertEquals(corrupt, Files.readString(file()), "the file is left as the user wrote it");
+        }
     }
 
     @Test
@@ -190,7 +205,7 @@ class AgentCoreConfigFileTest {
     @Test
     void switchingBackToPublicDropsTheVpcConfiguration() throws IOException {
         Configurator.configure(file(), AgentSettings.builder().agentName(null, "a")
-                .network("VPC", List.of("sg-1"), List.of("subnet-1")).build(), "a.Main", new MemoryBuildLog());
+                .network("VPC", List.of("sg-11111111"), List.of("subnet-11111111")).build(), "a.Main", new MemoryBuildLog());
 
         Configurator.configure(file(), AgentSettings.builder().agentName(null, "a").build(), "a.Main",
                 new MemoryBuildLog());

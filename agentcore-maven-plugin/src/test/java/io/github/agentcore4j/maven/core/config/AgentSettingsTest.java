@@ -66,16 +66,16 @@ class AgentSettingsTest {
 
     @Test
     void vpcNeedsSecurityGroupsAndSubnets() {
-        Network network = defaults().network("vpc", List.of("sg-1"), List.of("subnet-1", "subnet-2")).build().network();
+        Network network = defaults().network("vpc", List.of("sg-11111111"), List.of("subnet-11111111", "subnet-22222222")).build().network();
         assertEquals(NetworkMode.VPC, network.mode());
-        assertEquals(List.of("subnet-1", "subnet-2"), network.subnets());
+        assertEquals(List.of("subnet-11111111", "subnet-22222222"), network.subnets());
 
-        InvalidSettingException missing = rejected(b -> b.network("VPC", List.of("sg-1"), List.of()));
+        InvalidSettingException missing = rejected(b -> b.network("VPC", List.of("sg-11111111"), List.of()));
         assertEquals("subnets", missing.parameter());
         assertEquals("Invalid setting <subnets> (-Dagentcore.subnets): networkMode is VPC but no subnets are set. "
                 + "Fix: list the subnets (subnet-...) the agent runs in, comma-separated on the command line.",
                 missing.getMessage());
-        assertEquals("securityGroups", rejected(b -> b.network("VPC", List.of("subnet-1"), List.of("subnet-1")))
+        assertEquals("securityGroups", rejected(b -> b.network("VPC", List.of("subnet-11111111"), List.of("subnet-11111111")))
                 .parameter());
     }
 
@@ -83,7 +83,7 @@ class AgentSettingsTest {
     void publicNetworkTakesNoVpcSettings() {
         assertEquals("Invalid setting <subnets> (-Dagentcore.subnets): it only applies with networkMode VPC, but "
                 + "networkMode is PUBLIC. Fix: set networkMode to VPC, or remove it.",
-                rejected(b -> b.network("PUBLIC", null, List.of("subnet-1"))).getMessage());
+                rejected(b -> b.network("PUBLIC", null, List.of("subnet-11111111"))).getMessage());
         assertEquals("networkMode", rejected(b -> b.network("PRIVATE", null, null)).parameter());
     }
 

@@ -33,7 +33,7 @@ class PolicyDocumentsTest {
     @Test
     void permissionsAreScopedToTheRepositoryAndTheRuntimeLogGroups() throws Exception {
         JsonNode policy = JSON.readTree(PolicyDocuments.permissionsPolicy("aws-cn", "cn-north-1", "111122223333",
-                "bedrock-agentcore-my_agent", Protocol.HTTP));
+                "bedrock-agentcore-my_agent", Protocol.HTTP, false));
 
         assertEquals(List.of("ECRImageAccess", "ECRTokenAccess", "RuntimeLogGroups", "DescribeLogGroups",
                 "RuntimeLogStreams", "XRayTraces", "RuntimeMetrics", "BedrockModelInvocation"), sids(policy));
@@ -54,11 +54,34 @@ class PolicyDocumentsTest {
     @Test
     void a2aAgentsMayInvokeOtherRuntimes() throws Exception {
         JsonNode policy = JSON.readTree(PolicyDocuments.permissionsPolicy("aws", "us-east-1", "111122223333",
-                "repo", Protocol.A2A));
+                "repo", Protocol.A2A, false));
 
         assertTrue(sids(policy).contains("BedrockAgentCoreRuntime"));
         assertEquals("arn:aws:bedrock-agentcore:us-east-1:111122223333:runtime/*",
                 statement(policy, "BedrockAgentCoreRuntime").get("Resource").asText());
+    }
+
+    @Test
+    void theRoleMaySubscribeToAMarketplaceModelOnlyThroughBedrock() throws Exception {
+        JsonNode policy = JSON.readTree(PolicyDocuments.permissionsPolicy("aws", "us-east-1", "111122223333",
+                "repo", Protocol.HTTP, true));
+
+        JsonNode subscribe = statement(policy, "MarketplaceSubscribeOnFirstCall");
+        assertEquals("[\"aws-marketplace:ViewSubscriptions\",\"aws-marketplace:Subscribe\"]",
+                subscribe.get("Action").toString());
+        assertEquals("{\"StringEquals\":{\"aws:CalledViaLast\":\"bedrock.amazonaws.com\"}}",
+                subscribe.get("Condition").toString());
+    }
+
+    @Test
+    void recognisesATrustPolicyThatLetsAgentCoreAssumeTheRole() {
+        assertTrue(PolicyDocuments.trustsAgentCore(PolicyDocuments.trustPolicy("aws", "us-east-1", "111122223333")));
+        assertTrue(PolicyDocuments.trustsAgentCore("{\"Statement\":{\"Effect\":\"Allow\",\"Action\":[\"sts:AssumeRole\","
+                + "\"sts:TagSession\"],\"Principal\":{\"Service\":[\"bedrock-agentcore.amazonaws.com\"]}}}"));
+        assertFalse(PolicyDocuments.trustsAgentCore("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                + "\"sts:AssumeRole\",\"Principal\":{\"Service\":\"bedrock.amazonaws.com\"}}]}"));
+        assertFalse(PolicyDocuments.trustsAgentCore("{\"Statement\":[{\"Effect\":\"Deny\",\"Action\":"
+                + "\"sts:AssumeRole\",\"Principal\":{\"Service\":\"bedrock-agentcore.amazonaws.com\"}}]}"));
     }
 
     private static List<String> sids(JsonNode policy) {

@@ -76,6 +76,22 @@ class InvocationInputsTest {
     }
 
     @Test
+    void aPayloadFileThatIsNotUtf8OrTooLargeGetsAPlainReason() throws IOException {
+        Path latin1 = Files.write(directory.resolve("latin1.json"), new byte[] {'"', (byte) 0xe9, '"'});
+        Path huge = directory.resolve("huge.json");
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            sparse.setLength(3L * 1024 * 1024 * 1024);
+        }
+
+        assertEquals("Invalid setting <payloadFile> (-Dagentcore.invoke.payloadFile): " + latin1 + " is not UTF-8 "
+                + "text. Fix: save the JSON document as UTF-8.", assertThrows(InvalidSettingException.class,
+                        () -> InvocationInputs.payload(null, null, latin1)).getMessage());
+        String tooLarge = assertThrows(InvalidSettingException.class,
+                () -> InvocationInputs.payload(null, null, huge)).getMessage();
+        assertEquals(true, tooLarge.contains("more than AgentCore's 100 MB payload limit"), tooLarge);
+    }
+
+    @Test
     void reusesTheKeptSession() {
         assertEquals(KEPT, InvocationInputs.sessionId(null, false, Optional.of(KEPT)));
     }

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InvokerTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final AnswerTimeouts TIMEOUTS = new AnswerTimeouts(TIMEOUT, TIMEOUT);
 
     @TempDir
     Path directory;
@@ -68,7 +69,7 @@ class InvokerTest {
     }
 
     private Invoker httpInvoker() {
-        return new Invoker(configFile(), "demo", Protocol.HTTP, log);
+        return new Invoker(configFile(), "demo", Protocol.HTTP, log, TIMEOUTS);
     }
 
     private LocalAgentEndpoint endpoint() {
@@ -125,7 +126,7 @@ class InvokerTest {
         });
         LocalAgentEndpoint mcp = new LocalAgentEndpoint(Protocol.MCP, agent.getAddress().getPort(), TIMEOUT);
 
-        new Invoker(configFile(), "demo", Protocol.MCP, log).invoke(mcp,
+        new Invoker(configFile(), "demo", Protocol.MCP, log, TIMEOUTS).invoke(mcp,
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", null, false, Map.of(), printed::add, null);
 
         Headers headers = receivedHeaders.get(0);
@@ -208,6 +209,80 @@ class InvokerTest {
 
         assertEquals("The agent answered 500: {\"error\":\"boom\"}", e.getMessage());
         assertEquals(List.of(), printed);
+    }
+
+    @Test
+    void aFailedInvocationKeepsTheSessionIdAsItWas() throws Exception {
+        configure();
+        answerJson("{}");
+        httpInvoker().invoke(endpoint(), "{}", null, false, Map.of(), printed::add, null);
+        String kept = AgentCoreConfigFile.read(configFile()).sessionId("demo").orElseThrow();
+        agent.removeContext("/invocations");
+        agent.createContext("/invocations", exchange -> respond(exchange, 500, "application/json", "{}"));
+
+        assertThrows(InvocationFailedException.class, () -> httpInvoker().invoke(endpoint(), "{}", null, true,
+                Map.of(), printed::add, null));
+
+        assertEquals(kept, AgentCoreConfigFile.read(configFile()).sessionId("demo").orElseThrow());
+    }
+
+    @Test
+    void aLargeErrorBodyIsCut() {
+        String huge = "{\"error\":\"" + "e".repeat(1_000_000) + "\"}";
+        agent.createContext("/invocations", exchange -> respond(exchange, 500, "application/json", huge));
+
+        InvocationFailedException e = assertThrows(InvocationFailedException.class,
+                () -> httpInvoker().invoke(endpoint(), "{}", null, false, Map.of(), printed::add, null));
+
+        assertTrue(e.getMessage().length() < 2200, "message of " + e.getMessage().length() + " characters");
+        assertTrue(e.getMessage().endsWith("(998012 more characters not shown; the agent's log has the details)"),
+                e.getMessage().substring(2000));
+    }
+
+    @Test
+    void aStreamThatStallsEndsAfterTheIdleTimeout() {
+        streamEvents(1);
+        Invoker invoker = new Invoker(configFile(), "demo", Protocol.HTTP, log,
+                new AnswerTimeouts(Duration.ofSeconds(1), TIMEOUT));
+
+        InvocationFailedException e = assertThrows(InvocationFailedException.class,
+                () -> invoker.invoke(endpoint(), "{}", null, false, Map.of(), printed::add, null));
+
+        assertEquals(List.of("0"), printed);
+        assertTrue(e.getMessage().contains("-Dagentcore.invoke.idleTimeout=<seconds>"), e.getMessage());
+        assertTrue(!Thread.currentThread().isInterrupted(), "the build thread is not left interrupted");
+    }
+
+    @Test
+    void aStreamThatNeverEndsEndsAfterTheOverallTimeout() {
+        streamEvents(Integer.MAX_VALUE);
+        Invoker invoker = new Invoker(configFile(), "demo", Protocol.HTTP, log,
+                new AnswerTimeouts(TIMEOUT, Duration.ofSeconds(2)));
+
+        InvocationFailedException e = assertThrows(InvocationFailedException.class,
+                () -> invoker.invoke(endpoint(), "{}", null, false, Map.of(), printed::add, null));
+
+        assertTrue(printed.size() >= 2, "events printed before the timeout: " + printed);
+        assertTrue(e.getMessage().contains("-Dagentcore.invoke.timeout=<seconds>"), e.getMessage());
+    }
+
+    /** Sends {@code count} events 100 ms apart, then holds the stream open for 5 s without sending more. */
+    private void streamEvents(int count) {
+        agent.createContext("/invocations", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            try {
+                for (int n = 0; n < count; n++) {
+                    out.write(("data: " + n + "\n\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    Thread.sleep(100);
+                }
+                Thread.sleep(5000);
+            } catch (IOException | InterruptedException callerGone) {
+                exchange.close();
+            }
+        });
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.MemoryBuildLog;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import java.net.URI;
@@ -76,6 +77,46 @@ class LocalRunTest {
                 + "http://127.0.0.1:" + spec.port() + " (HTTP); invoke it with: mvn agentcore:invoke "
                 + "-Dagentcore.prompt=Hello"));
         assertEquals(spec.port(), LocalAgentState.read(stateFile()).orElseThrow().port());
+    }
+
+    /** Ctrl-C's shutdown hook runs the moment the ready line is logged, before the run waits for the agent. */
+    @Test
+    void ctrlCRightAfterTheReadyLineEndsTheRunCleanly() throws Exception {
+        LaunchSpec spec = fakeAgent("healthy", directory);
+        AtomicReference<LocalRun> run = new AtomicReference<>();
+        BuildLog stopsWhenReady = new BuildLog() {
+            @Override
+            public void info(String message) {
+                log.info(message);
+                if (message.contains(" listens on ")) {
+                    run.get().stopForShutdown();
+                }
+            }
+
+            @Override
+            public void warn(String message) {
+                log.warn(message);
+            }
+
+            @Override
+            public void debug(String message) {
+                log.debug(message);
+            }
+
+            @Override
+            public boolean isDebugEnabled() {
+                return false;
+            }
+
+            @Override
+            public void progress(String task, double fraction) {
+            }
+        };
+        run.set(new LocalRun(spec, stateFile(), TIMEOUT, stopsWhenReady, output::add));
+
+        run.get().run(null);
+
+        assertTrue(Files.notExists(stateFile()), "the record of the stopped agent is gone");
     }
 
     @Test
