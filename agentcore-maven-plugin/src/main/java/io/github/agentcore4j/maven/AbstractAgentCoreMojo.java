@@ -11,6 +11,7 @@ import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.config.Protocol;
 import io.github.agentcore4j.maven.core.deploy.DeployFailedException;
 import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
+import io.github.agentcore4j.maven.core.observability.JavaAgentRecipe;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -20,8 +21,11 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -302,6 +306,32 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
     @Parameter(property = "agentcore.configFile", defaultValue = "${project.basedir}/" + CONFIG_FILE_NAME)
     protected File configFile;
 
+    /**
+     * Traces the agent with OpenTelemetry, as the AWS toolkits do by default: build and deploy put the OpenTelemetry
+     * Java agent in the image, deploy prepares CloudWatch for the traces and logs, and
+     * {@code .bedrock_agentcore.yaml} records {@code observability.enabled}. {@code false} leaves all of it out.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.observability", defaultValue = "true")
+    protected boolean observability;
+
+    /**
+     * The OpenTelemetry Java agent that traces the agent, as {@code groupId:artifactId:version}, resolved through
+     * Maven. The default, the AWS distro, signs its exports to X-Ray and CloudWatch Logs; the upstream
+     * {@code io.opentelemetry.javaagent:opentelemetry-javaagent:<version>} works for local traces and other backends.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.observabilityAgent", defaultValue = JavaAgentRecipe.DEFAULT_AGENT)
+    protected String observabilityAgent;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+    private RepositorySystemSession repositorySession;
+
     private AgentSettings settings;
     private BuildLog buildLog;
 
@@ -384,6 +414,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
                     .filesystems(filesystems)
                     .allowedPorts(allowedPorts)
                     .minimumMemoryInMiB(minimumMemoryInMiB)
+                    .observability(observability)
                     .build();
             if (settings.name().wasConverted()) {
                 getLog().info("Agent name " + settings.name().value() + " (from artifactId "
@@ -437,6 +468,15 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
     protected final AwsSession awsSessionFor(DeployedAgent agent) {
         AwsSettings aws = awsSettings();
         return aws.region() != null ? AwsSession.open(aws) : AwsSession.open(aws, agent.region());
+    }
+
+    /**
+     * The OpenTelemetry Java agent jar and the API jars the project lacks, resolved through Maven.
+     *
+     * @throws InvalidSettingException naming observabilityAgent when they cannot be resolved
+     */
+    protected final JavaAgentRecipe.Jars observabilityJars() {
+        return ObservabilityArtifacts.resolve(observabilityAgent, project, repositorySystem, repositorySession);
     }
 
     /** The core's view of Maven's log. */

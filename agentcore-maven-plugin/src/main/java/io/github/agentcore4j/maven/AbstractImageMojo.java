@@ -157,7 +157,8 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
                 .baseImageLayersCache(baseImageCache == null ? null : baseImageCache.toPath())
                 .outputDirectory(agentCoreDirectory())
                 .toolVersion(pluginVersion())
-                .offline(session.isOffline());
+                .offline(session.isOffline())
+                .observability(agentSettings().observability() ? observabilityJars() : null);
         settingsCredentials(request);
         return request;
     }

@@ -6,6 +6,7 @@ import io.github.agentcore4j.maven.core.deploy.Deployer;
 import io.github.agentcore4j.maven.core.image.ImageBuildException;
 import io.github.agentcore4j.maven.core.image.ImageBuilder;
 import io.github.agentcore4j.maven.core.image.ImageTarget;
+import io.github.agentcore4j.maven.core.observability.RuntimeObservability;
 import java.time.Duration;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -72,6 +73,16 @@ public class DeployMojo extends AbstractImageMojo {
     private int waitTimeout;
 
     /**
+     * Turns on CloudWatch Transaction Search (once per account and region) when it is off: lets X-Ray write to
+     * CloudWatch Logs and sends spans there, where the AgentCore dashboards read them. Without it, deploy only says
+     * when it is off.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.deploy.enableTransactionSearch", defaultValue = "false")
+    private boolean enableTransactionSearch;
+
+    /**
      * Lets the execution role deploy creates subscribe to a third-party model (e.g. Anthropic) through AWS
      * Marketplace on its first Bedrock call, only via Bedrock ({@code aws:CalledViaLast}), as the AWS starter
      * toolkit's role does. Without it, the first call to such a model in a fresh account fails, and keeps failing.
@@ -101,7 +112,9 @@ public class DeployMojo extends AbstractImageMojo {
             smokeTest();
         }
         try (AwsSession aws = AwsSession.open(awsSettings())) {
-            new Deployer(aws, configFile(), agentCoreDirectory(), buildLog()).deploy(request,
+            new Deployer(aws, configFile(), agentCoreDirectory(), buildLog()).deploy(request.withSettings(
+                    new RuntimeObservability(aws, buildLog()).prepare(request.settings(), enableTransactionSearch,
+                            dryRun)),
                     reference -> new ImageBuilder().build(imageRequest(new ImageTarget.Registry(reference)).build(),
                             buildLog()));
         } catch (ImageBuildException e) {

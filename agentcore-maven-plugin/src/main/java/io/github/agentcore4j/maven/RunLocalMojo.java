@@ -2,7 +2,12 @@ package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.local.AgentStartException;
+import io.github.agentcore4j.maven.core.local.AgentLaunch;
 import io.github.agentcore4j.maven.core.local.LocalRun;
+import io.github.agentcore4j.maven.core.observability.LocalTracing;
+import io.github.agentcore4j.maven.core.observability.OtlpReceiver;
+import io.github.agentcore4j.maven.core.observability.TraceView;
+import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -30,14 +35,42 @@ public class RunLocalMojo extends AbstractLaunchMojo {
     @Parameter(property = "agentcore.run-local.watch", defaultValue = "false")
     protected boolean watch;
 
+    /**
+     * Traces the agent with the OpenTelemetry Java agent ({@code observabilityAgent}) and prints one span tree per
+     * invocation next to the agent's output, from an OTLP/HTTP receiver this goal runs on a free loopback port.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.runLocal.traces", defaultValue = "false")
+    protected boolean traces;
+
     @Override
     protected void doExecute() throws MojoExecutionException {
         if (watch && container) {
             throw new InvalidSettingException("watch", "agentcore.run-local.watch", "watch restarts the agent from "
                     + "its classes, which container mode does not run", "leave out one of watch and container");
         }
+        if (!traces) {
+            run(agentLaunch());
+            return;
+        }
+        if (container) {
+            throw new InvalidSettingException("traces", "agentcore.runLocal.traces", "the local trace view attaches "
+                    + "the Java agent to a forked JVM, which container mode does not run",
+                    "leave out one of traces and container");
+        }
+        try (OtlpReceiver receiver = OtlpReceiver.start(new TraceView(StandardOutput::println))) {
+            getLog().info("Traces: the agent runs under " + observabilityAgent + " and exports to "
+                    + receiver.endpoint() + "; each invocation prints its span tree");
+            run(LocalTracing.traced(launchSpec(), observabilityJars(), receiver.endpoint()));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot start the local trace receiver: " + e.getMessage(), e);
+        }
+    }
+
+    private void run(AgentLaunch launch) throws MojoExecutionException {
         try {
-            new LocalRun(agentLaunch(), localStateFile(), startTimeout(), buildLog(), StandardOutput::println)
+            new LocalRun(launch, localStateFile(), startTimeout(), buildLog(), StandardOutput::println)
                     .run(watch ? classesDirectory() : null);
         } catch (AgentStartException e) {
             throw new MojoExecutionException(e.getMessage(), e);

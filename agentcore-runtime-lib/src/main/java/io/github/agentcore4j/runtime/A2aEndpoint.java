@@ -76,6 +76,9 @@ final class A2aEndpoint implements Route.Handler {
     public void handle(HttpCall call) throws IOException {
         RequestContext context = RequestContext.fromHeaders(call.requestHeaders());
         RequestContext previous = context.makeCurrent();
+        InvocationSpan span = InvocationSpan.start("A2A", "A2A", context, call.requestHeaders());
+        InvocationSpan.Scope spanScope = span.attach();
+        span.answerWithTraceparent(call);
         long started = System.nanoTime();
         try {
             Map<?, ?> request = parse(call);
@@ -88,6 +91,7 @@ final class A2aEndpoint implements Route.Handler {
                 answerError(call, id, INVALID_REQUEST, "Invalid Request: needs \"jsonrpc\":\"2.0\" and a method");
                 return;
             }
+            span.name("A2A " + method);
             switch ((String) method) {
                 case "message/send", "message/stream" -> {
                     A2aMessage message = messageOf(request.get("params"));
@@ -108,6 +112,8 @@ final class A2aEndpoint implements Route.Handler {
                 default -> answerError(call, id, METHOD_NOT_FOUND, "Method not found: " + method);
             }
         } finally {
+            spanScope.close();
+            span.end();
             RequestContext.restore(previous);
         }
     }

@@ -24,6 +24,9 @@ final class InvocationEndpoint implements Route.Handler {
     public void handle(HttpCall call) throws IOException {
         RequestContext context = RequestContext.fromHeaders(call.requestHeaders());
         RequestContext previous = context.makeCurrent();
+        InvocationSpan span = InvocationSpan.start("POST /invocations", "HTTP", context, call.requestHeaders());
+        InvocationSpan.Scope spanScope = span.attach();
+        span.answerWithTraceparent(call);
         long started = System.nanoTime();
         SseResponse events = new SseResponse(call);
         RequestBody body = null;
@@ -36,6 +39,7 @@ final class InvocationEndpoint implements Route.Handler {
             Object payload = entrypoint.bind(body.take());
             Object result = await(entrypoint.call(payload, context, events));
             if (entrypoint.emitsEvents() || SseResponse.isStream(result)) {
+                span.name("POST /invocations (stream)");
                 if (!entrypoint.emitsEvents()) {
                     events.drain(result);
                 }
@@ -55,8 +59,11 @@ final class InvocationEndpoint implements Route.Handler {
         } catch (EventEmitter.ClientDisconnectedException e) {
             LOG.info(() -> "The caller disconnected; stream stopped (" + seconds(started) + ")");
         } catch (Exception e) {
+            span.fail(e);
             fail(call, events, e, started);
         } finally {
+            spanScope.close();
+            span.end();
             if (body != null) {
                 body.close();
             }

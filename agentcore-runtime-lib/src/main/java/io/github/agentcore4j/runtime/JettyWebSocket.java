@@ -2,6 +2,7 @@ package io.github.agentcore4j.runtime;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -20,11 +21,14 @@ public final class JettyWebSocket implements Session.Listener.AutoDemanding, Web
 
     private final WebSocketHandler handler;
     private final RequestContext context;
+    /** One span for the whole connection, current while a handler method runs. */
+    private final InvocationSpan span;
     private volatile Session session;
 
     JettyWebSocket(WebSocketHandler handler, RequestContext context) {
         this.handler = handler;
         this.context = context;
+        this.span = InvocationSpan.start("WebSocket /ws", "WebSocket", context, Map.of());
     }
 
     @Override
@@ -61,21 +65,26 @@ public final class JettyWebSocket implements Session.Listener.AutoDemanding, Web
 
     @Override
     public void onWebSocketClose(int code, String reason) {
-        context.runWith(() -> {
-            try {
-                handler.onClose(this, code, reason);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "WebSocket close handler failed", e);
-            }
-        });
+        try (InvocationSpan.Scope scope = span.attach()) {
+            context.runWith(() -> {
+                try {
+                    handler.onClose(this, code, reason);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "WebSocket close handler failed", e);
+                }
+            });
+        } finally {
+            span.end();
+        }
     }
 
     /** Runs one handler method with the connection's context current; a failure closes the connection with 1011. */
     private void dispatch(String event, HandlerCall call) {
         RequestContext previous = context.makeCurrent();
-        try {
+        try (InvocationSpan.Scope scope = span.attach()) {
             call.run();
         } catch (Exception | Error e) {
+            span.fail(e);
             LOG.log(Level.SEVERE, e, () -> "WebSocket handler failed on " + event + "; closing with " + SERVER_ERROR);
             close(SERVER_ERROR, "Internal server error");
         } finally {

@@ -15,8 +15,9 @@ import java.util.logging.LogRecord;
 
 /**
  * One JSON object per line, the AWS Lambda JSON log shape the Python SDK uses: timestamp, level, message, logger, and
- * the requestId and sessionId of the invocation that logged it; exceptions add errorType, errorMessage, stackTrace
- * and location. CloudWatch Logs Insights reads these fields without parsing rules.
+ * the requestId and sessionId of the invocation that logged it (and its traceId and spanId when it is traced);
+ * exceptions add errorType, errorMessage, stackTrace and location. CloudWatch Logs Insights reads these fields without
+ * parsing rules.
  */
 final class JsonLogFormatter extends Formatter {
 
@@ -48,6 +49,12 @@ final class JsonLogFormatter extends Formatter {
             if (context.sessionId() != null) {
                 line.append(",\"sessionId\":");
                 appendString(line, context.sessionId());
+            }
+            // Asked only inside an invocation, so the log lines of startup never load the tracing side.
+            String[] traceIds = InvocationSpan.currentIds();
+            if (traceIds != null) {
+                line.append(",\"traceId\":\"").append(traceIds[0]).append("\",\"spanId\":\"").append(traceIds[1])
+                        .append('"');
             }
         }
         return line.append('}').append(LINE_END).toString();
@@ -84,6 +91,12 @@ final class JsonLogFormatter extends Formatter {
             line.put("requestId", context.requestId());
             if (context.sessionId() != null) {
                 line.put("sessionId", context.sessionId());
+            }
+            // Asked only inside an invocation, so the log lines of startup never load the tracing side.
+            String[] traceIds = InvocationSpan.currentIds();
+            if (traceIds != null) {
+                line.put("traceId", traceIds[0]);
+                line.put("spanId", traceIds[1]);
             }
         });
         Throwable thrown = record.getThrown();

@@ -66,6 +66,9 @@ final class McpEndpoint implements McpStatelessServerTransport, Route.Handler {
     public void handle(HttpCall call) throws IOException {
         RequestContext context = RequestContext.fromHeaders(call.requestHeaders());
         RequestContext previous = context.makeCurrent();
+        InvocationSpan span = InvocationSpan.start("MCP", "MCP", context, call.requestHeaders());
+        InvocationSpan.Scope spanScope = span.attach();
+        span.answerWithTraceparent(call);
         long started = System.nanoTime();
         try {
             String accept = call.requestHeader("Accept");
@@ -76,7 +79,11 @@ final class McpEndpoint implements McpStatelessServerTransport, Route.Handler {
                 return;
             }
             try (RequestBody body = RequestBody.read(call, maxRequestBytes)) {
-                answer(call, read(body.take()), context, started);
+                Map<?, ?> message = read(body.take());
+                if (message.get("method") instanceof String method) {
+                    span.name("MCP " + method);
+                }
+                answer(call, message, context, started);
             }
         } catch (RequestBody.Refused e) {
             if (e.prepareAnswer(call)) {
@@ -86,9 +93,12 @@ final class McpEndpoint implements McpStatelessServerTransport, Route.Handler {
             LOG.warning(() -> "Invalid MCP message: " + e.getMessage());
             error(call, 400, McpSchema.ErrorCodes.PARSE_ERROR, "Invalid message format: " + e.getMessage());
         } catch (RuntimeException e) {
+            span.fail(e);
             LOG.log(Level.SEVERE, e, () -> "MCP request failed (" + InvocationEndpoint.seconds(started) + ")");
             error(call, 500, McpSchema.ErrorCodes.INTERNAL_ERROR, "Failed to handle request: " + e.getMessage());
         } finally {
+            spanScope.close();
+            span.end();
             RequestContext.restore(previous);
         }
     }

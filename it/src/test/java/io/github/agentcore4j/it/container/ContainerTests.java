@@ -65,8 +65,10 @@ final class ContainerTests {
 
         /** The Maven arguments that build on the base from the test registry and run in Podman, plus {@code more}. */
         String[] mavenArguments(String... more) {
+            // Observability off: its default Java agent (the AWS distro) is not served by the repositories tests use.
             List<String> arguments = new ArrayList<>(List.of("-Dagentcore.containerEngine=podman",
-                    "-Dagentcore.baseImage=" + baseImage, "-Dagentcore.allowInsecureRegistries=true"));
+                    "-Dagentcore.baseImage=" + baseImage, "-Dagentcore.allowInsecureRegistries=true",
+                    "-Dagentcore.observability=false"));
             arguments.addAll(List.of(more));
             return arguments.toArray(String[]::new);
         }

@@ -10,6 +10,7 @@ import com.google.cloud.tools.jib.api.buildplan.Platform;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
 import io.github.agentcore4j.it.support.FreePort;
+import io.github.agentcore4j.it.support.JavaAgents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -181,6 +182,35 @@ class BuildImageTest {
 
         assertTrue(result.log().contains("Base image " + missing + " was not found"), result.log());
         assertTrue(result.log().contains("(<baseImage>, -Dagentcore.baseImage)"), result.log());
+    }
+
+    @Test
+    void withObservabilityTheJavaAgentIsALayerOfItsOwnAndTheEnvironmentAttachesIt() throws IOException {
+        FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-observability");
+        String image = registry.address() + "/agents/traced:1.0";
+
+        build(project, image, "-Dagentcore.observability=true",
+                "-Dagentcore.observabilityAgent=" + JavaAgents.UPSTREAM).assertSuccess();
+
+        String pushed = "docker://" + image;
+        JsonNode config = Skopeo.config(pushed);
+        assertEquals(List.of("base", "dependencies", "resources", "classes", "opentelemetry"), layerNames(config));
+        assertEquals(5, Skopeo.rawManifest(pushed).get("layers").size());
+        List<String> environment = strings(config.get("config").get("Env"));
+        for (String expected : List.of(
+                "JAVA_TOOL_OPTIONS=-javaagent:/opt/opentelemetry/opentelemetry-javaagent.jar",
+                "OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf",
+                "OTEL_TRACES_EXPORTER=otlp",
+                "OTEL_METRICS_EXPORTER=none",
+                "OTEL_TRACES_SAMPLER=parentbased_always_on",
+                "OTEL_RESOURCE_ATTRIBUTES=aws.service.type=gen_ai_agent",
+                "DOCKER_CONTAINER=1")) {
+            assertTrue(environment.contains(expected), expected + " in " + environment);
+        }
+        // The project has no OpenTelemetry API, so the layer brings it for the runtime library's spans.
+        assertTrue(Skopeo.layerFiles(pushed, 4).stream().anyMatch(file -> file.matches(
+                "app/libs/opentelemetry-api-[0-9.]+\\.jar")), "the API on the classpath");
+        assertTrue(Skopeo.layerFiles(pushed, 4).contains("opt/opentelemetry/opentelemetry-javaagent.jar"));
     }
 
     private static MavenResult build(FixtureProject project, String image, String... more) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,18 @@ final class Skopeo {
         return inspect(null, transportReference);
     }
 
+    /** The paths in the image's layer number {@code index}, copied out with {@code skopeo copy} and listed by tar. */
+    static List<String> layerFiles(String transportReference, int index) throws IOException {
+        Path work = Files.createDirectories(Path.of(System.getProperty("it.work", "target/it")));
+        Path directory = Files.createTempDirectory(work, "skopeo-layers");
+        run(List.of(Executables.require("skopeo"), "copy", "--src-tls-verify=false", transportReference,
+                "dir:" + directory));
+        String digest = rawManifest(transportReference).get("layers").get(index).get("digest").asText();
+        String listing = run(List.of("tar", "-tzf", directory.resolve(digest.substring(digest.indexOf(':') + 1))
+                .toString()));
+        return listing.lines().filter(line -> !line.endsWith("/")).toList();
+    }
+
     private static JsonNode inspect(String option, String transportReference) {
         List<String> command = new ArrayList<>(List.of(Executables.require("skopeo"), "inspect"));
         if (transportReference.startsWith("docker://")) {
@@ -42,22 +56,30 @@ final class Skopeo {
         }
         command.add(transportReference);
         try {
+            return JSON.readTree(run(command));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read what " + command + " printed", e);
+        }
+    }
+
+    private static String run(List<String> command) {
+        try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("skopeo did not finish: " + command);
+                throw new AssertionError(command.get(0) + " did not finish: " + command);
             }
             String text = new String(output, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
-                throw new AssertionError("skopeo failed: " + command + "\n" + text);
+                throw new AssertionError(command.get(0) + " failed: " + command + "\n" + text);
             }
-            return JSON.readTree(text);
+            return text;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run " + command, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("Interrupted while running skopeo", e);
+            throw new AssertionError("Interrupted while running " + command, e);
         }
     }
 }

@@ -46,6 +46,8 @@ class ConfigureTest {
                 "        network_mode: PUBLIC",
                 "      protocol_configuration:",
                 "        server_protocol: HTTP",
+                "      observability:",
+                "        enabled: true",
                 "    bedrock_agentcore:",
                 "      agent_id: null",
                 "      agent_arn: null",
@@ -78,6 +80,8 @@ class ConfigureTest {
                 "          - subnet-2",
                 "      protocol_configuration:",
                 "        server_protocol: MCP",
+                "      observability:",
+                "        enabled: true",
                 "      lifecycle_configuration:",
                 "        idle_runtime_session_timeout: 600",
                 ""));

@@ -17,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +46,29 @@ public final class LocalAgents {
             }
             return false;
         });
+    }
+
+    /**
+     * Starts {@code compile agentcore:run-local} on {@code port} (plus {@code more} arguments) and waits until the
+     * agent listens; the caller stops it with {@link #stopRunLocal}. Output goes to {@code run-local.log}.
+     */
+    static Process runLocal(FixtureProject project, int port, String agentName, String protocol, String... more)
+            throws InterruptedException {
+        Path log = project.file("run-local.log");
+        List<String> arguments = new ArrayList<>(List.of("compile", "agentcore:run-local", "-Dagentcore.port=" + port));
+        arguments.addAll(List.of(more));
+        Process maven = project.startMaven(log, arguments.toArray(String[]::new));
+        awaitLog(log, "Agent " + agentName + " listens on http://127.0.0.1:" + port + " (" + protocol + ")", maven);
+        return maven;
+    }
+
+    /** Stops a run-local Maven like Ctrl-C would, and checks that it and its agent are gone. */
+    static void stopRunLocal(Process runLocal, FixtureProject project) throws InterruptedException {
+        runLocal.destroy();
+        boolean stopped = runLocal.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        FixtureProject.destroyTree(runLocal);
+        assertTrue(stopped, "Maven stopped on SIGTERM");
+        assertNoProcessFrom(project);
     }
 
     /** Polls the condition until it holds, failing after {@link #DEADLINE}. */

@@ -1,8 +1,6 @@
 package io.github.agentcore4j.it.local;
 
-import static io.github.agentcore4j.it.local.LocalAgents.assertNoProcessFrom;
 import static io.github.agentcore4j.it.local.LocalAgents.assertPortFree;
-import static io.github.agentcore4j.it.local.LocalAgents.awaitLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,9 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FreePort;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +23,7 @@ class ProtocolExamplesTest {
     void invokesTheMcpServerExampleWithToolCalls() throws Exception {
         FixtureProject project = FixtureProject.copyExample("mcp-server", "mcp-example");
         int port = FreePort.pick();
-        Process runLocal = runLocal(project, port, "mcp_server", "MCP");
+        Process runLocal = LocalAgents.runLocal(project, port, "mcp_server", "MCP");
         try {
             String call = project.maven("agentcore:invoke", "-Dagentcore.mcp.tool=add",
                     "-Dagentcore.mcp.arguments={\"a\":2,\"b\":3}", "-Dagentcore.invoke.outputFile=target/add.json")
@@ -43,7 +39,7 @@ class ProtocolExamplesTest {
             assertTrue(tools.findValuesAsText("name").containsAll(List.of("add", "divide", "slugify")),
                     tools.toString());
         } finally {
-            stop(runLocal, project);
+            LocalAgents.stopRunLocal(runLocal, project);
         }
         assertPortFree(port);
     }
@@ -52,7 +48,7 @@ class ProtocolExamplesTest {
     void invokesTheA2aExampleWithAPromptAsMessageSend() throws Exception {
         FixtureProject project = FixtureProject.copyExample("a2a-agent", "a2a-example");
         int port = FreePort.pick();
-        Process runLocal = runLocal(project, port, "a2a_agent", "A2A");
+        Process runLocal = LocalAgents.runLocal(project, port, "a2a_agent", "A2A");
         try {
             project.maven("agentcore:invoke", "-Dagentcore.prompt=The cat sat. The cat ran.",
                     "-Dagentcore.invoke.outputFile=target/answer.json").assertSuccess();
@@ -62,24 +58,9 @@ class ProtocolExamplesTest {
             assertTrue(answer.at("/result/parts/0/text").asText().startsWith("6 words, 2 sentences"),
                     answer.toString());
         } finally {
-            stop(runLocal, project);
+            LocalAgents.stopRunLocal(runLocal, project);
         }
         assertPortFree(port);
     }
 
-    private static Process runLocal(FixtureProject project, int port, String agentName, String protocol)
-            throws InterruptedException {
-        Path log = project.file("run-local.log");
-        Process maven = project.startMaven(log, "compile", "agentcore:run-local", "-Dagentcore.port=" + port);
-        awaitLog(log, "Agent " + agentName + " listens on http://127.0.0.1:" + port + " (" + protocol + ")", maven);
-        return maven;
-    }
-
-    private static void stop(Process runLocal, FixtureProject project) throws InterruptedException {
-        runLocal.destroy();
-        boolean stopped = runLocal.waitFor(LocalAgents.DEADLINE.toSeconds(), TimeUnit.SECONDS);
-        FixtureProject.destroyTree(runLocal);
-        assertTrue(stopped, "Maven stopped on SIGTERM");
-        assertNoProcessFrom(project);
-    }
 }

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.xray.XRayClient;
 
 /**
  * The AWS clients of one goal run, for one region and one identity, made on first use and closed together. Every
@@ -35,6 +36,7 @@ public final class AwsSession implements AutoCloseable {
     private BedrockAgentCoreControlClient control;
     private BedrockAgentCoreClient data;
     private CloudWatchLogsClient logs;
+    private XRayClient xray;
     private String accountId;
 
     private AwsSession(AwsSettings settings, Region region) {
@@ -162,6 +164,15 @@ public final class AwsSession implements AutoCloseable {
             clients.add(data);
         }
         return data;
+    }
+
+    /** X-Ray, whose trace segment destination says whether Transaction Search is on. */
+    public synchronized XRayClient xray() {
+        if (xray == null) {
+            xray = configure(XRayClient.builder(), region).build();
+            clients.add(xray);
+        }
+        return xray;
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region clientRegion) {

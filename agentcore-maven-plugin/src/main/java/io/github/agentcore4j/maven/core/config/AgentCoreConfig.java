@@ -73,6 +73,7 @@ public final class AgentCoreConfig {
         }
         writeNetwork(child(aws, "network_configuration"), settings.network());
         child(aws, "protocol_configuration").put("server_protocol", settings.protocol().name());
+        child(aws, "observability").put("enabled", settings.observability());
         if (settings.lifecycle().isSet()) {
             Map<String, Object> lifecycle = child(aws, "lifecycle_configuration");
             putIfSet(lifecycle, "idle_runtime_session_timeout", settings.lifecycle().idleRuntimeSessionTimeout());

@@ -22,10 +22,12 @@ import java.util.regex.Pattern;
  * @param network network placement
  * @param jwtAuthorizer the OAuth inbound authorizer, or {@code null} for IAM (SigV4) callers
  * @param runtime the 2026 runtime settings: platform version, warmup hook, port and path, filesystems...
+ * @param observability whether the agent is traced: the image carries the OpenTelemetry Java agent and deploy
+ *        prepares CloudWatch for its telemetry
  */
 public record AgentSettings(AgentName name, Protocol protocol, String region, String profile,
         Map<String, String> environment, List<String> requestHeaderAllowlist, Lifecycle lifecycle, Network network,
-        JwtAuthorizer jwtAuthorizer, RuntimeOptions runtime) {
+        JwtAuthorizer jwtAuthorizer, RuntimeOptions runtime, boolean observability) {
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -34,6 +36,12 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
     public AgentSettings {
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         requestHeaderAllowlist = List.copyOf(requestHeaderAllowlist);
+    }
+
+    /** These settings with {@code variables} as the agent's environment, e.g. with what deploy adds. */
+    public AgentSettings withEnvironment(Map<String, String> variables) {
+        return new AgentSettings(name, protocol, region, profile, variables, requestHeaderAllowlist, lifecycle, network,
+                jwtAuthorizer, runtime, observability);
     }
 
     public static Builder builder() {
@@ -59,6 +67,7 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
         private List<String> jwtAllowedAudiences = List.of();
         private List<String> jwtAllowedScopes = List.of();
         private final RuntimeOptions.Raw runtime = new RuntimeOptions.Raw();
+        private boolean observability = true;
 
         private Builder() {
         }
@@ -166,6 +175,11 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
             return this;
         }
 
+        public Builder observability(boolean enabled) {
+            this.observability = enabled;
+            return this;
+        }
+
         /**
          * @throws InvalidSettingException for the first setting that is not valid, naming it and the fix
          */
@@ -183,7 +197,8 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
                     new Lifecycle(idleRuntimeSessionTimeout, maxLifetime),
                     checkedNetwork,
                     authorizer,
-                    runtime.build(checkedNetwork.mode()));
+                    runtime.build(checkedNetwork.mode()),
+                    observability);
         }
 
         private static String checkRegion(String region) {

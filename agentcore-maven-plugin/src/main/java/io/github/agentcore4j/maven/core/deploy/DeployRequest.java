@@ -23,6 +23,12 @@ import java.util.Objects;
 public record DeployRequest(AgentSettings settings, String mainClass, String repositoryName, String executionRole,
         String endpointName, Duration waitTimeout, boolean dryRun, String projectVersion, boolean marketplaceAccess) {
 
+    /** This request with other settings, e.g. with the environment observability adds. */
+    public DeployRequest withSettings(AgentSettings other) {
+        return new DeployRequest(other, mainClass, repositoryName, executionRole, endpointName, waitTimeout, dryRun,
+                projectVersion, marketplaceAccess);
+    }
+
     public DeployRequest {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(mainClass, "mainClass");

@@ -1,5 +1,6 @@
 package io.github.agentcore4j.maven.core.image;
 
+import io.github.agentcore4j.maven.core.observability.JavaAgentRecipe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,6 +31,7 @@ import java.util.TreeMap;
  * @param toolVersion the plugin version, recorded in the image history
  * @param offline Maven's offline mode: Jib contacts no registry (the base must be cached, or a tar:// or docker://
  *     base, and the target a tar file or local engine)
+ * @param observability the OpenTelemetry jars for a layer of their own, or {@code null} for an untraced image
  */
 public record ImageBuildRequest(
         String baseImage,
@@ -47,7 +49,8 @@ public record ImageBuildRequest(
         Path baseImageLayersCache,
         Path outputDirectory,
         String toolVersion,
-        boolean offline) {
+        boolean offline,
+        JavaAgentRecipe.Jars observability) {
 
     /**
      * JVM options for a small per-session microVM: the heap follows the VM's memory, the serial collector has the
@@ -101,6 +104,7 @@ public record ImageBuildRequest(
         private Path outputDirectory;
         private String toolVersion = "unknown";
         private boolean offline;
+        private JavaAgentRecipe.Jars observability;
 
         private Builder() {
         }
@@ -188,11 +192,16 @@ public record ImageBuildRequest(
             return this;
         }
 
+        public Builder observability(JavaAgentRecipe.Jars jars) {
+            this.observability = jars;
+            return this;
+        }
+
         public ImageBuildRequest build() {
             return new ImageBuildRequest(baseImage, target, additionalTags, application, jvmFlags, port, user, labels,
                     allowInsecureRegistries, credentialsByRegistry, awsProfile,
                     applicationLayersCache == null ? outputDirectory.resolve("jib-cache") : applicationLayersCache,
-                    baseImageLayersCache, outputDirectory, toolVersion, offline);
+                    baseImageLayersCache, outputDirectory, toolVersion, offline, observability);
         }
     }
 }

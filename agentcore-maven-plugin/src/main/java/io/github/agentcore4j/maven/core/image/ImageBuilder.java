@@ -10,16 +10,20 @@ import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
 import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.event.events.ProgressEvent;
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.observability.JavaAgentRecipe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +46,8 @@ public final class ImageBuilder {
     public static final String PLATFORM_NAME = "linux/arm64";
 
     static final String TOOL_NAME = "agentcore-maven-plugin";
+    /** The name of the layer with the OpenTelemetry Java agent, in the image history. */
+    static final String OBSERVABILITY_LAYER = "opentelemetry";
 
     private final Function<String, Function<EcrRegistry, EcrClient>> ecrClientsByProfile;
 
@@ -80,12 +86,12 @@ public final class ImageBuilder {
             if (request.target() instanceof ImageTarget.Registry) {
                 RegistryHosts.requireReachable(target, request.allowInsecureRegistries());
             }
-            container = javaLayout(request, credentials, base, log)
+            container = withObservability(javaLayout(request, credentials, base, log), request.observability())
                     .setPlatforms(Set.of(PLATFORM))
                     // Docker format for local engines, because `docker load` before Docker 25 cannot read OCI.
                     .setFormat(request.target() instanceof ImageTarget.Daemon ? ImageFormat.Docker : ImageFormat.OCI)
                     .setCreationTime(Instant.EPOCH)
-                    .setEnvironment(Map.of("DOCKER_CONTAINER", "1"))
+                    .setEnvironment(environment(request))
                     .setExposedPorts(Set.of(Port.tcp(request.port())))
                     .setUser(request.user())
                     .setLabels(request.labels())
@@ -127,6 +133,32 @@ public final class ImageBuilder {
                 .addJvmFlags(request.jvmFlags())
                 .setMainClass(application.mainClass())
                 .toContainerBuilder();
+    }
+
+    /**
+     * The OpenTelemetry Java agent (and the API, when the application lacks it) in a layer of their own, so a new agent
+     * version changes that layer only.
+     */
+    private static JibContainerBuilder withObservability(JibContainerBuilder builder, JavaAgentRecipe.Jars jars) {
+        if (jars == null) {
+            return builder;
+        }
+        FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName(OBSERVABILITY_LAYER)
+                .addEntry(jars.agent(), AbsoluteUnixPath.get(JavaAgentRecipe.AGENT_PATH_IN_IMAGE));
+        for (Path library : jars.libraries()) {
+            layer.addEntry(library, AbsoluteUnixPath.get(JavaAgentRecipe.LIBRARY_DIRECTORY_IN_IMAGE)
+                    .resolve(library.getFileName().toString()));
+        }
+        return builder.addFileEntriesLayer(layer.build());
+    }
+
+    private static Map<String, String> environment(ImageBuildRequest request) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("DOCKER_CONTAINER", "1");
+        if (request.observability() != null) {
+            environment.putAll(JavaAgentRecipe.imageEnvironment(request.observability()));
+        }
+        return environment;
     }
 
     /** A {@code tar://} or {@code docker://} base, which Jib reads from a file or the local engine. */

@@ -46,7 +46,8 @@ public final class AwsAgentEndpoint implements AgentEndpoint {
         try {
             ResponseInputStream<InvokeAgentRuntimeResponse> response = client.invokeAgentRuntime(invoke);
             return new InvocationResponse(response.response().sdkHttpResponse().statusCode(),
-                    response.response().contentType() == null ? "" : response.response().contentType(), response);
+                    response.response().contentType() == null ? "" : response.response().contentType(), response,
+                    response.response().traceId());
         } catch (AwsServiceException e) {
             String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
             String hint = e.statusCode() == 403 && String.valueOf(message).contains("authorization method")

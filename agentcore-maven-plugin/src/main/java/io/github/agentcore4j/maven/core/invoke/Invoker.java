@@ -67,6 +67,9 @@ public final class Invoker {
         try (InvocationResponse sent = endpoint.send(new InvocationRequest(payload, sessionId, requestHeaders));
                 InvocationResponse response = new InvocationResponse(sent.statusCode(), sent.contentType(),
                         timeouts.watch(sent.body(), started))) {
+            if (sent.traceId() != null) {
+                log.info("Trace id: " + sent.traceId());
+            }
             if (outputFile == null) {
                 ResponsePrinter.print(response, out);
             } else {

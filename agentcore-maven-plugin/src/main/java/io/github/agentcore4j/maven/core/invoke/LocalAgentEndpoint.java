@@ -44,7 +44,8 @@ public final class LocalAgentEndpoint implements AgentEndpoint {
         try {
             HttpResponse<InputStream> response = client.send(http.build(), HttpResponse.BodyHandlers.ofInputStream());
             return new InvocationResponse(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    InvocationResponse.traceIdOf(response.headers().firstValue("traceparent").orElse(null)));
         } catch (ConnectException e) {
             throw new InvocationFailedException("No agent answers at " + uri + ": start it with "
                     + "`mvn agentcore:run-local` (or agentcore:start), or point -Dagentcore.port at it", e);

@@ -73,6 +73,8 @@ class AgentCoreConfigFileTest {
                 "        network_mode: PUBLIC",
                 "      protocol_configuration:",
                 "        server_protocol: HTTP",
+                "      observability:",
+                "        enabled: true",
                 "    bedrock_agentcore:",
                 "      agent_id: null",
                 "      agent_arn: null",
@@ -91,6 +93,7 @@ class AgentCoreConfigFileTest {
                 .requestHeaderAllowlist(List.of("X-Tenant-Id", "Authorization"))
                 .jwtAuthorizer("https://idp.example.com/.well-known/openid-configuration", List.of("app"),
                         List.of("api"), List.of("agent:invoke"))
+                .observability(false)
                 .build();
 
         Configurator.configure(file(), settings, "com.example.Main", new MemoryBuildLog());
@@ -102,6 +105,7 @@ class AgentCoreConfigFileTest {
         assertEquals(Map.of("server_protocol", "A2A"), map(agent, "aws", "protocol_configuration"));
         assertEquals(Map.of("idle_runtime_session_timeout", 900, "max_lifetime", 3600),
                 map(agent, "aws", "lifecycle_configuration"));
+        assertEquals(Map.of("enabled", false), map(agent, "aws", "observability"));
         assertEquals(Map.of("requestHeaderAllowlist", List.of("X-Tenant-Id", "Authorization")),
                 map(agent, "request_header_configuration"));
         assertEquals(Map.of("customJWTAuthorizer", Map.of(
@@ -158,7 +162,8 @@ class AgentCoreConfigFileTest {
         Map<String, Object> aws = map(agent, "aws");
         assertEquals("us-east-1", aws.get("region"));
         assertEquals("keep-me", aws.get("some_new_aws_setting"));
-        assertEquals(Map.of("enabled", false), aws.get("observability"));
+        // Owned by the observability setting (default true), like the toolkit's --disable-otel.
+        assertEquals(Map.of("enabled", true), aws.get("observability"));
         assertEquals("2f1c8a57-0d4e-4f55-bb2c-1d6f0c5b7e99", map(agent, "bedrock_agentcore").get("agent_session_id"));
         assertEquals(List.of("INFO Updated agent java_agent (com.example.JavaAgent, HTTP) in " + file()), log.lines());
 

@@ -14,6 +14,7 @@ import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import io.github.agentcore4j.maven.core.MemoryBuildLog;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.observability.JavaAgentRecipe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -103,6 +104,43 @@ class ImageBuilderTest {
         List<String> after = OciArchive.read(work.resolve("changed/image.tar")).layerDigests();
         assertEquals(before.subList(0, 3), after.subList(0, 3));
         assertNotEquals(before.get(3), after.get(3));
+    }
+
+    @Test
+    void observabilityAddsTheJavaAgentLayerAndEnvironmentAndANewAgentChangesOnlyThatLayer() throws Exception {
+        Path agentJar = Files.write(work.resolve("repo/opentelemetry-javaagent-2.31.1.jar"), new byte[] {7, 7});
+        Path apiJar = Files.write(work.resolve("repo/opentelemetry-api-1.68.0.jar"), new byte[] {8});
+        new ImageBuilder().build(tracedRequest("traced", agentJar, apiJar), log);
+
+        OciArchive archive = OciArchive.read(work.resolve("traced/image.tar"));
+        List<String> layers = archive.layerDigests();
+        assertEquals(5, layers.size(), "the four Java layers and the OpenTelemetry layer");
+        assertEquals(Map.of("opt/opentelemetry/opentelemetry-javaagent.jar", JIB_FILE_TIME,
+                "app/libs/opentelemetry-api-1.68.0.jar", JIB_FILE_TIME), archive.layerFiles(layers.get(4)));
+        List<String> environment = strings(archive.config().get("config").get("Env"));
+        assertTrue(environment.contains("JAVA_TOOL_OPTIONS=-javaagent:/opt/opentelemetry/opentelemetry-javaagent.jar"),
+                environment.toString());
+        assertTrue(environment.contains("OTEL_RESOURCE_ATTRIBUTES=aws.service.type=gen_ai_agent"), environment.toString());
+        assertTrue(environment.contains("OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf"), environment.toString());
+        assertTrue(environment.contains("OTEL_METRICS_EXPORTER=none"), environment.toString());
+        assertTrue(environment.contains("DOCKER_CONTAINER=1"), environment.toString());
+        assertTrue(environment.contains("OTEL_JAVAAGENT_EXTENSIONS=/app/libs/yaml-2.5.jar"), "the runtime library's jar "
+                + "(here a stand-in) as the agent's extension: " + environment);
+
+        Files.write(agentJar, new byte[] {7, 8});
+        new ImageBuilder().build(tracedRequest("new-agent", agentJar, apiJar), log);
+        List<String> after = OciArchive.read(work.resolve("new-agent/image.tar")).layerDigests();
+        assertEquals(layers.subList(0, 4), after.subList(0, 4));
+        assertNotEquals(layers.get(4), after.get(4));
+    }
+
+    private ImageBuildRequest tracedRequest(String name, Path agentJar, Path apiJar) {
+        ImageBuildRequest plain = request(name);
+        return ImageBuildRequest.builder().baseImage(plain.baseImage()).target(plain.target())
+                .application(plain.application()).applicationLayersCache(plain.applicationLayersCache())
+                .outputDirectory(plain.outputDirectory())
+                .observability(new JavaAgentRecipe.Jars(agentJar, List.of(apiJar), releaseJar))
+                .build();
     }
 
     @Test
