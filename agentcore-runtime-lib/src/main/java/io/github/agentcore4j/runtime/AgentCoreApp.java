@@ -33,8 +33,9 @@ import java.util.logging.Logger;
  *
  * <p>The same app serves AgentCore's other protocols: {@link #websocket(WebSocketHandler)} adds {@code /ws} on the
  * HTTP port; {@link #mcpServer(Function)} makes it an MCP server ({@code POST /mcp} on port 8000) and
- * {@link #a2aAgent(A2aAgent)} an A2A agent ({@code POST /} on port 9000). {@code /ping} and the task API work the
- * same for all.
+ * {@link #a2aAgent(A2aAgent)} an A2A agent ({@code POST /} on port 9000); {@link #agUi(AgUiHandler)} an AG-UI
+ * agent ({@code POST /invocations} and {@code /ws} on port 8080). {@code /ping} and the task API work the same for
+ * all.
  */
 public final class AgentCoreApp {
 
@@ -59,6 +60,7 @@ public final class AgentCoreApp {
     private WebSocketHandler webSocket;
     private Function<? super io.modelcontextprotocol.spec.McpStatelessServerTransport, ?> mcpServer;
     private A2aAgent a2aAgent;
+    private AgUiHandler agUi;
     private Integer port;
     private String host;
     private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
@@ -92,7 +94,7 @@ public final class AgentCoreApp {
     }
 
     private AgentCoreApp register(Invocable invocable) {
-        requireNoOtherProtocol(mcpServer == null && a2aAgent == null, "an entrypoint");
+        requireNoOtherProtocol(mcpServer == null && a2aAgent == null && agUi == null, "an entrypoint");
         entrypoint = invocable;
         return this;
     }
@@ -103,7 +105,7 @@ public final class AgentCoreApp {
      * Jetty, since the JDK's HTTP server cannot upgrade connections; agents without a WebSocket handler never load it.
      */
     public AgentCoreApp websocket(WebSocketHandler handler) {
-        requireNoOtherProtocol(mcpServer == null && a2aAgent == null, "a WebSocket handler");
+        requireNoOtherProtocol(mcpServer == null && a2aAgent == null && agUi == null, "a WebSocket handler");
         this.webSocket = Objects.requireNonNull(handler, "handler");
         return this;
     }
@@ -126,7 +128,8 @@ public final class AgentCoreApp {
      * the request's {@link RequestContext} through {@link RequestContext#current()}.
      */
     public AgentCoreApp mcpServer(Function<? super io.modelcontextprotocol.spec.McpStatelessServerTransport, ?> server) {
-        requireNoOtherProtocol(entrypoint == null && webSocket == null && a2aAgent == null, "an MCP server");
+        requireNoOtherProtocol(entrypoint == null && webSocket == null && a2aAgent == null && agUi == null,
+                "an MCP server");
         this.mcpServer = Objects.requireNonNull(server, "server");
         return this;
     }
@@ -136,15 +139,35 @@ public final class AgentCoreApp {
      * {@code GET /.well-known/agent-card.json}, port 9000 (or {@code -Dagentcore.port}, else {@code A2A_PORT}).
      */
     public AgentCoreApp a2aAgent(A2aAgent agent) {
-        requireNoOtherProtocol(entrypoint == null && webSocket == null && mcpServer == null, "an A2A agent");
+        requireNoOtherProtocol(entrypoint == null && webSocket == null && mcpServer == null && agUi == null,
+                "an A2A agent");
         this.a2aAgent = Objects.requireNonNull(agent, "agent");
+        return this;
+    }
+
+    /**
+     * Makes this app an AG-UI agent (AgentCore protocol {@code AGUI}): {@code POST /invocations} takes an AG-UI
+     * {@code RunAgentInput} and streams the run's events as Server-Sent Events, on port 8080 like HTTP agents. With
+     * {@code org.eclipse.jetty.websocket:jetty-websocket-jetty-server} on the classpath, {@code /ws} carries the same
+     * runs over WebSocket.
+     *
+     * <pre>{@code
+     * AgentCoreApp.create()
+     *     .agUi((input, context, events) -> events.text("You said: " + input.lastUserText()))
+     *     .run();
+     * }</pre>
+     */
+    public AgentCoreApp agUi(AgUiHandler handler) {
+        requireNoOtherProtocol(entrypoint == null && webSocket == null && mcpServer == null && a2aAgent == null,
+                "an AG-UI agent");
+        this.agUi = Objects.requireNonNull(handler, "handler");
         return this;
     }
 
     private static void requireNoOtherProtocol(boolean none, String what) {
         if (!none) {
             throw new IllegalStateException("Cannot register " + what + ": an app serves one AgentCore protocol, "
-                    + "HTTP (entrypoint and WebSocket), MCP or A2A; use one app per protocol");
+                    + "HTTP (entrypoint and WebSocket), MCP, A2A or AG-UI; use one app per protocol");
         }
     }
 
@@ -279,16 +302,29 @@ public final class AgentCoreApp {
                     + A2aEndpoint.PORT_VARIABLE + " environment variable", a2a.routes(pingRoute), null);
             a2a.listeningOn(resolvedHost, server.port());
         } else {
-            if (entrypoint == null) {
-                LOG.warning("No entrypoint registered; /invocations will answer 500 until one is");
+            // HTTP and AG-UI agents share the port, /invocations and /ws; only their endpoints differ.
+            Route.Handler invocations;
+            WebSocketHandler ws;
+            if (agUi != null) {
+                AgUiEndpoint endpoint = new AgUiEndpoint(agUi, maxRequestBytes);
+                invocations = endpoint;
+                ws = jettyWebSocketAvailable() ? endpoint.webSocket() : null;
+                if (ws == null) {
+                    LOG.info("AG-UI over /ws needs org.eclipse.jetty.websocket:jetty-websocket-jetty-server on the "
+                            + "classpath; serving AG-UI over SSE on /invocations only");
+                }
+            } else {
+                if (entrypoint == null) {
+                    LOG.warning("No entrypoint registered; /invocations will answer 500 until one is");
+                }
+                invocations = new InvocationEndpoint(entrypoint, maxRequestBytes);
+                ws = webSocket;
             }
             int resolvedPort = port != null ? port
                     : defaultPort("PORT", System::getenv, DEFAULT_PORT);
             server = AgentServer.start(resolvedHost, resolvedPort,
                     "-D" + PORT_PROPERTY + "=<port> or the PORT environment variable",
-                    List.of(Route.work("POST", "/invocations", new InvocationEndpoint(entrypoint, maxRequestBytes)),
-                            pingRoute),
-                    webSocket);
+                    List.of(Route.work("POST", "/invocations", invocations), pingRoute), ws);
         }
         LOG.info(() -> "Agent listening on http://" + resolvedHost + ":" + server.port() + " ("
                 + (InvocationThreads.virtual() ? "virtual" : "platform") + " threads)");
@@ -307,6 +343,16 @@ public final class AgentCoreApp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             server.stop(shutdownGrace);
+        }
+    }
+
+    private static boolean jettyWebSocketAvailable() {
+        try {
+            Class.forName("org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler", false,
+                    AgentCoreApp.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
         }
     }
 

@@ -1,0 +1,107 @@
+package io.github.agentcore4j.runtime;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * AG-UI on AgentCore's HTTP port: {@code POST /invocations} takes a {@code RunAgentInput} and streams the run's
+ * events as Server-Sent Events; {@code /ws} carries the same runs, one {@code RunAgentInput} text message in, one
+ * text message per event out. A bad input is refused before any event (HTTP 400; on {@code /ws} one
+ * {@code RUN_ERROR}); a failure once the run has started becomes its last event, {@code RUN_ERROR}.
+ */
+final class AgUiEndpoint implements Route.Handler {
+
+    private static final Logger LOG = Logger.getLogger(AgentCoreApp.LOGGER_NAME);
+
+    private final AgUiHandler handler;
+    private final long maxRequestBytes;
+
+    AgUiEndpoint(AgUiHandler handler, long maxRequestBytes) {
+        this.handler = handler;
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    @Override
+    public void handle(HttpCall call) throws IOException {
+        RequestContext context = RequestContext.fromHeaders(call.requestHeaders());
+        RequestContext previous = context.makeCurrent();
+        try {
+            AgUiInput input = AgUiInput.parse(Responses.readBody(call, maxRequestBytes));
+            SseResponse events = new SseResponse(call);
+            run(input, context, events);
+            events.finish();
+        } catch (PayloadBinder.BadRequestException e) {
+            LOG.warning(() -> e.getMessage() + ": " + e.details());
+            Responses.error(call, 400, e.getMessage(), e.details());
+        } catch (Responses.PayloadTooLargeException e) {
+            LOG.warning(e::getMessage);
+            call.setResponseHeader("Connection", "close");
+            Responses.error(call, 413, "Payload too large", e.getMessage());
+        } catch (EventEmitter.ClientDisconnectedException e) {
+            LOG.info("The AG-UI caller disconnected; run stopped");
+        } finally {
+            RequestContext.restore(previous);
+            call.close();
+        }
+    }
+
+    /** The {@code /ws} handler: each text message is one run, its events sent back as text messages. */
+    WebSocketHandler webSocket() {
+        return new WebSocketHandler() {
+            @Override
+            public void onText(WebSocketSession session, String message) throws IOException {
+                EventEmitter events = event -> session.sendText(new String(Json.write(event), StandardCharsets.UTF_8));
+                AgUiInput input;
+                try {
+                    input = AgUiInput.parse(message.getBytes(StandardCharsets.UTF_8));
+                } catch (PayloadBinder.BadRequestException e) {
+                    LOG.warning(() -> e.getMessage() + ": " + e.details());
+                    events.send(runError(e.getMessage() + ": " + e.details(), "INVALID_INPUT"));
+                    return;
+                }
+                run(input, session.context(), events);
+            }
+        };
+    }
+
+    /** {@code RUN_STARTED}, the handler's events, then {@code RUN_FINISHED}, or {@code RUN_ERROR} if it fails. */
+    private void run(AgUiInput input, RequestContext context, EventEmitter events) throws IOException {
+        long started = System.nanoTime();
+        Map<String, Object> runStarted = runEvent("RUN_STARTED", input);
+        runStarted.put("protocolVersion", AgUiEvents.PROTOCOL_VERSION);
+        events.send(runStarted);
+        try {
+            handler.run(input, context, new AgUiEvents(events));
+        } catch (EventEmitter.ClientDisconnectedException e) {
+            throw e;
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, e, () -> "AG-UI run " + input.runId() + " failed ("
+                    + InvocationEndpoint.seconds(started) + ")");
+            events.send(runError(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName(),
+                    e.getClass().getSimpleName()));
+            return;
+        }
+        events.send(runEvent("RUN_FINISHED", input));
+        LOG.info(() -> "AG-UI run " + input.runId() + " finished (" + InvocationEndpoint.seconds(started) + ")");
+    }
+
+    private static Map<String, Object> runEvent(String type, AgUiInput input) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", type);
+        event.put("threadId", input.threadId());
+        event.put("runId", input.runId());
+        return event;
+    }
+
+    private static Map<String, Object> runError(String message, String code) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "RUN_ERROR");
+        event.put("message", message);
+        event.put("code", code);
+        return event;
+    }
+}
