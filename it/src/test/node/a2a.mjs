@@ -1,0 +1,81 @@
+// Drives an A2A agent with the official A2A JavaScript SDK: `node a2a.mjs <base url> v1|v0.3`.
+// v1 uses the SDK's defaults (A2A 1.0); v0.3 fetches the card as a 0.3 client does (no A2A-Version header)
+// and lets the SDK's v0.3 compatibility layer pick its 0.3 transport. Prints one line per check; exits 1 on failure.
+import assert from 'node:assert/strict';
+import { ClientFactory, ClientFactoryOptions, DefaultAgentCardResolver, JsonRpcTransportFactory }
+  from '@a2a-js/sdk/client';
+
+const [baseUrl, version] = process.argv.slice(2);
+const TEXT = 'The cat sat. The cat ran! A dog watched the cat.';
+
+async function client() {
+  if (version === 'v1') {
+    return new ClientFactory().createFromUrl(baseUrl);
+  }
+  const legacy = { legacyCompat: { enabled: true } };
+  const factory = new ClientFactory(ClientFactoryOptions.createFrom(ClientFactoryOptions.default, {
+    transports: [new JsonRpcTransportFactory(legacy)],
+    cardResolver: new DefaultAgentCardResolver(legacy),
+  }));
+  const card = await (await fetch(new URL('.well-known/agent-card.json', baseUrl))).json();
+  assert.equal(card.protocolVersion, '0.3.0');
+  return factory.createFromAgentCard(card);
+}
+
+function message(text) {
+  return {
+    message: {
+      messageId: crypto.randomUUID(), role: 1 /* ROLE_USER */, parts: [{ content: { $case: 'text', value: text } }],
+    },
+  };
+}
+
+function text(parts) {
+  return parts.filter((part) => part.content?.$case === 'text').map((part) => part.content.value).join('');
+}
+
+const a2a = await client();
+console.log(`protocol ${a2a.protocolVersion}`);
+assert.equal(a2a.protocolVersion, version === 'v1' ? '1.0' : '0.3');
+
+const reply = await a2a.sendMessage(message(TEXT));
+assert.ok('messageId' in reply, JSON.stringify(reply));
+assert.equal(reply.role, 2 /* ROLE_AGENT */);
+assert.match(text(reply.parts), /^11 words, 3 sentences\. Most frequent: cat \(3\)/);
+console.log(`send ${text(reply.parts)}`);
+
+const kinds = [];
+let taskId;
+let streamed = '';
+for await (const event of a2a.sendMessageStream(message(TEXT))) {
+  const { $case, value } = event.payload;
+  kinds.push($case === 'statusUpdate' ? `statusUpdate:${value.status.state}` : $case);
+  if ($case === 'task') {
+    taskId = value.id;
+  } else if ($case === 'artifactUpdate') {
+    streamed += text(value.artifact.parts);
+  }
+}
+assert.deepEqual(kinds, ['task', 'artifactUpdate', 'artifactUpdate', 'artifactUpdate', 'statusUpdate:3']);
+assert.match(streamed, /^11 words, 3 sentences\. Most frequent: cat \(3\)/);
+console.log(`stream ${kinds.join(' ')}`);
+
+const task = await a2a.getTask({ id: taskId });
+assert.equal(task.id, taskId);
+assert.equal(task.status.state, 3 /* TASK_STATE_COMPLETED */);
+assert.equal(task.artifacts[0].parts.length, 3);
+assert.equal(task.history[0].role, 1 /* ROLE_USER */);
+console.log(`get ${task.id} completed with ${task.artifacts[0].parts.length} parts`);
+
+await assert.rejects(a2a.cancelTask({ id: taskId }), (error) => {
+  console.log(`cancel refused: ${error.constructor.name}`);
+  return /TaskNotCancelable/.test(error.constructor.name);
+});
+await assert.rejects(a2a.getTask({ id: 'no-such-task' }), (error) => /TaskNotFound/.test(error.constructor.name));
+
+if (version === 'v1') {
+  const listed = await a2a.listTasks({});
+  assert.equal(listed.tasks[0].id, taskId, JSON.stringify(listed));
+  console.log(`list ${listed.tasks.length} tasks`);
+}
+console.log('ok');
