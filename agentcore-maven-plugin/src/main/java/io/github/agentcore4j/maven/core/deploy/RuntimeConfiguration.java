@@ -115,15 +115,9 @@ public record RuntimeConfiguration(String containerUri, String roleArn, NetworkC
         return AgentRuntimeArtifact.builder().containerConfiguration(c -> c.containerUri(containerUri)).build();
     }
 
-    private static ServerProtocol serverProtocol(AgentSettings settings) {
-        switch (settings.protocol()) {
-            case MCP:
-                return ServerProtocol.MCP;
-            case A2A:
-                return ServerProtocol.A2_A;
-            default:
-                return ServerProtocol.HTTP;
-        }
+    /** The protocol by its service name; sent as a string because the SDK's enum predates AGUI. */
+    private static String serverProtocol(AgentSettings settings) {
+        return settings.protocol().name();
     }
 
     private static AuthorizerConfiguration authorizer(JwtAuthorizer jwt) {

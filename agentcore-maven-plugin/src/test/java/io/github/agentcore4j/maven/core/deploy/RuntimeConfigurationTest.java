@@ -37,6 +37,15 @@ class RuntimeConfigurationTest {
     }
 
     @Test
+    void agUiAgentsAreSentAsServerProtocolAgui() {
+        AgentSettings agUi = AgentSettings.builder().agentName("my_agent", "my-agent").protocol("AGUI").build();
+        CreateAgentRuntimeRequest create = RuntimeConfiguration.from(agUi, IMAGE, ROLE).createRequest("my_agent");
+
+        assertEquals("AGUI", create.protocolConfiguration().serverProtocolAsString());
+        assertTrue(RuntimeConfiguration.from(agUi, IMAGE, ROLE).matches(live(create)));
+    }
+
+    @Test
     void requestsCarryTheWholeConfiguration() {
         CreateAgentRuntimeRequest create = RuntimeConfiguration.from(settings("MODEL_ID=m"), IMAGE, ROLE)
                 .createRequest("my_agent");
