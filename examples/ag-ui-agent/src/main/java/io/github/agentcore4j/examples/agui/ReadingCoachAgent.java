@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -63,6 +64,6 @@ public final class ReadingCoachAgent implements AgUiHandler {
             events.toolCallArgs(toolCallId, "{\"word\":\"" + longest.toLowerCase(Locale.ROOT) + "\"}");
             events.toolCallEnd(toolCallId);
         }
-        events.stateSnapshot(Map.of("textsRead", textsRead + 1, "lastWordCount", words.size()));
+        events.stateSnapshot(new TreeMap<>(Map.of("textsRead", textsRead + 1, "lastWordCount", words.size())));
     }
 }
