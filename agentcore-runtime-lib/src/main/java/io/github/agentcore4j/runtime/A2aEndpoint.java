@@ -294,13 +294,16 @@ final class A2aEndpoint implements Route.Handler {
                 out.send(task.record(completed) ? completed : statusUpdate(task, task.state(), null, true));
             }
             events.finish();
-        } catch (TaskEndedException e) {
-            LOG.info(() -> "A2A task " + task.id + " was " + task.state() + " while it ran");
-            out.send(statusUpdate(task, task.state(), null, true));
-            events.finish();
         } catch (EventEmitter.ClientDisconnectedException e) {
             LOG.info("The A2A caller disconnected; stream stopped");
         } catch (Exception e) {
+            if (task != null && task.isTerminal() && events.committed()) {
+                // Cancelled while it ran: whatever the handler threw on its way out, the task ends as it was ended.
+                LOG.info(() -> "A2A task " + task.id + " was " + task.state() + " while it ran");
+                out.send(statusUpdate(task, task.state(), null, true));
+                events.finish();
+                return;
+            }
             LOG.log(Level.SEVERE, e, () -> "A2A handler failed");
             if (events.committed() && task != null) {
                 Map<String, Object> failed = statusUpdate(task, "failed",
