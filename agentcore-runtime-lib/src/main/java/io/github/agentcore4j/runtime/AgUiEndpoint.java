@@ -9,9 +9,10 @@ import java.util.logging.Logger;
 
 /**
  * AG-UI on AgentCore's HTTP port: {@code POST /invocations} takes a {@code RunAgentInput} and streams the run's
- * events as Server-Sent Events; {@code /ws} carries the same runs, one {@code RunAgentInput} text message in, one
- * text message per event out. A bad input is refused before any event (HTTP 400; on {@code /ws} one
- * {@code RUN_ERROR}); a failure once the run has started becomes its last event, {@code RUN_ERROR}.
+ * events as Server-Sent Events; {@code /ws} carries one run per connection, as the Python SDK does: a
+ * {@code RunAgentInput} text message in, one text message per event out, then a normal close. A bad input is refused
+ * before any event (HTTP 400; on {@code /ws} close code 1003); a failure once the run has started becomes its last
+ * event, {@code RUN_ERROR}.
  */
 final class AgUiEndpoint implements Route.Handler {
 
@@ -49,21 +50,25 @@ final class AgUiEndpoint implements Route.Handler {
         }
     }
 
-    /** The {@code /ws} handler: each text message is one run, its events sent back as text messages. */
+    /** The {@code /ws} handler: the connection's first text message is its run, answered with its events. */
     WebSocketHandler webSocket() {
         return new WebSocketHandler() {
             @Override
             public void onText(WebSocketSession session, String message) throws IOException {
-                EventEmitter events = event -> session.sendText(new String(Json.write(event), StandardCharsets.UTF_8));
                 AgUiInput input;
                 try {
                     input = AgUiInput.parse(message.getBytes(StandardCharsets.UTF_8));
                 } catch (PayloadBinder.BadRequestException e) {
                     LOG.warning(() -> e.getMessage() + ": " + e.details());
-                    events.send(runError(e.getMessage() + ": " + e.details(), "INVALID_INPUT"));
+                    String reason = e.getMessage() + ": " + e.details();
+                    // A close reason must fit in a control frame (123 bytes of UTF-8).
+                    session.close(WebSocketSession.UNSUPPORTED_DATA,
+                            reason.length() > 100 ? reason.substring(0, 100) : reason);
                     return;
                 }
-                run(input, session.context(), events);
+                run(input, session.context(),
+                        event -> session.sendText(new String(Json.write(event), StandardCharsets.UTF_8)));
+                session.close(WebSocketSession.NORMAL, "run ended");
             }
         };
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -109,48 +110,60 @@ class AgUiTest {
                 .entrypoint(Map.class, payload -> payload));
     }
 
-    @Test
-    void theSameRunsGoOverTheWebSocket() throws Exception {
-        try (RunningAgent agent = new RunningAgent(agent())) {
-            BlockingQueue<String> received = new LinkedBlockingQueue<>();
-            WebSocket socket = agent.client.newWebSocketBuilder()
-                    .header(RequestContext.SESSION_ID_HEADER, "ws-session")
-                    .buildAsync(URI.create("ws://127.0.0.1:" + agent.server.port() + "/ws"), new WebSocket.Listener() {
-                        private final StringBuilder text = new StringBuilder();
+    /** Opens {@code /ws}, sends one text message, and records what comes back until the server closes. */
+    private static List<Object> overWebSocket(RunningAgent agent, String message, CompletableFuture<String> closed)
+            throws Exception {
+        BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+        WebSocket socket = agent.client.newWebSocketBuilder()
+                .header(RequestContext.SESSION_ID_HEADER, "ws-session")
+                .buildAsync(URI.create("ws://127.0.0.1:" + agent.server.port() + "/ws"), new WebSocket.Listener() {
+                    private final StringBuilder text = new StringBuilder();
 
-                        @Override
-                        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                            text.append(data);
-                            if (last) {
-                                received.add(text.toString());
-                                text.setLength(0);
-                            }
-                            webSocket.request(1);
-                            return null;
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            received.add(text.toString());
+                            text.setLength(0);
                         }
-                    }).get(30, TimeUnit.SECONDS);
-            try {
-                socket.sendText(String.format(INPUT, "ws"), true).get(30, TimeUnit.SECONDS);
-                List<Object> types = new ArrayList<>();
-                Map<?, ?> event;
-                do {
-                    String message = received.poll(30, TimeUnit.SECONDS);
-                    assertTrue(message != null, "no event within 30 s after " + types);
-                    event = (Map<?, ?>) Json.read(message, Map.class);
-                    types.add(event.get("type"));
-                    if ("STATE_SNAPSHOT".equals(event.get("type"))) {
-                        assertEquals("ws-session", ((Map<?, ?>) event.get("snapshot")).get("session"));
+                        webSocket.request(1);
+                        return null;
                     }
-                } while (!"RUN_FINISHED".equals(event.get("type")));
-                assertEquals(11, types.size(), String.valueOf(types));
 
-                socket.sendText("{\"runId\":\"r\"}", true).get(30, TimeUnit.SECONDS);
-                Map<?, ?> refused = (Map<?, ?>) Json.read(received.poll(30, TimeUnit.SECONDS), Map.class);
-                assertEquals("RUN_ERROR", refused.get("type"));
-                assertEquals("INVALID_INPUT", refused.get("code"));
-            } finally {
-                socket.abort();
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closed.complete(statusCode + " " + reason);
+                        return null;
+                    }
+                }).get(30, TimeUnit.SECONDS);
+        try {
+            socket.sendText(message, true).get(30, TimeUnit.SECONDS);
+            closed.get(30, TimeUnit.SECONDS);
+            List<Object> events = new ArrayList<>();
+            for (Object event : received) {
+                events.add(Json.read((String) event, Map.class));
             }
+            return events;
+        } finally {
+            socket.abort();
+        }
+    }
+
+    @Test
+    void theSameRunGoesOverTheWebSocketThenItCloses() throws Exception {
+        try (RunningAgent agent = new RunningAgent(agent())) {
+            CompletableFuture<String> closed = new CompletableFuture<>();
+            List<Object> events = overWebSocket(agent, String.format(INPUT, "ws"), closed);
+            assertEquals(List.of("RUN_STARTED", "STATE_SNAPSHOT", "TEXT_MESSAGE_START", "TEXT_MESSAGE_CONTENT",
+                    "TEXT_MESSAGE_CONTENT", "TEXT_MESSAGE_END", "TOOL_CALL_START", "TOOL_CALL_ARGS", "TOOL_CALL_END",
+                    "STATE_DELTA", "RUN_FINISHED"), events.stream().map(event -> ((Map<?, ?>) event).get("type"))
+                    .toList());
+            assertEquals("ws-session", ((Map<?, ?>) ((Map<?, ?>) events.get(1)).get("snapshot")).get("session"));
+            assertEquals("1000 run ended", closed.get());
+
+            CompletableFuture<String> refused = new CompletableFuture<>();
+            assertEquals(List.of(), overWebSocket(agent, "{\"runId\":\"r\"}", refused));
+            assertEquals("1003 Invalid RunAgentInput: threadId must be a non-empty string", refused.get());
         }
     }
 }
