@@ -17,8 +17,11 @@ async function client() {
     transports: [new JsonRpcTransportFactory(legacy)],
     cardResolver: new DefaultAgentCardResolver(legacy),
   }));
-  const card = await (await fetch(new URL('.well-known/agent-card.json', baseUrl))).json();
+  // The card as a 0.3 client gets it (no A2A-Version header) and reads it: 1.0's supportedInterfaces mean nothing to
+  // such a client, so they are left out here, else the SDK would rightly prefer the agent's 1.0 interface.
+  const { supportedInterfaces, ...card } = await (await fetch(new URL('.well-known/agent-card.json', baseUrl))).json();
   assert.equal(card.protocolVersion, '0.3.0');
+  assert.deepEqual(supportedInterfaces.map((i) => i.protocolVersion), ['1.0', '0.3']);
   return factory.createFromAgentCard(card);
 }
 
@@ -74,6 +77,13 @@ await assert.rejects(a2a.cancelTask({ id: taskId }), (error) => {
 await assert.rejects(a2a.getTask({ id: 'no-such-task' }), (error) => /TaskNotFound/.test(error.constructor.name));
 
 if (version === 'v1') {
+  // Should the A2A-Version header not reach the agent, the 0.3 card it then serves still leads a 1.0 client to 1.0.
+  const headerless = await (await fetch(new URL('.well-known/agent-card.json', baseUrl))).json();
+  const fallback = await new ClientFactory().createFromAgentCard(headerless);
+  assert.equal(fallback.protocolVersion, '1.0');
+  assert.match(text((await fallback.sendMessage(message(TEXT))).parts), /^11 words/);
+  console.log('headerless card 1.0');
+
   const listed = await a2a.listTasks({});
   assert.equal(listed.tasks[0].id, taskId, JSON.stringify(listed));
   console.log(`list ${listed.tasks.length} tasks`);

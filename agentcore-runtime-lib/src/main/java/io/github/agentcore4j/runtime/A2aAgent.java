@@ -92,7 +92,9 @@ public final class A2aAgent {
 
     /**
      * The card for an agent reachable at {@code url}, in the A2A 0.3 {@code AgentCard} shape: what a caller gets
-     * that sends no {@code A2A-Version} header (0.3 clients send none).
+     * that sends no {@code A2A-Version} header (0.3 clients send none). Like the A2A JS SDK's compatible cards, it
+     * also lists the 1.0 {@code supportedInterfaces}, which 0.3 clients ignore, so a 1.0 client still finds its
+     * interface should the header not reach the agent.
      */
     Map<String, Object> card(String url) {
         Map<String, Object> card = new LinkedHashMap<>();
@@ -104,6 +106,7 @@ public final class A2aAgent {
         card.put("preferredTransport", "JSONRPC");
         card.put("capabilities", Map.of("streaming", true));
         putModesAndSkills(card);
+        card.put("supportedInterfaces", interfaces(url));
         return card;
     }
 
@@ -115,7 +118,7 @@ public final class A2aAgent {
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("name", name);
         card.put("description", description);
-        card.put("supportedInterfaces", List.of(jsonRpcInterface(url, "1.0"), jsonRpcInterface(url, "0.3")));
+        card.put("supportedInterfaces", interfaces(url));
         card.put("version", version);
         Map<String, Object> capabilities = new LinkedHashMap<>();
         capabilities.put("streaming", true);
@@ -123,6 +126,10 @@ public final class A2aAgent {
         card.put("capabilities", capabilities);
         putModesAndSkills(card);
         return card;
+    }
+
+    private static List<Map<String, Object>> interfaces(String url) {
+        return List.of(jsonRpcInterface(url, "1.0"), jsonRpcInterface(url, "0.3"));
     }
 
     private static Map<String, Object> jsonRpcInterface(String url, String protocolVersion) {

@@ -66,7 +66,10 @@ class A2aAgentTest {
                     + "\"url\":\"http://127.0.0.1:" + agent.server.port() + "/\",\"version\":\"1.2.3\","
                     + "\"preferredTransport\":\"JSONRPC\",\"capabilities\":{\"streaming\":true},"
                     + "\"defaultInputModes\":[\"text\"],\"defaultOutputModes\":[\"text\"],\"skills\":[{\"id\":\"greet\","
-                    + "\"name\":\"Greeting\",\"description\":\"Answers with a greeting\",\"tags\":[\"hello\"]}]}",
+                    + "\"name\":\"Greeting\",\"description\":\"Answers with a greeting\",\"tags\":[\"hello\"]}],"
+                    + "\"supportedInterfaces\":[{\"url\":\"http://127.0.0.1:" + agent.server.port() + "/\","
+                    + "\"protocolBinding\":\"JSONRPC\",\"protocolVersion\":\"1.0\"},{\"url\":\"http://127.0.0.1:"
+                    + agent.server.port() + "/\",\"protocolBinding\":\"JSONRPC\",\"protocolVersion\":\"0.3\"}]}",
                     card.body());
             assertEquals(200, agent.ping().statusCode());
         }
