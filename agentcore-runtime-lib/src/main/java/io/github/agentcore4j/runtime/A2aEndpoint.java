@@ -64,22 +64,24 @@ final class A2aEndpoint implements Route.Handler {
 
     private final A2aAgent agent;
     private final long maxRequestBytes;
+    private final PingTracker ping;
     private final UnaryOperator<String> environment;
     private final A2aTasks tasks = new A2aTasks(A2aTasks.DEFAULT_CAPACITY);
     private volatile byte[] card;
     private volatile byte[] cardV1;
 
-    A2aEndpoint(A2aAgent agent, long maxRequestBytes) {
-        this(agent, maxRequestBytes, System::getenv);
+    A2aEndpoint(A2aAgent agent, long maxRequestBytes, PingTracker ping) {
+        this(agent, maxRequestBytes, ping, System::getenv);
     }
 
-    A2aEndpoint(A2aAgent agent, long maxRequestBytes, UnaryOperator<String> environment) {
+    A2aEndpoint(A2aAgent agent, long maxRequestBytes, PingTracker ping, UnaryOperator<String> environment) {
         if (agent.handler() == null && agent.streamingHandler() == null) {
             throw new IllegalStateException("A2A agent '" + agent.name() + "' has no message handler; add one with "
                     + "onMessage((message, context) -> reply)");
         }
         this.agent = agent;
         this.maxRequestBytes = maxRequestBytes;
+        this.ping = ping;
         this.environment = environment;
     }
 
@@ -164,7 +166,9 @@ final class A2aEndpoint implements Route.Handler {
                                 "Invalid params: params.message with role and parts is required");
                         return;
                     }
-                    if (method.operation() == Operation.SEND) {
+                    if (method.operation() == Operation.SEND && doesNotWait(params)) {
+                        sendWithoutWaiting(call, id, method.v1(), message, context);
+                    } else if (method.operation() == Operation.SEND) {
                         send(call, id, method.v1(), message, context);
                     } else {
                         stream(call, id, method.v1(), message, context);
@@ -192,6 +196,13 @@ final class A2aEndpoint implements Route.Handler {
         } finally {
             RequestContext.restore(previous);
         }
+    }
+
+    /** {@code configuration.returnImmediately: true} (1.0) or {@code configuration.blocking: false} (0.3). */
+    private static boolean doesNotWait(Map<?, ?> params) {
+        return params.get("configuration") instanceof Map<?, ?> configuration
+                && (Boolean.TRUE.equals(configuration.get("returnImmediately"))
+                        || Boolean.FALSE.equals(configuration.get("blocking")));
     }
 
     private static Integer historyLength(Map<?, ?> params) {
@@ -266,58 +277,103 @@ final class A2aEndpoint implements Route.Handler {
     }
 
     /**
-     * A plain handler's reply is one message event; a streaming handler's is a task: its snapshot, one artifact
-     * update per chunk, then its final status, each recorded in {@link #tasks} as it goes out.
+     * A plain handler's reply is one message event; a streaming handler's is a task: its snapshot, then what
+     * {@link #runTask} sends.
      */
     private void stream(HttpCall call, Object id, boolean v1, A2aMessage message, RequestContext context)
             throws IOException {
         SseResponse events = new SseResponse(call);
         EventEmitter out = event -> events.send(response(id, v1 ? A2aV1.streamResponse(asMap(event)) : event));
-        A2aTasks.Task task = agent.streamingHandler() != null ? tasks.create(message) : null;
         try {
-            if (task == null) {
+            if (agent.streamingHandler() == null) {
                 Object reply = agent.handler().reply(message, context);
                 out.send(agentMessage(partsOf(reply), message.contextId(), message.taskId()));
             } else {
+                A2aTasks.Task task = tasks.create(message);
                 task.record(statusUpdate(task, "working", null, false));
                 out.send(task.snapshot(null));
-                boolean[] appending = {false};
-                agent.streamingHandler().reply(message, context, chunk -> {
-                    Map<String, Object> update = artifactUpdate(task, partOf(chunk), appending[0]);
-                    if (!task.record(update)) {
-                        throw new TaskEndedException(task);
-                    }
-                    appending[0] = true;
-                    out.send(update);
-                });
-                Map<String, Object> completed = statusUpdate(task, "completed", null, true);
-                out.send(task.record(completed) ? completed : statusUpdate(task, task.state(), null, true));
+                runTask(task, message, context, out);
             }
             events.finish();
         } catch (EventEmitter.ClientDisconnectedException e) {
             LOG.info("The A2A caller disconnected; stream stopped");
         } catch (Exception e) {
-            if (task != null && task.isTerminal() && events.committed()) {
+            LOG.log(Level.SEVERE, e, () -> "A2A handler failed");
+            answerError(call, id, INTERNAL_ERROR, "Internal error: " + messageOf(e));
+        }
+    }
+
+    /**
+     * Answers a send that asked not to wait ({@code configuration.returnImmediately} in 1.0, {@code blocking: false}
+     * in 0.3) with the task, working, and runs the handler on a thread of its own, tracked so {@code /ping} says
+     * busy until it ends. The caller follows it with {@code GetTask} or {@code SubscribeToTask}.
+     */
+    private void sendWithoutWaiting(HttpCall call, Object id, boolean v1, A2aMessage message,
+            RequestContext context) throws IOException {
+        A2aTasks.Task task = tasks.create(message);
+        task.record(statusUpdate(task, "working", null, false));
+        long tracked = ping.addTask("A2A task " + task.id, null);
+        Thread thread = new Thread(() -> {
+            RequestContext previous = context.makeCurrent();
+            try {
+                runTask(task, message, context, event -> { });
+            } catch (IOException cannotHappen) {
+                LOG.log(Level.SEVERE, cannotHappen, () -> "A2A task " + task.id + " failed");
+            } finally {
+                ping.completeTask(tracked);
+                RequestContext.restore(previous);
+            }
+        }, "agentcore-a2a-task-" + tracked);
+        thread.setDaemon(true);
+        thread.start();
+        Map<String, Object> working = task.snapshot(null);
+        Responses.json(call, 200, Json.writeMap(response(id, v1 ? A2aV1.sendResult(working) : working)));
+    }
+
+    /**
+     * Runs the handler as the task: each chunk an artifact update, then the final status (completed; failed with
+     * the error as its message; or as the task was cancelled meanwhile), each recorded in the task and passed to
+     * {@code out}. Throws only when {@code out}'s caller has gone; the task is then failed.
+     */
+    private void runTask(A2aTasks.Task task, A2aMessage message, RequestContext context, EventEmitter out)
+            throws IOException {
+        try {
+            boolean[] appending = {false};
+            streamingHandler().reply(message, context, chunk -> {
+                Map<String, Object> update = artifactUpdate(task, chunk instanceof A2aMessage reply ? reply.parts()
+                        : List.of(partOf(chunk)), appending[0]);
+                if (!task.record(update)) {
+                    throw new TaskEndedException(task);
+                }
+                appending[0] = true;
+                out.send(update);
+            });
+            Map<String, Object> completed = statusUpdate(task, "completed", null, true);
+            out.send(task.record(completed) ? completed : statusUpdate(task, task.state(), null, true));
+        } catch (EventEmitter.ClientDisconnectedException e) {
+            task.record(statusUpdate(task, "failed", agentMessage(List.of(A2aMessage.textPart(
+                    "The caller disconnected before the task ended")), task.contextId, task.id), true));
+            throw e;
+        } catch (Exception e) {
+            if (task.isTerminal()) {
                 // Cancelled while it ran: whatever the handler threw on its way out, the task ends as it was ended.
                 LOG.info(() -> "A2A task " + task.id + " was " + task.state() + " while it ran");
                 out.send(statusUpdate(task, task.state(), null, true));
-                events.finish();
                 return;
             }
             LOG.log(Level.SEVERE, e, () -> "A2A handler failed");
-            if (events.committed() && task != null) {
-                Map<String, Object> failed = statusUpdate(task, "failed",
-                        agentMessage(List.of(A2aMessage.textPart(messageOf(e))), task.contextId, task.id), true);
-                task.record(failed);
-                out.send(failed);
-                events.finish();
-            } else {
-                if (task != null) {
-                    task.record(statusUpdate(task, "failed", null, true));
-                }
-                answerError(call, id, INTERNAL_ERROR, "Internal error: " + messageOf(e));
-            }
+            Map<String, Object> failed = statusUpdate(task, "failed",
+                    agentMessage(List.of(A2aMessage.textPart(messageOf(e))), task.contextId, task.id), true);
+            task.record(failed);
+            out.send(failed);
         }
+    }
+
+    /** The agent's handler as a streaming one: a one-reply handler's reply is its one chunk. */
+    private A2aStreamingHandler streamingHandler() {
+        A2aHandler handler = agent.handler();
+        return handler == null ? agent.streamingHandler()
+                : (message, context, chunks) -> chunks.send(handler.reply(message, context));
     }
 
     @SuppressWarnings("unchecked")
@@ -446,12 +502,12 @@ final class A2aEndpoint implements Route.Handler {
         return message;
     }
 
-    private static Map<String, Object> artifactUpdate(A2aTasks.Task task, Map<String, Object> part,
+    private static Map<String, Object> artifactUpdate(A2aTasks.Task task, List<Map<String, Object>> parts,
             boolean append) {
         Map<String, Object> artifact = new LinkedHashMap<>();
         artifact.put("artifactId", task.artifactId());
         artifact.put("name", "response");
-        artifact.put("parts", List.of(part));
+        artifact.put("parts", parts);
         Map<String, Object> update = new LinkedHashMap<>();
         update.put("kind", "artifact-update");
         update.put("taskId", task.id);

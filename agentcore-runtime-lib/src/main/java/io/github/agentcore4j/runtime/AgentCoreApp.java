@@ -297,7 +297,7 @@ public final class AgentCoreApp {
                         + ": fine locally, but AgentCore sends A2A requests to " + DEFAULT_A2A_PORT
                         + ", so deployed invocations will fail with HTTP 424");
             }
-            A2aEndpoint a2a = new A2aEndpoint(a2aAgent, maxRequestBytes);
+            A2aEndpoint a2a = new A2aEndpoint(a2aAgent, maxRequestBytes, ping);
             server = AgentServer.start(resolvedHost, resolvedPort, "-D" + PORT_PROPERTY + "=<port> or the "
                     + A2aEndpoint.PORT_VARIABLE + " environment variable", a2a.routes(pingRoute), null);
             a2a.listeningOn(resolvedHost, server.port());

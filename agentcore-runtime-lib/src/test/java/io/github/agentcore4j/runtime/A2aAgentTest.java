@@ -78,6 +78,7 @@ class A2aAgentTest {
     @Test
     void theCardFollowsTheRuntimeUrlAndListsSkillMainByDefault() throws Exception {
         A2aEndpoint endpoint = new A2aEndpoint(A2aAgent.named("agent").onMessage((message, context) -> "hi"), 1024,
+                new PingTracker(java.time.Clock.systemUTC()),
                 name -> name.equals("AGENTCORE_RUNTIME_URL")
                         ? "https://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/arn%3Aabc/invocations" : null);
         endpoint.listeningOn("0.0.0.0", 9000);

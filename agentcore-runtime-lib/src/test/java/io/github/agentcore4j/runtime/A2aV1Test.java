@@ -173,6 +173,33 @@ class A2aV1Test {
         }
     }
 
+    @Test
+    void aSendThatDoesNotWaitAnswersWithTheWorkingTaskWhichRunsOn() throws Exception {
+        AgentCoreApp app = twoChunks();
+        try (RunningAgent agent = new RunningAgent(app)) {
+            Map<?, ?> task = (Map<?, ?>) result(post(agent, v1("SendMessage", "{\"message\":"
+                    + String.format(V1_MESSAGE, "wait") + ",\"configuration\":{\"returnImmediately\":true}}"), "1.0"))
+                    .get("task");
+            assertEquals("TASK_STATE_WORKING", ((Map<?, ?>) task.get("status")).get("state"));
+            assertEquals(PingStatus.HEALTHY_BUSY, app.pingStatus());
+            secondChunkMayGo.countDown();
+
+            String state = null;
+            for (int attempt = 0; attempt < 300 && !"completed".equals(state); attempt++) {
+                Thread.sleep(20);
+                Map<?, ?> got = result(post(agent, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tasks/get\","
+                        + "\"params\":{\"id\":\"" + task.get("id") + "\"}}", null));
+                state = (String) ((Map<?, ?>) got.get("status")).get("state");
+            }
+            assertEquals("completed", state);
+            // The tracked work ends just after the task's last record.
+            for (int attempt = 0; attempt < 100 && app.pingStatus() != PingStatus.HEALTHY; attempt++) {
+                Thread.sleep(20);
+            }
+            assertEquals(PingStatus.HEALTHY, app.pingStatus());
+        }
+    }
+
     /** The id of the task the agent is running, once its first chunk is recorded. */
     private static String awaitRunningTask(RunningAgent agent) throws Exception {
         for (int attempt = 0; attempt < 300; attempt++) {
