@@ -8,14 +8,17 @@ import { ClientFactory, ClientFactoryOptions, DefaultAgentCardResolver, JsonRpcT
 const [baseUrl, version] = process.argv.slice(2);
 const TEXT = 'The cat sat. The cat ran! A dog watched the cat.';
 
-async function client() {
+// clientConfig.polling makes sendMessage ask the agent not to wait (returnImmediately, or 0.3's blocking: false).
+async function client(clientConfig = {}) {
   if (version === 'v1') {
-    return new ClientFactory().createFromUrl(baseUrl);
+    return new ClientFactory(ClientFactoryOptions.createFrom(ClientFactoryOptions.default, { clientConfig }))
+      .createFromUrl(baseUrl);
   }
   const legacy = { legacyCompat: { enabled: true } };
   const factory = new ClientFactory(ClientFactoryOptions.createFrom(ClientFactoryOptions.default, {
     transports: [new JsonRpcTransportFactory(legacy)],
     cardResolver: new DefaultAgentCardResolver(legacy),
+    clientConfig,
   }));
   // The card as a 0.3 client gets it (no A2A-Version header) and reads it: 1.0's supportedInterfaces mean nothing to
   // such a client, so they are left out here, else the SDK would rightly prefer the agent's 1.0 interface.
@@ -76,6 +79,19 @@ await assert.rejects(a2a.cancelTask({ id: taskId }), (error) => {
 });
 await assert.rejects(a2a.getTask({ id: 'no-such-task' }), (error) => /TaskNotFound/.test(error.constructor.name));
 
+// Polling: the send answers with the task at once; GetTask follows it to its end.
+const polling = await client({ polling: true });
+const started = await polling.sendMessage(message(TEXT));
+assert.ok('status' in started, JSON.stringify(started));
+let polled = started;
+for (let attempt = 0; polled.status.state !== 3 && attempt < 100; attempt++) {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  polled = await polling.getTask({ id: started.id });
+}
+assert.equal(polled.status.state, 3 /* TASK_STATE_COMPLETED */);
+assert.match(text(polled.artifacts[0].parts), /^11 words/);
+console.log(`poll ${started.id} completed`);
+
 if (version === 'v1') {
   // Should the A2A-Version header not reach the agent, the 0.3 card it then serves still leads a 1.0 client to 1.0.
   const headerless = await (await fetch(new URL('.well-known/agent-card.json', baseUrl))).json();
@@ -85,7 +101,7 @@ if (version === 'v1') {
   console.log('headerless card 1.0');
 
   const listed = await a2a.listTasks({});
-  assert.equal(listed.tasks[0].id, taskId, JSON.stringify(listed));
+  assert.deepEqual(listed.tasks.map((listedTask) => listedTask.id), [started.id, taskId], JSON.stringify(listed));
   console.log(`list ${listed.tasks.length} tasks`);
 }
 console.log('ok');
