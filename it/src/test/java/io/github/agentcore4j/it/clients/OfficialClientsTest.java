@@ -36,6 +36,7 @@ class OfficialClientsTest {
             assertTrue(output.contains("stream task artifactUpdate artifactUpdate artifactUpdate statusUpdate:3"),
                     output);
             assertTrue(output.contains("cancel refused: JsonRpcTaskNotCancelableError"), output);
+            assertTrue(output.contains("headerless card 1.0\n"), output);
             assertTrue(output.endsWith("ok\n"), output);
         } finally {
             agent.stop();
@@ -49,6 +50,7 @@ class OfficialClientsTest {
             String output = clients.script("a2a.mjs", "http://127.0.0.1:" + agent.port() + "/", "v0.3");
             assertTrue(output.contains("protocol 0.3\n"), output);
             assertTrue(output.contains("send 11 words, 3 sentences."), output);
+            assertTrue(output.contains("\npoll "), output);
             assertTrue(output.endsWith("ok\n"), output);
         } finally {
             agent.stop();
