@@ -1,6 +1,7 @@
 package io.github.agentcore4j.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,6 +109,19 @@ class AgUiTest {
         assertThrows(IllegalStateException.class, () -> AgentCoreApp.create()
                 .agUi((input, context, events) -> { })
                 .entrypoint(Map.class, payload -> payload));
+    }
+
+    @Test
+    void lastUserTextReadsStringAndPartContent() {
+        AgUiInput input = AgUiInput.parse(("{\"threadId\":\"t\",\"runId\":\"r\",\"messages\":["
+                + "{\"id\":\"1\",\"role\":\"user\",\"content\":\"first\"},"
+                + "{\"id\":\"2\",\"role\":\"assistant\",\"content\":\"reply\"},"
+                + "{\"id\":\"3\",\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"look \"},"
+                + "{\"type\":\"image\",\"source\":{}},{\"type\":\"text\",\"text\":\"here\"}]}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("look here", input.lastUserText());
+        assertEquals(List.of(), input.tools());
+        assertNull(input.state());
     }
 
     /** Opens {@code /ws}, sends one text message, and records what comes back until the server closes. */
