@@ -43,6 +43,8 @@ PAYLOAD_RUNS = 1 if QUICK else 3
 SLEEPERS = 1000
 SLEEP_RUNS = 1 if QUICK else 3
 IMAGE_RUNS = 1 if QUICK else 3
+FIRST_RUNS = 3 if QUICK else 5
+STEADY_CALLS = 200
 
 STARTED_PIDS = []
 
@@ -151,6 +153,8 @@ PEERS = [
          os.path.join(BENCH, "fastapi-agent")),
     Peer("ts", "TypeScript SDK (BedrockAgentCoreApp)", "TS SDK", ["node", "agent.mjs"], os.path.join(BENCH, "ts-agent"),
          {"PORT": "{port}"}),
+    Peer("ts-quiet", "TypeScript SDK, logging off", "TS SDK, no logs", ["node", "agent.mjs"],
+         os.path.join(BENCH, "ts-agent"), {"PORT": "{port}", "LOGGING": "off"}),
     Peer("bare", "bare JDK HttpServer", "bare JDK", [JAVA, "-cp", os.path.join(WORK, "classes"), "BareEcho", "{port}"], ROOT),
 ]
 # The image's default base runs Java 21, where the library serves each invocation on a virtual thread; when the
@@ -161,11 +165,15 @@ if os.path.exists(JAVA_NEWER):
     PEERS.append(Peer("ours-newer-jdk", f"agentcore4j on JDK {NEWER_VERSION}", f"ours, JDK {NEWER_VERSION}",
                       [JAVA_NEWER, *PEERS[0].command[1:]], ROOT))
 OURS = "ours"
-# The echo agent as its image runs it: agentcore:build's default JVM flags (see the Building images page), which
-# trade peak speed for start-up. Measured for cold start only.
-IMAGE_FLAGS_PEER = Peer("ours-image-flags", "agentcore4j with the image's JVM flags", "ours, image flags",
-                        [JAVA, "-XX:MaxRAMPercentage=75.0", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                         "-XX:+ExitOnOutOfMemoryError", *PEERS[0].command[1:]], ROOT)
+# The echo agent as its image runs it, agentcore:build's default JVM flags (see the Building images page), against
+# the same flags with full tiered compilation (C1 then C2): cold start, throughput and the first invocation after
+# start-up, with and without POST /warmup (AgentCore V2 takes its snapshot after it).
+IMAGE_FLAGS = ["-XX:MaxRAMPercentage=75.0", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError"]
+TIERED_FLAGS = [flag for flag in IMAGE_FLAGS if not flag.startswith("-XX:TieredStopAtLevel")]
+FLAG_PEERS = [Peer("ours-image-flags", "agentcore4j with the image's JVM flags (C1 only)", "ours, C1 only",
+                   [JAVA, *IMAGE_FLAGS, *PEERS[0].command[1:]], ROOT),
+              Peer("ours-tiered", "agentcore4j with the image's flags but full tiered compilation (C1 + C2)",
+                   "ours, C1 + C2", [JAVA, *TIERED_FLAGS, *PEERS[0].command[1:]], ROOT)]
 
 JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json",
                 "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id": SESSION}
@@ -281,6 +289,63 @@ def run_wrk(port, connections, seconds):
     return {"rps": float(rps.group(1)) if rps else None, "p50_ms": latency("50%"), "p99_ms": latency("99%"),
             "non2xx": int(bad.group(1)) if bad else 0,
             "socket_errors": sum(int(n) for n in errors.groups()) if errors else 0}
+
+
+def await_ping(process, port, limit_seconds=60.0):
+    deadline = time.perf_counter() + limit_seconds
+    while time.perf_counter() < deadline and process.poll() is None:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", "/ping")
+            if connection.getresponse().status == 200:
+                return True
+        except OSError:
+            time.sleep(0.005)
+    return False
+
+
+def post_warmup(port):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=130)
+    try:
+        started = time.perf_counter()
+        connection.request("POST", "/warmup", body=b"")
+        response = connection.getresponse()
+        answer = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"POST /warmup answered {response.status}: {answer[:300]!r}")
+        return (time.perf_counter() - started) * 1000
+    finally:
+        connection.close()
+
+
+def timed_invoke(port):
+    started = time.perf_counter()
+    status, _ = invoke(port, b'{"prompt":"hi"}')
+    if status != 200:
+        raise RuntimeError(f"invocation answered {status}")
+    return (time.perf_counter() - started) * 1000
+
+
+def measure_first_call(peer, warm):
+    """The first invocation after start-up (healthy /ping, then POST /warmup when warm), against the steady state's
+    p50: the median of STEADY_CALLS sequential invocations (each on a new connection, as the first) after a wrk
+    run."""
+    firsts, steadies, warmups = [], [], []
+    for _ in range(FIRST_RUNS):
+        process, port = peer.start()
+        try:
+            if not await_ping(process, port):
+                raise RuntimeError(f"{peer.name} did not answer /ping; see {WORK}/{peer.key}.log")
+            if warm:
+                warmups.append(post_warmup(port))
+            firsts.append(timed_invoke(port))
+            run_wrk(port, 32, 2)
+            steadies.append(statistics.median(timed_invoke(port) for _ in range(STEADY_CALLS)))
+        finally:
+            stop(process)
+    ratios = [first / steady for first, steady in zip(firsts, steadies)]
+    return {"first_ms": summary(firsts), "steady_p50_ms": summary(steadies), "ratio": summary(ratios),
+            "warmup_ms": summary(warmups)}
 
 
 def measure_throughput(peer):
@@ -689,14 +754,26 @@ def main():
         if wanted("cold"):
             cold_peers = list(peers)
             if any(peer.key == OURS for peer in peers):
-                cold_peers.append(IMAGE_FLAGS_PEER)
-                results["peers"][IMAGE_FLAGS_PEER.key] = IMAGE_FLAGS_PEER.name
-                results["labels"][IMAGE_FLAGS_PEER.key] = IMAGE_FLAGS_PEER.label
+                for peer in FLAG_PEERS:
+                    cold_peers.append(peer)
+                    results["peers"][peer.key] = peer.name
+                    results["labels"][peer.key] = peer.label
             for peer in cold_peers:
                 log(f"cold start: {peer.name}")
                 results["cold_start_ms"][peer.key] = measure_cold_start(peer)
         if wanted("wrk"):
             for peer in peers:
+                log(f"throughput: {peer.name}")
+                results["throughput"][peer.key] = measure_throughput(peer)
+        if wanted("first") and any(peer.key == OURS for peer in peers):
+            results["first_call"] = {}
+            for peer in FLAG_PEERS:
+                results["peers"][peer.key] = peer.name
+                results["labels"][peer.key] = peer.label
+                for warm in (False, True):
+                    log(f"first invocation {'after' if warm else 'without'} warmup: {peer.name}")
+                    results["first_call"].setdefault(peer.key, {})["warm" if warm else "cold"] = \
+                        measure_first_call(peer, warm)
                 log(f"throughput: {peer.name}")
                 results["throughput"][peer.key] = measure_throughput(peer)
         if wanted("stream"):

@@ -71,8 +71,9 @@ def targets(results):
               ours <= ts / 2)
     for connections in ("32", "256"):
         our_rps = median(get(results, "throughput", OURS, connections, "rps"))
-        for key, factor, name in (("ts", 1.5, "the TypeScript SDK's"), ("fastapi", 6, "FastAPI's"),
-                                  ("bare", 0.7, "the bare JDK floor")):
+        for key, factor, name in (("ts", 1.5, "the TypeScript SDK's"),
+                                  ("ts-quiet", 1.0, "the TypeScript SDK's with its logging off"),
+                                  ("fastapi", 6, "FastAPI's"), ("bare", 0.7, "the bare JDK floor")):
             peer_rps = median(get(results, "throughput", key, connections, "rps"))
             if our_rps and peer_rps:
                 judge(f"Throughput at {connections} connections at least {factor}× {name}",
@@ -83,6 +84,20 @@ def targets(results):
         if our_p99 and ts_p99:
             judge(f"p99 at {connections} connections no worse than the TypeScript SDK's",
                   f"{our_p99:.2f} ms vs {ts_p99:.2f} ms", our_p99 <= ts_p99)
+    for key in ("ours-image-flags", "ours-tiered"):
+        for warm, how in (("warm", "after POST /warmup"), ("cold", "without warmup")):
+            run = get(results, "first_call", key, warm)
+            if run:
+                judge(f"First invocation {how} at most 1.5× the steady p50 ({results['labels'][key]})",
+                      f"{median(run['first_ms']):.2f} ms vs {median(run['steady_p50_ms']):.2f} ms "
+                      f"(median ratio {median(run['ratio']):.2f}×)", median(run["ratio"]) <= 1.5)
+    for shape in ("chunks", "one_string"):
+        run = get(results, "payload", shape, OURS)
+        if run and 200 in run["statuses"]:
+            size_mib = results["settings"]["payload_bytes"] / 1024 / 1024
+            growth = median(run["peak_rss_mib"]) - median(run["rss_before_mib"])
+            judge(f"A 100 MiB body (`{shape}`) costs at most 2× its size (peak RSS growth, an upper bound of the heap's)",
+                  f"{growth:,.0f} MiB ({growth / size_mib:.2f}×)", growth <= 2 * size_mib)
     sleepers = get(results, "sleepers", OURS)
     if sleepers:
         total = results["settings"]["sleepers"]
@@ -141,6 +156,23 @@ def tables(results):
                 add(f"| {name} | {connections} | {spread(run['rps'])} | {spread(run['p50_ms'], 2)} | "
                     f"{spread(run['p99_ms'], 2)} | {ratio(median(run['rps']), ours_rps)} | {errors} |")
     add("")
+
+    first_calls = results.get("first_call") or {}
+    if first_calls:
+        add("### First invocation after start-up, with and without `POST /warmup`\n")
+        add("After a healthy `/ping` (and `POST /warmup`, which AgentCore V2 sends before its snapshot), one "
+            "invocation on a new connection; the steady p50 is the median of sequential invocations on new connections "
+            "after a 2 s wrk run. The ratio is taken per run.\n")
+        add("| JVM flags | Warmup | First invocation ms | Steady p50 ms | First ÷ steady | Warmup ms |")
+        add("|---|---|---:|---:|---:|---:|")
+        for key, by_warmth in first_calls.items():
+            for warm in ("cold", "warm"):
+                run = by_warmth.get(warm)
+                if run:
+                    add(f"| {peers.get(key, key)} | {'yes' if warm == 'warm' else 'no'} | {spread(run['first_ms'], 2)} | "
+                        f"{spread(run['steady_p50_ms'], 2)} | {spread(run['ratio'], 2)} | "
+                        f"{spread(run['warmup_ms'])} |")
+        add("")
 
     add("### Streaming: a 100-event SSE stream (`\"stream\":true`, 100 words)\n")
     add("| Peer | First event ms | Last event ms | Last event × ours |")
@@ -217,7 +249,10 @@ def machine_text(results):
             f"{m['wrk']}" + (f"; newer JDK for information: {m['jdk_newer']}" if m.get("jdk_newer") else "")
             + f".\n\nLibrary, plugin and example built from commit {m.get('commit')}"
             + (" **plus uncommitted changes in the working tree**" if m.get("uncommitted_changes_measured") else "")
-            + f".\n\nLoad average (1, 5, 15 min): {loads}; the load at the end includes the benchmark's own.{warning}")
+            + f".\n\nLoad average (1, 5, 15 min): {loads}; the load at the end includes the benchmark's own.{warning}"
+            + (f"\n\nSections not measured in this run ({', '.join(results['merged']['sections'])}) are taken from "
+               f"the earlier run `{results['merged']['from']}`, on the same kind of machine; ratios across the two runs "
+               "mean less than ratios within one." if results.get("merged") and results["merged"]["sections"] else ""))
 
 
 def targets_table(results):
@@ -244,12 +279,30 @@ def chart_data(results, path):
                       f'{value(answered_peak(key))}\n')
 
 
+SECTIONS = ("cold_start_ms", "throughput", "first_call", "streaming", "payload", "sleepers", "images")
+
+
+def merge_earlier(results, path):
+    """Fills the sections this run did not measure (BENCH_ONLY) from an earlier full run's JSON, so the site page
+    keeps every section; the page says which sections come from which run."""
+    with open(path) as earlier_file:
+        earlier = json.load(earlier_file)
+    taken = [section for section in SECTIONS if not results.get(section) and earlier.get(section)]
+    for section in taken:
+        results[section] = earlier[section]
+    for key in ("peers", "labels"):
+        results[key] = {**earlier.get(key, {}), **results[key]}
+    results["merged"] = {"from": os.path.basename(path), "sections": taken}
+
+
 def write(results):
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
     suffix = "-quick" if results["quick"] else ""
     base = os.path.join(RESULTS, stamp + suffix)
     with open(base + ".json", "w") as out:
         json.dump(results, out, indent=2)
+    if os.environ.get("BENCH_MERGE"):
+        merge_earlier(results, os.environ["BENCH_MERGE"])
     data = os.path.join(BENCH, "work", "chart.dat")
     chart_data(results, data)
     drawn = subprocess.run(["gnuplot", "-e", f"datafile='{data}'; outfile='{base}.png'",
@@ -262,7 +315,7 @@ def write(results):
         out.write(f"# agentcore4j benchmark, {stamp}{quick}\n\n"
                   f"Produced by `bench/run`. Medians, with the range over the repeated runs in brackets; "
                   f"\"× ours\" is the peer's value divided by ours.\n\n"
-                  f"## Machine\n\n{machine_text(results)}\n\n## Targets (issue 7)\n\n{targets_table(results)}\n\n"
+                  f"## Machine\n\n{machine_text(results)}\n\n## Targets (issues 7 and 11)\n\n{targets_table(results)}\n\n"
                   f"## Results\n\n![chart]({os.path.basename(base)}.png)\n\n{body}\n"
                   f"## Settings\n\n```\n{json.dumps(results['settings'])}\n```\n")
     print(f"\nWrote {base}.md, {base}.json and {base}.png")

@@ -1,6 +1,6 @@
 // The benchmark's echo agent on the TypeScript SDK's BedrockAgentCoreApp, with its defaults (Fastify, pino
-// logging). Same behaviour as examples/echo-agent. Port from PORT; host 127.0.0.1 (the benchmark never listens
-// beyond loopback).
+// logging), or with its logging off when LOGGING=off. Same behaviour as examples/echo-agent. Port from PORT; host
+// 127.0.0.1 (the benchmark never listens beyond loopback).
 import { BedrockAgentCoreApp } from 'bedrock-agentcore/runtime'
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -12,6 +12,7 @@ async function* words(prompt) {
 }
 
 const app = new BedrockAgentCoreApp({
+  config: process.env.LOGGING === 'off' ? { logging: { enabled: false } } : {},
   invocationHandler: {
     process: async (payload, context) => {
       if (typeof payload.sleep_ms === 'number') {

@@ -490,7 +490,7 @@ final class A2aEndpoint implements Route.Handler {
             String taskId) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("kind", "message");
-        message.put("messageId", RequestContext.randomUuid());
+        message.put("messageId", Ids.uuid());
         message.put("role", "agent");
         message.put("parts", parts);
         if (contextId != null) {

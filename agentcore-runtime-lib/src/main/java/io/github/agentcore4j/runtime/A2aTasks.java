@@ -35,8 +35,8 @@ final class A2aTasks {
 
     /** A new task for this message, in state {@code submitted}. */
     Task create(A2aMessage request) {
-        String contextId = request.contextId() != null ? request.contextId() : RequestContext.randomUuid();
-        Task task = new Task(RequestContext.randomUuid(), contextId, historyEntry(request));
+        String contextId = request.contextId() != null ? request.contextId() : Ids.uuid();
+        Task task = new Task(Ids.uuid(), contextId, historyEntry(request));
         synchronized (tasks) {
             tasks.put(task.id, task);
         }

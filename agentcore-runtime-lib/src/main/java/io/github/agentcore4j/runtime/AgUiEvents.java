@@ -49,7 +49,7 @@ public final class AgUiEvents {
 
     /** A whole assistant message: start, its text, end. @return its message id */
     public String text(String text) throws IOException {
-        String messageId = RequestContext.randomUuid();
+        String messageId = Ids.uuid();
         textMessageStart(messageId);
         textMessageContent(messageId, text);
         textMessageEnd(messageId);
@@ -78,7 +78,7 @@ public final class AgUiEvents {
 
     /** A whole tool call: start, its JSON arguments, end. @return its tool call id */
     public String toolCall(String toolName, String argumentsJson) throws IOException {
-        String toolCallId = RequestContext.randomUuid();
+        String toolCallId = Ids.uuid();
         toolCallStart(toolCallId, toolName, null);
         toolCallArgs(toolCallId, argumentsJson);
         toolCallEnd(toolCallId);
@@ -87,7 +87,7 @@ public final class AgUiEvents {
 
     /** {@code TOOL_CALL_RESULT}: what a tool the agent ran itself returned. */
     public void toolCallResult(String toolCallId, String content) throws IOException {
-        send("TOOL_CALL_RESULT", Map.of("messageId", RequestContext.randomUuid(), "toolCallId", toolCallId,
+        send("TOOL_CALL_RESULT", Map.of("messageId", Ids.uuid(), "toolCallId", toolCallId,
                 "content", content, "role", "tool"));
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,9 +28,14 @@ import java.util.logging.Logger;
  * <p>It serves the AgentCore HTTP contract: {@code POST /invocations} (JSON in; JSON out, or Server-Sent Events when
  * the handler returns a {@code Stream}, {@code Iterator} or {@code Flow.Publisher}, or takes an {@link EventEmitter})
  * and {@code GET /ping}. Each invocation runs on its own thread (virtual on Java 21+). The port is
- * {@code -Dagentcore.port}, else the {@code PORT} environment variable, else 8080; the host is {@code 0.0.0.0} inside
- * a container (environment variable {@code DOCKER_CONTAINER} set, or {@code /.dockerenv} present) and
- * {@code 127.0.0.1} otherwise.
+ * {@code -Dagentcore.port}, else the {@code AGENTCORE_PORT} environment variable, else {@code PORT}, else 8080; the
+ * path is {@code -Dagentcore.invocationPath}, else {@code AGENTCORE_INVOCATION_PATH}, else {@code /invocations}; the
+ * host is {@code 0.0.0.0} inside a container (environment variable {@code DOCKER_CONTAINER} set, or
+ * {@code /.dockerenv} present) and {@code 127.0.0.1} otherwise.
+ *
+ * <p>On AgentCore Runtime V2 every session restores a snapshot taken after start-up: {@link #onSessionStart} runs
+ * per-session set-up, {@link #warmup(Object...)} registers what {@code POST /warmup} runs before the snapshot, and
+ * {@link Ids} draws ids that differ per session.
  *
  * <p>The same app serves AgentCore's other protocols: {@link #websocket(WebSocketHandler)} adds {@code /ws} on the
  * HTTP port; {@link #mcpServer(Function)} makes it an MCP server ({@code POST /mcp} on port 8000) and
@@ -43,6 +49,15 @@ public final class AgentCoreApp {
     public static final String LOGGER_NAME = "io.github.agentcore4j.runtime";
     public static final String PORT_PROPERTY = "agentcore.port";
     public static final String HOST_PROPERTY = "agentcore.host";
+    /** The environment variable AgentCore deployments set to a custom serving port; beats the protocol's own. */
+    public static final String PORT_VARIABLE = "AGENTCORE_PORT";
+    /** The path the protocol's requests arrive on: {@code /invocations}, {@code /mcp} or A2A's {@code /}. */
+    public static final String INVOCATION_PATH_PROPERTY = "agentcore.invocationPath";
+    public static final String INVOCATION_PATH_VARIABLE = "AGENTCORE_INVOCATION_PATH";
+    public static final String DEFAULT_INVOCATION_PATH = "/invocations";
+    /** The path of the warmup route, served on the protocol's port. */
+    public static final String WARMUP_PATH_PROPERTY = Warmup.PATH_PROPERTY;
+    public static final String WARMUP_PATH_VARIABLE = Warmup.PATH_VARIABLE;
     public static final int DEFAULT_PORT = 8080;
     /** The port AgentCore sends MCP requests to. */
     public static final int DEFAULT_MCP_PORT = 8000;
@@ -65,6 +80,11 @@ public final class AgentCoreApp {
     private String host;
     private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+    private String invocationPath;
+    private SessionStartHandler sessionStart;
+    private Supplier<List<?>> warmupPayloads;
+    private int warmupRounds = Warmup.DEFAULT_ROUNDS;
+    private Duration warmupBudget = Warmup.DEFAULT_BUDGET;
 
     private AgentCoreApp() {
     }
@@ -258,6 +278,72 @@ public final class AgentCoreApp {
         return this;
     }
 
+    /**
+     * Serves the protocol's requests on this path instead of {@code -Dagentcore.invocationPath}, the
+     * {@code AGENTCORE_INVOCATION_PATH} environment variable or the default ({@code /invocations}, MCP {@code /mcp},
+     * A2A {@code /}).
+     *
+     * @since 0.2.0
+     */
+    public AgentCoreApp invocationPath(String path) {
+        this.invocationPath = requirePath(path, "invocationPath");
+        return this;
+    }
+
+    /**
+     * Runs {@code handler} once per session, when the session's first invocation reaches this process and before
+     * that invocation is handled; warmup calls never run it. On AgentCore Runtime V2 every session restores a snapshot
+     * taken after start-up, so per-session resources (connection pools, credentials, random seeds, timestamps) belong
+     * here, not at start-up.
+     *
+     * @since 0.2.0
+     */
+    public AgentCoreApp onSessionStart(SessionStartHandler handler) {
+        this.sessionStart = Objects.requireNonNull(handler, "handler");
+        return this;
+    }
+
+    /**
+     * The payloads {@code POST /warmup} sends to the entrypoint (or the MCP server, or the A2A agent) in every round:
+     * a {@code String} is the body text, a {@code byte[]} the body, anything else is written as JSON. Choose payloads
+     * that exercise the code real invocations run, without side effects (no model calls: stub them when the call
+     * is a warmup, whose request id starts with {@code warmup-}). MCP servers warm {@code tools/list} when none are
+     * given.
+     *
+     * @since 0.2.0
+     */
+    public AgentCoreApp warmup(Object... payloads) {
+        List<Object> fixed = List.of(payloads);
+        this.warmupPayloads = () -> fixed;
+        return this;
+    }
+
+    /**
+     * Like {@link #warmup(Object...)}, with a fresh payload from {@code payload} for every warmup call.
+     *
+     * @since 0.2.0
+     */
+    public AgentCoreApp warmup(Supplier<?> payload) {
+        Objects.requireNonNull(payload, "payload");
+        this.warmupPayloads = () -> List.of(payload.get());
+        return this;
+    }
+
+    /**
+     * How much {@code POST /warmup} does: up to {@code rounds} rounds of the warmup payloads (default 10,000), and no
+     * new call after {@code budget} (default 60 s; AgentCore's build hook allows 120 s).
+     *
+     * @since 0.2.0
+     */
+    public AgentCoreApp warmupLimits(int rounds, Duration budget) {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("Warmup rounds must be at least 1, not " + rounds);
+        }
+        this.warmupRounds = rounds;
+        this.warmupBudget = Objects.requireNonNull(budget, "budget");
+        return this;
+    }
+
     /** Refuses larger request bodies with 413 (default 100 MB). */
     public AgentCoreApp maxRequestBytes(long maxRequestBytes) {
         if (maxRequestBytes <= 0) {
@@ -278,7 +364,13 @@ public final class AgentCoreApp {
         JsonLogging.install();
         String resolvedHost = host != null ? host : defaultHost();
         Route pingRoute = Route.info("GET", "/ping", call -> Responses.json(call, 200, ping.snapshot().toJson()));
-        AgentServer server;
+        String portSettings = "-D" + PORT_PROPERTY + "=<port> or the " + PORT_VARIABLE;
+        List<Route> routes;
+        String defaultPath;
+        int resolvedPort;
+        Supplier<List<?>> warmupPayloads = this.warmupPayloads;
+        A2aEndpoint a2a = null;
+        WebSocketHandler ws = webSocket;
         if (mcpServer != null) {
             McpEndpoint mcp = new McpEndpoint(maxRequestBytes);
             mcpServer.apply(mcp);
@@ -286,25 +378,29 @@ public final class AgentCoreApp {
                 throw new IllegalStateException("The mcpServer function must build the server on the transport it is "
                         + "given, e.g. transport -> McpServer.sync(transport)...build()");
             }
-            int resolvedPort = port != null ? port : defaultPort(null, System::getenv, DEFAULT_MCP_PORT);
-            server = AgentServer.start(resolvedHost, resolvedPort, "-D" + PORT_PROPERTY + "=<port>",
-                    List.of(Route.work("POST", McpEndpoint.PATH, mcp), pingRoute), null);
+            resolvedPort = port != null ? port : defaultPort(null, System::getenv, DEFAULT_MCP_PORT);
+            defaultPath = McpEndpoint.PATH;
+            portSettings += " environment variable";
+            routes = List.of(Route.work("POST", McpEndpoint.PATH, mcp), pingRoute);
+            if (warmupPayloads == null) {
+                List<?> toolsList = List.of("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}");
+                warmupPayloads = () -> toolsList;
+            }
         } else if (a2aAgent != null) {
-            int resolvedPort = port != null ? port
+            resolvedPort = port != null ? port
                     : defaultPort(A2aEndpoint.PORT_VARIABLE, System::getenv, DEFAULT_A2A_PORT);
-            if (resolvedPort != DEFAULT_A2A_PORT) {
+            if (resolvedPort != DEFAULT_A2A_PORT && System.getenv(PORT_VARIABLE) == null) {
                 LOG.warning(() -> "A2A agent on port " + resolvedPort + ", not " + DEFAULT_A2A_PORT
                         + ": fine locally, but AgentCore sends A2A requests to " + DEFAULT_A2A_PORT
-                        + ", so deployed invocations will fail with HTTP 424");
+                        + " unless the runtime's protocol configuration names this port");
             }
-            A2aEndpoint a2a = new A2aEndpoint(a2aAgent, maxRequestBytes, ping);
-            server = AgentServer.start(resolvedHost, resolvedPort, "-D" + PORT_PROPERTY + "=<port> or the "
-                    + A2aEndpoint.PORT_VARIABLE + " environment variable", a2a.routes(pingRoute), null);
-            a2a.listeningOn(resolvedHost, server.port());
+            portSettings += " or " + A2aEndpoint.PORT_VARIABLE + " environment variable";
+            a2a = new A2aEndpoint(a2aAgent, maxRequestBytes, ping);
+            defaultPath = "/";
+            routes = a2a.routes(pingRoute);
         } else {
             // HTTP and AG-UI agents share the port, /invocations and /ws; only their endpoints differ.
             Route.Handler invocations;
-            WebSocketHandler ws;
             if (agUi != null) {
                 AgUiEndpoint endpoint = new AgUiEndpoint(agUi, maxRequestBytes);
                 invocations = endpoint;
@@ -318,17 +414,53 @@ public final class AgentCoreApp {
                     LOG.warning("No entrypoint registered; /invocations will answer 500 until one is");
                 }
                 invocations = new InvocationEndpoint(entrypoint, maxRequestBytes);
-                ws = webSocket;
             }
-            int resolvedPort = port != null ? port
-                    : defaultPort("PORT", System::getenv, DEFAULT_PORT);
-            server = AgentServer.start(resolvedHost, resolvedPort,
-                    "-D" + PORT_PROPERTY + "=<port> or the PORT environment variable",
-                    List.of(Route.work("POST", "/invocations", invocations), pingRoute), ws);
+            resolvedPort = port != null ? port : defaultPort("PORT", System::getenv, DEFAULT_PORT);
+            portSettings += " or PORT environment variable";
+            defaultPath = DEFAULT_INVOCATION_PATH;
+            routes = List.of(Route.work("POST", DEFAULT_INVOCATION_PATH, invocations), pingRoute);
         }
-        LOG.info(() -> "Agent listening on http://" + resolvedHost + ":" + server.port() + " ("
+        String path = invocationPath != null ? invocationPath
+                : setting(INVOCATION_PATH_PROPERTY, INVOCATION_PATH_VARIABLE, System::getenv, defaultPath);
+        String warmupPath = setting(Warmup.PATH_PROPERTY, Warmup.PATH_VARIABLE, System::getenv, Warmup.DEFAULT_PATH);
+        SessionStarts sessions = new SessionStarts(sessionStart, ping::sessionStarted);
+        Warmup warmup = new Warmup(path, warmupPayloads != null ? warmupPayloads : List::of, warmupRounds,
+                warmupBudget, sessions);
+        AgentServer server = AgentServer.start(resolvedHost, resolvedPort, portSettings,
+                served(routes, defaultPath, path, warmup, sessions, warmupPath), ws);
+        warmup.listeningOn(server.address());
+        if (a2a != null) {
+            a2a.listeningOn(resolvedHost, server.port());
+        }
+        LOG.info(() -> "Agent listening on http://" + resolvedHost + ":" + server.port() + path + " ("
                 + (InvocationThreads.virtual() ? "virtual" : "platform") + " threads)");
         return server;
+    }
+
+    /**
+     * The protocol's routes as served: the invocation route on its configured path, every work route preceded by
+     * session starts (which the warmup's own calls skip), and the warmup route.
+     */
+    private List<Route> served(List<Route> routes, String defaultPath, String path, Warmup warmup,
+            SessionStarts sessions, String warmupPath) {
+        List<Route> served = new ArrayList<>();
+        for (Route route : routes) {
+            if (!route.work()) {
+                served.add(route);
+                continue;
+            }
+            served.add(Route.work(route.method(), route.path().equals(defaultPath) ? path : route.path(),
+                    sessions.before(route.handler(), warmup)));
+        }
+        for (Route route : served) {
+            if (route.path().equals(warmupPath)) {
+                throw new IllegalStateException("The warmup path " + warmupPath + " is also the path of "
+                        + route.method() + " " + route.path() + "; choose another with -D" + Warmup.PATH_PROPERTY
+                        + " or " + Warmup.PATH_VARIABLE);
+            }
+        }
+        served.add(Route.work("POST", warmupPath, warmup));
+        return served;
     }
 
     /**
@@ -377,11 +509,39 @@ public final class AgentCoreApp {
         if (configured != null && !configured.isBlank()) {
             return parsePort(configured, "-D" + PORT_PROPERTY);
         }
+        configured = environment.apply(PORT_VARIABLE);
+        if (configured != null && !configured.isBlank()) {
+            return parsePort(configured, "the " + PORT_VARIABLE + " environment variable");
+        }
         configured = variable == null ? null : environment.apply(variable);
         if (configured != null && !configured.isBlank()) {
             return parsePort(configured, "the " + variable + " environment variable");
         }
         return protocolPort;
+    }
+
+    /**
+     * A path setting: the system property, else the environment variable, else the default; it must start with
+     * {@code /}.
+     */
+    static String setting(String property, String variable, UnaryOperator<String> environment, String fallback) {
+        String configured = System.getProperty(property);
+        if (configured != null && !configured.isBlank()) {
+            return requirePath(configured.trim(), "-D" + property);
+        }
+        configured = environment.apply(variable);
+        if (configured != null && !configured.isBlank()) {
+            return requirePath(configured.trim(), "the " + variable + " environment variable");
+        }
+        return fallback;
+    }
+
+    private static String requirePath(String path, String source) {
+        if (path == null || !path.startsWith("/") || path.contains("?") || path.contains("#")) {
+            throw new IllegalArgumentException(source + " is '" + path + "'; it must be a path starting with /, "
+                    + "without query or fragment, e.g. /invocations");
+        }
+        return path;
     }
 
     private static int parsePort(String configured, String source) {

@@ -1,5 +1,6 @@
 package io.github.agentcore4j.runtime;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.LocalDateTime;
@@ -19,8 +20,61 @@ import java.util.logging.LogRecord;
  */
 final class JsonLogFormatter extends Formatter {
 
+    private static final String LINE_END = System.lineSeparator();
+
+    /** The text of the last second stamped, e.g. {@code 2026-01-01T00:00:00.}; computed from the clock, never kept. */
+    private volatile StampedSecond lastSecond = new StampedSecond(Long.MIN_VALUE, "");
+
+    private record StampedSecond(long epochSecond, String text) {
+    }
+
     @Override
     public String format(LogRecord record) {
+        if (record.getThrown() != null) {
+            return formatWithException(record);
+        }
+        // Written by hand: this runs for every invocation, and a map through the JSON writer cost several times more.
+        StringBuilder line = new StringBuilder(192);
+        line.append("{\"timestamp\":\"");
+        appendTimestamp(line, record.getMillis());
+        line.append("\",\"level\":\"").append(levelName(record.getLevel())).append("\",\"message\":");
+        appendString(line, formatMessage(record));
+        line.append(",\"logger\":");
+        appendString(line, record.getLoggerName());
+        RequestContext context = RequestContext.current().orElse(null);
+        if (context != null) {
+            line.append(",\"requestId\":");
+            appendString(line, context.requestId());
+            if (context.sessionId() != null) {
+                line.append(",\"sessionId\":");
+                appendString(line, context.sessionId());
+            }
+        }
+        return line.append('}').append(LINE_END).toString();
+    }
+
+    private static void appendString(StringBuilder line, String value) {
+        if (value == null) {
+            line.append("null");
+            return;
+        }
+        line.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, line);
+        line.append('"');
+    }
+
+    private void appendTimestamp(StringBuilder line, long epochMillis) {
+        long epochSecond = Math.floorDiv(epochMillis, 1000L);
+        StampedSecond second = lastSecond;
+        if (second.epochSecond() != epochSecond) {
+            String text = timestamp(epochMillis);
+            second = new StampedSecond(epochSecond, text.substring(0, text.length() - 4));
+            lastSecond = second;
+        }
+        pad(line.append(second.text()), (int) Math.floorMod(epochMillis, 1000L), 3).append('Z');
+    }
+
+    private String formatWithException(LogRecord record) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("timestamp", timestamp(record.getMillis()));
         line.put("level", levelName(record.getLevel()));
@@ -33,17 +87,15 @@ final class JsonLogFormatter extends Formatter {
             }
         });
         Throwable thrown = record.getThrown();
-        if (thrown != null) {
-            line.put("errorType", thrown.getClass().getName());
-            line.put("errorMessage", String.valueOf(thrown.getMessage()));
-            line.put("stackTrace", stackTrace(thrown));
-            StackTraceElement[] frames = thrown.getStackTrace();
-            if (frames.length > 0) {
-                line.put("location", frames[0].getClassName() + ":" + frames[0].getMethodName() + ":"
-                        + frames[0].getLineNumber());
-            }
+        line.put("errorType", thrown.getClass().getName());
+        line.put("errorMessage", String.valueOf(thrown.getMessage()));
+        line.put("stackTrace", stackTrace(thrown));
+        StackTraceElement[] frames = thrown.getStackTrace();
+        if (frames.length > 0) {
+            line.put("location", frames[0].getClassName() + ":" + frames[0].getMethodName() + ":"
+                    + frames[0].getLineNumber());
         }
-        return Json.writeString(line) + System.lineSeparator();
+        return Json.writeString(line) + LINE_END;
     }
 
     /**

@@ -1,13 +1,9 @@
 package io.github.agentcore4j.runtime;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.logging.StreamHandler;
 
 /**
  * Routes {@code java.util.logging}, and so the agent's own logging through it (or SLF4J with {@code slf4j-jdk14}),
@@ -30,7 +26,7 @@ final class JsonLogging {
         for (Handler handler : root.getHandlers()) {
             root.removeHandler(handler);
         }
-        root.addHandler(new FlushingHandler(System.out));
+        root.addHandler(new BufferedLogHandler(System.out, new JsonLogFormatter()));
         root.setLevel(Level.INFO);
         installed = true;
     }
@@ -38,30 +34,5 @@ final class JsonLogging {
     private static boolean applicationConfiguresLogging() {
         return System.getProperty("java.util.logging.config.file") != null
                 || System.getProperty("java.util.logging.config.class") != null;
-    }
-
-    /** Every record is flushed at once, so a crash never loses the lines that explain it. */
-    private static final class FlushingHandler extends StreamHandler {
-
-        FlushingHandler(PrintStream out) {
-            super((OutputStream) out, new JsonLogFormatter());
-            setLevel(Level.ALL);
-            try {
-                setEncoding("UTF-8");
-            } catch (java.io.UnsupportedEncodingException impossible) {
-                throw new IllegalStateException(impossible);
-            }
-        }
-
-        @Override
-        public synchronized void publish(LogRecord record) {
-            super.publish(record);
-            flush();
-        }
-
-        @Override
-        public synchronized void close() {
-            flush();
-        }
     }
 }

@@ -63,6 +63,15 @@ final class PingTracker {
         return true;
     }
 
+    /**
+     * Dates the status from now: called when the first session reaches the process. On AgentCore Runtime V2 the
+     * process was started (and the status dated) when the snapshot was taken, possibly days before this session, and
+     * the platform's idle reaper reads that date.
+     */
+    synchronized void sessionStarted() {
+        lastChangeEpochSeconds = clock.instant().getEpochSecond();
+    }
+
     /** The status and the epoch second it last changed, consistent with each other. */
     synchronized Snapshot snapshot() {
         PingStatus status = currentStatus();

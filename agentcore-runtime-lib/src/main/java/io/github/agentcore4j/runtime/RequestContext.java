@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What AgentCore Runtime tells an invocation about itself through request headers: the session, the request, the
@@ -48,33 +46,37 @@ public final class RequestContext {
      * @param headers header name to value (several values of one header joined with {@code ", "})
      */
     public static RequestContext fromHeaders(Map<String, String> headers) {
-        SortedMap<String, String> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        byName.putAll(headers);
+        // One pass, no copy: this runs for every invocation.
         SortedMap<String, String> forwarded = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        byName.forEach((name, value) -> {
+        String sessionId = null;
+        String requestId = null;
+        String workloadAccessToken = null;
+        String legacyWorkloadAccessToken = null;
+        String oauth2CallbackUrl = null;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            String name = header.getKey();
+            String value = header.getValue();
+            if (name.equalsIgnoreCase(SESSION_ID_HEADER)) {
+                sessionId = value;
+            } else if (name.equalsIgnoreCase(REQUEST_ID_HEADER)) {
+                requestId = value;
+            } else if (name.equalsIgnoreCase(LEGACY_WAT_HEADER)) {
+                legacyWorkloadAccessToken = value;
+            } else if (name.equalsIgnoreCase(OAUTH2_CALLBACK_URL_HEADER)) {
+                oauth2CallbackUrl = value;
+            } else if (name.equalsIgnoreCase(IDENTITY_WAT_HEADER)) {
+                workloadAccessToken = value;
+            }
             if (ForwardableHeaders.isForwardable(name)) {
                 forwarded.put(name.toLowerCase(java.util.Locale.ROOT), value);
             }
-        });
-        String requestId = byName.get(REQUEST_ID_HEADER);
-        String workloadAccessToken = byName.get(IDENTITY_WAT_HEADER);
+        }
         return new RequestContext(
-                byName.get(SESSION_ID_HEADER),
-                requestId == null || requestId.isBlank() ? randomUuid() : requestId,
-                workloadAccessToken != null ? workloadAccessToken : byName.get(LEGACY_WAT_HEADER),
-                byName.get(OAUTH2_CALLBACK_URL_HEADER),
+                sessionId,
+                requestId == null || requestId.isBlank() ? Ids.uuid() : requestId,
+                workloadAccessToken != null ? workloadAccessToken : legacyWorkloadAccessToken,
+                oauth2CallbackUrl,
                 forwarded);
-    }
-
-    /**
-     * A random (version 4) UUID. It only has to be unique, not unguessable, so it skips SecureRandom, whose
-     * initialisation costs an AgentCore session tens of milliseconds of cold start.
-     */
-    static String randomUuid() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
-        return new UUID(high, low).toString();
     }
 
     /** The context of the invocation running on this thread, if any. */

@@ -105,6 +105,17 @@ class AgUiTest {
     }
 
     @Test
+    void warmupRunsTheAgentWithARunAgentInput() throws Exception {
+        AgentCoreApp app = agent().warmup(String.format(INPUT, "warm"))
+                .warmupLimits(3, java.time.Duration.ofSeconds(30));
+        try (RunningAgent agent = new RunningAgent(app)) {
+            HttpResponse<String> warmed = agent.send(WarmupTest.warmup(agent));
+            assertEquals(200, warmed.statusCode());
+            assertTrue(warmed.body().startsWith("{\"rounds\":3,\"calls\":3,\"failures\":0,"), warmed.body());
+        }
+    }
+
+    @Test
     void anAgUiAgentServesNoOtherProtocol() {
         assertThrows(IllegalStateException.class, () -> AgentCoreApp.create()
                 .agUi((input, context, events) -> { })

@@ -60,7 +60,7 @@ class AgentCoreAppTest {
             IllegalStateException error = assertThrows(IllegalStateException.class,
                     () -> AgentCoreApp.create().host("127.0.0.1").port(taken.getLocalPort()).start());
             assertTrue(error.getMessage().startsWith("Cannot listen on 127.0.0.1:" + taken.getLocalPort()));
-            assertTrue(error.getMessage().contains("-Dagentcore.port=<port> or the PORT environment variable"));
+            assertTrue(error.getMessage().contains("-Dagentcore.port=<port> or the AGENTCORE_PORT or PORT environment variable"));
         }
     }
 

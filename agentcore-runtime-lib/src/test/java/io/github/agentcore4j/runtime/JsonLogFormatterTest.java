@@ -52,4 +52,21 @@ class JsonLogFormatterTest {
         assertEquals("WARN", JSON.std.mapFrom(formatter.format(record(Level.WARNING, "w"))).get("level"));
         assertEquals("DEBUG", JSON.std.mapFrom(formatter.format(record(Level.FINE, "d"))).get("level"));
     }
+
+    @Test
+    void escapesWhatJsonMustAndStampsEachRecordsOwnTime() throws Exception {
+        LogRecord record = record(Level.INFO, "say \"hi\"\n\tthen \\ \u0001 and caf\u00e9");
+        Map<String, Object> line = JSON.std.mapFrom(formatter.format(record));
+        assertEquals("say \"hi\"\n\tthen \\ \u0001 and caf\u00e9", line.get("message"));
+
+        LogRecord sameSecond = record(Level.INFO, "a");
+        sameSecond.setMillis(1767225600999L);
+        LogRecord nextSecond = record(Level.INFO, "b");
+        nextSecond.setMillis(1767225601005L);
+        LogRecord earlier = record(Level.INFO, "c");
+        earlier.setMillis(1767225599000L);
+        assertEquals("2026-01-01T00:00:00.999Z", JSON.std.mapFrom(formatter.format(sameSecond)).get("timestamp"));
+        assertEquals("2026-01-01T00:00:01.005Z", JSON.std.mapFrom(formatter.format(nextSecond)).get("timestamp"));
+        assertEquals("2025-12-31T23:59:59.000Z", JSON.std.mapFrom(formatter.format(earlier)).get("timestamp"));
+    }
 }

@@ -102,4 +102,18 @@ class PingTrackerTest {
                 new String(new PingTracker.Snapshot(PingStatus.HEALTHY_BUSY, 1767225600L).toJson(),
                         java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    @Test
+    void theFirstSessionDatesTheStatusAfreshNotTheStartUpASnapshotCaptured() {
+        ManualClock clock = new ManualClock();
+        PingTracker tracker = new PingTracker(clock);
+        long startedAt = tracker.snapshot().lastChangeEpochSeconds();
+        clock.advance(Duration.ofDays(3));
+        assertEquals(startedAt, tracker.snapshot().lastChangeEpochSeconds(), "no change, no new date");
+
+        tracker.sessionStarted();
+
+        assertEquals(startedAt + Duration.ofDays(3).toSeconds(), tracker.snapshot().lastChangeEpochSeconds());
+        assertEquals(PingStatus.HEALTHY, tracker.snapshot().status());
+    }
 }

@@ -4,6 +4,7 @@ import io.github.agentcore4j.runtime.AgUiEvents;
 import io.github.agentcore4j.runtime.AgUiHandler;
 import io.github.agentcore4j.runtime.AgUiInput;
 import io.github.agentcore4j.runtime.AgentCoreApp;
+import io.github.agentcore4j.runtime.Ids;
 import io.github.agentcore4j.runtime.RequestContext;
 import java.io.IOException;
 import java.util.Arrays;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * An AG-UI agent for AgentCore Runtime's AGUI protocol: it reads the user's last message, streams its answer word by
@@ -43,7 +43,7 @@ public final class ReadingCoachAgent implements AgUiHandler {
                 ? count.intValue() : 0;
         String text = input.lastUserText().trim();
         List<String> words = Arrays.stream(text.split("[^\\p{L}\\p{N}']+")).filter(word -> !word.isEmpty()).toList();
-        String messageId = UUID.randomUUID().toString();
+        String messageId = Ids.uuid();
         events.textMessageStart(messageId);
         if (words.isEmpty()) {
             events.textMessageContent(messageId, "Send me a text and I will read it with you.");
@@ -59,7 +59,7 @@ public final class ReadingCoachAgent implements AgUiHandler {
         }
         events.textMessageEnd(messageId);
         if (input.tools().stream().anyMatch(tool -> HIGHLIGHT_TOOL.equals(tool.get("name")))) {
-            String toolCallId = UUID.randomUUID().toString();
+            String toolCallId = Ids.uuid();
             events.toolCallStart(toolCallId, HIGHLIGHT_TOOL, messageId);
             events.toolCallArgs(toolCallId, "{\"word\":\"" + longest.toLowerCase(Locale.ROOT) + "\"}");
             events.toolCallEnd(toolCallId);

@@ -38,7 +38,8 @@ public final class EchoAgent {
     /** The agent, ready to {@code run()} or {@code start()}. */
     public static AgentCoreApp create() {
         AgentCoreApp app = AgentCoreApp.create();
-        return app.entrypoint(Map.class, new EchoAgent(app)::answer);
+        // POST /warmup (sent by AgentCore V2 before its snapshot when deployed with agentcore.warmup) runs this.
+        return app.entrypoint(Map.class, new EchoAgent(app)::answer).warmup(Map.of("prompt", "warm up"));
     }
 
     private Object answer(Map<?, ?> payload, RequestContext context) throws InterruptedException {
