@@ -1,16 +1,31 @@
 package io.github.agentcore4j.maven;
 
+import io.github.agentcore4j.maven.core.config.Protocol;
+import io.github.agentcore4j.maven.core.container.ArmEmulation;
+import io.github.agentcore4j.maven.core.container.ContainerEngine;
+import io.github.agentcore4j.maven.core.container.ContainerEnvironment;
+import io.github.agentcore4j.maven.core.container.ContainerLaunch;
+import io.github.agentcore4j.maven.core.container.SmokeTest;
 import io.github.agentcore4j.maven.core.image.GitRevision;
+import io.github.agentcore4j.maven.core.image.ImageBuildException;
 import io.github.agentcore4j.maven.core.image.ImageBuildRequest;
+import io.github.agentcore4j.maven.core.image.ImageBuildResult;
+import io.github.agentcore4j.maven.core.image.ImageBuilder;
 import io.github.agentcore4j.maven.core.image.ImageTarget;
+import io.github.agentcore4j.maven.core.image.ImageTargets;
 import io.github.agentcore4j.maven.core.image.JavaApplication;
 import io.github.agentcore4j.maven.core.image.RegistryCredential;
+import io.github.agentcore4j.maven.core.invoke.ProtocolPayloads;
+import io.github.agentcore4j.maven.core.local.AgentProcess;
+import io.github.agentcore4j.maven.core.local.AgentStartException;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Server;
@@ -21,8 +36,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
- * What the goals that build the agent's image share (build, deploy): the base image, JVM flags, user, labels, caches
- * and registry credentials, so a deployed image is the image {@code agentcore:build} makes.
+ * What the goals that build the agent's image share (build, deploy, and run-local and start in container mode): the
+ * base image, JVM flags, user, labels, caches and registry credentials, so a deployed image is the image
+ * {@code agentcore:build} makes, and the local container engine that runs it before it ships.
  */
 public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
 
@@ -83,6 +99,32 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
     @Parameter(property = "agentcore.build.revision")
     private String revision;
 
+    /**
+     * The container engine's command that runs the image locally (container mode, smoke tests): a name on the PATH
+     * or a path, e.g. {@code podman}. Unset: the first of {@code docker} and {@code podman} on the PATH that answers.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.containerEngine")
+    private String containerEngine;
+
+    /**
+     * The body the smoke test sends to the image's invocation path. Unset: {@code {"prompt":"Hello"}} for HTTP
+     * agents, an A2A {@code message/send} of "Hello", or an MCP {@code tools/list}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.smokeTestPayload")
+    private String smokeTestPayload;
+
+    /**
+     * Seconds the smoke-tested image may take to answer its health check; emulated arm64 starts slower than native.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.smokeTestTimeout", defaultValue = "120")
+    private int smokeTestTimeout;
+
     @Parameter(defaultValue = "${settings}", readonly = true, required = true)
     private Settings settings;
 
@@ -112,6 +154,57 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
                 .toolVersion(pluginVersion());
         settingsCredentials(request);
         return request;
+    }
+
+    /**
+     * Builds the image into the local container engine and says how to run it there as linux/arm64 with the host's
+     * AWS identity.
+     *
+     * @param hostPort the port published on 127.0.0.1, checked first so a taken port fails before any build
+     * @throws AgentStartException when no engine answers or this host cannot run arm64 images, with the fix
+     */
+    protected final ContainerLaunch containerLaunch(int hostPort) throws MojoExecutionException, InterruptedException {
+        AgentProcess.requireFreePort(hostPort);
+        ContainerEngine engine = ContainerEngine.find(containerEngine, System.getenv("PATH"));
+        ArmEmulation.problem().ifPresent(problem -> {
+            throw new AgentStartException(problem);
+        });
+        ImageBuildResult image;
+        try {
+            image = new ImageBuilder().build(imageRequest(new ImageTarget.Daemon(
+                            ImageTargets.fallbackName(project.getArtifactId(), project.getVersion()),
+                            engine.executable()))
+                    .outputDirectory(agentCoreDirectory().resolve("container"))
+                    .build(), buildLog());
+        } catch (ImageBuildException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        ContainerEnvironment environment = ContainerEnvironment.of(agentSettings(), System.getenv(),
+                Path.of(System.getProperty("user.home")));
+        getLog().info(environment.credentialSource());
+        return new ContainerLaunch(engine, image.imageId(), agentSettings().name().value(), protocol(), hostPort,
+                protocol().port(), environment.variables(), project.getBasedir().toPath());
+    }
+
+    /**
+     * Builds the image into the local engine, runs it, waits until it is healthy and invokes it once: an image that
+     * fails is refused before it goes anywhere.
+     *
+     * @throws MojoExecutionException with the container's output when the image fails
+     */
+    protected final void smokeTest() throws MojoExecutionException {
+        try {
+            String payload = ProtocolPayloads.body(protocol(), smokeTestPayload,
+                    smokeTestPayload != null || protocol() == Protocol.MCP ? null : "Hello", null,
+                    new ProtocolPayloads.McpCall(ProtocolPayloads.DEFAULT_MCP_METHOD, null, null));
+            SmokeTest.run(containerLaunch(SmokeTest.freePort()), payload, Duration.ofSeconds(smokeTestTimeout),
+                    buildLog());
+        } catch (AgentStartException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted during the smoke test", e);
+        }
     }
 
     /** This plugin's version, recorded in images and tags. */

@@ -1,6 +1,7 @@
 package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.config.AgentSettings;
+import io.github.agentcore4j.maven.core.local.AgentLaunch;
 import io.github.agentcore4j.maven.core.local.AwsPassthrough;
 import io.github.agentcore4j.maven.core.local.LaunchSpec;
 import java.nio.file.Path;
@@ -35,6 +36,29 @@ public abstract class AbstractLaunchMojo extends AbstractLocalAgentMojo {
      */
     @Parameter(property = "agentcore.jvmArguments")
     protected String jvmArguments;
+
+    /**
+     * Runs the agent's linux/arm64 image in a local container engine (Podman or Docker, see containerEngine) instead
+     * of its classes in a forked JVM: the image agentcore:deploy would ship, with its base image, entrypoint and user,
+     * emulated on x86 hosts. Slower to start; use it to check the image before deploying.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.runLocal.container", defaultValue = "false")
+    protected boolean container;
+
+    /** How the agent starts: its image in the container engine in container mode, else a forked JVM. */
+    protected final AgentLaunch agentLaunch() throws MojoExecutionException {
+        if (!container) {
+            return launchSpec();
+        }
+        try {
+            return containerLaunch(launchPort());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while the agent's image was built", e);
+        }
+    }
 
     /** The forked agent's launch, with the AWS identity passthrough logged. */
     protected final LaunchSpec launchSpec() throws MojoExecutionException {

@@ -4,8 +4,11 @@ import io.github.agentcore4j.maven.core.local.LocalAgentState;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** What the goals that start or call the local agent share: its port and the record of the running agent. */
-public abstract class AbstractLocalAgentMojo extends AbstractAgentCoreMojo {
+/**
+ * What the goals that start or call the local agent share: its port and the record of the running agent. The image
+ * settings come along because run-local and start can run the agent's image instead of its classes.
+ */
+public abstract class AbstractLocalAgentMojo extends AbstractImageMojo {
 
     /**
      * The port of the local agent on 127.0.0.1. Defaults to the protocol's port (8080 HTTP, 8000 MCP, 9000 A2A);

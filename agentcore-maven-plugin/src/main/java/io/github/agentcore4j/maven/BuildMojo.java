@@ -58,8 +58,20 @@ public class BuildMojo extends AbstractImageMojo {
     @Parameter(property = "agentcore.build.tarFile", defaultValue = "${project.build.directory}/agentcore/image.tar")
     private File tarFile;
 
+    /**
+     * Before the image goes to its target, runs it in the local container engine as linux/arm64, waits until it is
+     * healthy and invokes it (see smokeTestPayload); an image that fails is not pushed, and its output is printed.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.build.smokeTest", defaultValue = "false")
+    private boolean smokeTest;
+
     @Override
     protected void doExecute() throws MojoExecutionException {
+        if (smokeTest) {
+            smokeTest();
+        }
         try {
             new ImageBuilder().build(imageRequest(ImageTargets.select(target, image,
                             ImageTargets.fallbackName(project.getArtifactId(), project.getVersion()),

@@ -70,8 +70,20 @@ public class DeployMojo extends AbstractImageMojo {
     @Parameter(property = "agentcore.waitTimeout", defaultValue = "900")
     private int waitTimeout;
 
+    /**
+     * Before anything is pushed or deployed, runs the image in the local container engine as linux/arm64, waits until
+     * it is healthy and invokes it (see smokeTestPayload); an image that fails is refused, and its output is printed.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.deploy.smokeTest", defaultValue = "false")
+    private boolean smokeTest;
+
     @Override
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
+        if (smokeTest && !dryRun) {
+            smokeTest();
+        }
         String mainClass = resolveMainClass();
         DeployRequest request = new DeployRequest(agentSettings(), mainClass, repository, executionRole, endpoint,
                 Duration.ofSeconds(waitTimeout), dryRun, project.getVersion());

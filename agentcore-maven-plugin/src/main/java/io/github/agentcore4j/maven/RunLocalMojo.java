@@ -1,5 +1,6 @@
 package io.github.agentcore4j.maven;
 
+import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.local.AgentStartException;
 import io.github.agentcore4j.maven.core.local.LocalRun;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -12,7 +13,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * Compiles the project and runs the agent from its classes in a forked JVM: no Docker, no image. Waits until the
  * agent is healthy, prints where it listens and how to invoke it, streams its output, and stops it on Ctrl-C. With
- * {@code watch}, {@code mvn compile} in another terminal restarts it.
+ * {@code watch}, {@code mvn compile} in another terminal restarts it. With {@code container}, runs the agent's
+ * linux/arm64 image in Podman or Docker instead, as AgentCore Runtime will.
  *
  * @since 0.1.0
  */
@@ -30,9 +32,13 @@ public class RunLocalMojo extends AbstractLaunchMojo {
 
     @Override
     protected void doExecute() throws MojoExecutionException {
-        LocalRun run = new LocalRun(launchSpec(), localStateFile(), startTimeout(), buildLog(), System.out::println);
+        if (watch && container) {
+            throw new InvalidSettingException("watch", "agentcore.run-local.watch", "watch restarts the agent from "
+                    + "its classes, which container mode does not run", "leave out one of watch and container");
+        }
         try {
-            run.run(watch ? classesDirectory() : null);
+            new LocalRun(agentLaunch(), localStateFile(), startTimeout(), buildLog(), System.out::println)
+                    .run(watch ? classesDirectory() : null);
         } catch (AgentStartException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -23,7 +23,7 @@ public class StartMojo extends AbstractLaunchMojo {
     @Override
     protected void doExecute() throws MojoExecutionException {
         try {
-            BackgroundAgents.start(launchSpec(), localStateFile(), agentCoreDirectory().resolve(LOG_FILE_NAME),
+            BackgroundAgents.start(agentLaunch(), localStateFile(), agentCoreDirectory().resolve(LOG_FILE_NAME),
                     startTimeout(), buildLog());
         } catch (AgentStartException e) {
             throw new MojoExecutionException(e.getMessage(), e);

@@ -24,7 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What the local-development ITs check about agents the plugin runs: logs, records, processes, ports. */
-final class LocalAgents {
+public final class LocalAgents {
 
     static final Duration DEADLINE = Duration.ofMinutes(2);
     private static final Pattern SESSION_ID = Pattern.compile("\"sessionId\": \"([^\"]+)\"");
@@ -34,7 +34,7 @@ final class LocalAgents {
     }
 
     /** Waits until a running Maven has logged {@code text}, failing with the log if Maven exits first. */
-    static void awaitLog(Path log, String text, Process maven) throws InterruptedException {
+    public static void awaitLog(Path log, String text, Process maven) throws InterruptedException {
         await("Maven logs: " + text, () -> {
             if (read(log).contains(text)) {
                 return true;
@@ -47,7 +47,7 @@ final class LocalAgents {
     }
 
     /** Polls the condition until it holds, failing after {@link #DEADLINE}. */
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    public static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
@@ -69,7 +69,7 @@ final class LocalAgents {
     }
 
     /** Waits until no process runs from the project's directory (a forked agent has its classes on its command line). */
-    static void assertNoProcessFrom(FixtureProject project) throws InterruptedException {
+    public static void assertNoProcessFrom(FixtureProject project) throws InterruptedException {
         String directory = project.directory().toAbsolutePath().toString();
         await("no process runs from " + directory, () -> processesFrom(directory).isEmpty());
     }
@@ -78,7 +78,7 @@ final class LocalAgents {
         await("process " + pid + " exits", () -> ProcessHandle.of(pid).map(handle -> !handle.isAlive()).orElse(true));
     }
 
-    static void assertPortFree(int port) {
+    public static void assertPortFree(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             assertTrue(socket.isBound());
         } catch (IOException e) {
@@ -87,14 +87,14 @@ final class LocalAgents {
     }
 
     /** The session id an echo answer carries. */
-    static String sessionIdIn(String text) {
+    public static String sessionIdIn(String text) {
         Matcher matcher = SESSION_ID.matcher(text);
         assertTrue(matcher.find(), "no sessionId in:\n" + text);
         return matcher.group(1);
     }
 
     /** Posts a prompt straight to the local agent and returns the body, or null while it does not answer. */
-    static String postPrompt(int port, String prompt) {
+    public static String postPrompt(int port, String prompt) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/invocations"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
@@ -111,7 +111,7 @@ final class LocalAgents {
         }
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.github.agentcore4j.maven.core.local;
 
+import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,8 +18,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * One forked agent JVM: started from a {@link LaunchSpec}, its output pumped line by line to a sink (the console or a
- * log file) while the last lines are kept to explain failures.
+ * One local agent process, a forked JVM or a container engine's {@code run} client: started from an
+ * {@link AgentLaunch}, its output pumped line by line to a sink (the console or a log file) while the last lines are
+ * kept to explain failures.
  */
 public final class AgentProcess {
 
@@ -29,13 +31,14 @@ public final class AgentProcess {
     private static final int TAIL_LINES = 40;
     private static final Duration HEALTH_POLL_INTERVAL = Duration.ofMillis(200);
     private static final Duration OUTPUT_DRAIN_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
     private final Process process;
-    private final LaunchSpec spec;
+    private final AgentLaunch spec;
     private final OutputTail tail;
     private final Thread outputPump;
 
-    private AgentProcess(Process process, LaunchSpec spec, OutputTail tail, Thread outputPump) {
+    private AgentProcess(Process process, AgentLaunch spec, OutputTail tail, Thread outputPump) {
         this.process = process;
         this.spec = spec;
         this.tail = tail;
@@ -48,8 +51,9 @@ public final class AgentProcess {
      * @param output receives every line the agent prints (stdout and stderr)
      * @throws InvalidSettingException naming {@code port} when it is taken
      */
-    public static AgentProcess start(LaunchSpec spec, Consumer<String> output) {
+    public static AgentProcess start(AgentLaunch spec, Consumer<String> output) {
         requireFreePort(spec.port());
+        spec.beforeStart();
         ProcessBuilder builder = new ProcessBuilder(spec.command())
                 .directory(spec.workingDirectory().toFile())
                 .redirectErrorStream(true);
@@ -58,7 +62,7 @@ public final class AgentProcess {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new AgentStartException("Cannot start " + spec.javaExecutable() + ": " + e.getMessage(), e);
+            throw new AgentStartException("Cannot start " + spec.command().get(0) + ": " + e.getMessage(), e);
         }
         OutputTail tail = new OutputTail(TAIL_LINES);
         Thread pump = new Thread(() -> pump(process, tail, output), "agentcore-agent-output-" + process.pid());
@@ -68,30 +72,39 @@ public final class AgentProcess {
     }
 
     /**
-     * Waits until the agent answers its health check.
+     * Waits until the agent answers its health check, saying every few seconds that it still waits (an emulated
+     * container can take a while).
      *
      * @throws AgentStartException with the agent's last output when it exits first or the timeout passes; the
      *     agent is stopped then
      */
-    public void awaitHealthy(Duration timeout) throws InterruptedException {
+    public void awaitHealthy(Duration timeout, BuildLog log) throws InterruptedException {
         HealthCheck health = new HealthCheck(spec.protocol(), spec.port());
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        long nextProgress = start + PROGRESS_INTERVAL.toNanos();
         while (true) {
+            if (System.nanoTime() - nextProgress > 0) {
+                log.info("Waiting for " + spec.agentName() + " to answer on port " + spec.port() + " ("
+                        + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s of " + timeout.toSeconds()
+                        + " s)");
+                nextProgress += PROGRESS_INTERVAL.toNanos();
+            }
             if (!process.isAlive()) {
                 drainOutput();
-                throw new AgentStartException("The agent (" + spec.mainClass() + ") exited with code "
-                        + process.exitValue() + " before it answered on port " + spec.port() + ". Its last output:"
-                        + System.lineSeparator() + tail.describe());
+                throw new AgentStartException(spec.description() + " exited with code " + process.exitValue()
+                        + " before it answered on port " + spec.port() + ". Its last output:"
+                        + System.lineSeparator() + tail.describe() + spec.diagnose(tail.describe()));
             }
             if (health.isHealthy()) {
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
                 stop(Duration.ofSeconds(5));
-                throw new AgentStartException("The agent (" + spec.mainClass() + ") did not turn healthy on port "
+                throw new AgentStartException(spec.description() + " did not turn healthy on port "
                         + spec.port() + " within " + timeout.toSeconds() + " s, so it was stopped. Raise "
                         + "agentcore.startTimeout if it needs longer. Its last output:" + System.lineSeparator()
-                        + tail.describe());
+                        + tail.describe() + spec.diagnose(tail.describe()));
             }
             Thread.sleep(HEALTH_POLL_INTERVAL.toMillis());
         }
@@ -141,6 +154,7 @@ public final class AgentProcess {
      */
     public void stop(Duration grace) {
         terminate(process.toHandle(), grace);
+        spec.afterStop();
         drainOutput();
     }
 
@@ -199,7 +213,12 @@ public final class AgentProcess {
         }
     }
 
-    private static void requireFreePort(int port) {
+    /**
+     * Checks that nothing listens on {@code port} on 127.0.0.1, e.g. before building an image to run there.
+     *
+     * @throws InvalidSettingException naming {@code port} when it is taken
+     */
+    public static void requireFreePort(int port) {
         try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             probe.setReuseAddress(true);
         } catch (IOException e) {

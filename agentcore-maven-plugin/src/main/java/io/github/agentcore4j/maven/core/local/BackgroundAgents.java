@@ -37,7 +37,7 @@ public final class BackgroundAgents {
      * @param logFile where the agent's output goes (replaced on each start)
      * @throws AgentStartException with the agent's last output when it does not turn healthy in time
      */
-    public static void start(LaunchSpec spec, Path stateFile, Path logFile, Duration startTimeout, BuildLog log)
+    public static void start(AgentLaunch spec, Path stateFile, Path logFile, Duration startTimeout, BuildLog log)
             throws InterruptedException {
         LocalAgentState.read(stateFile).filter(LocalAgentState::isRunning).ifPresent(leftover -> {
             log.warn("Stopping the local agent an earlier build left running (pid " + leftover.pid() + ")");
@@ -48,7 +48,7 @@ public final class BackgroundAgents {
         AgentProcess agent = AgentProcess.start(spec, line -> appendLine(logFile, line));
         STARTED.put(stateFile, agent);
         try {
-            agent.awaitHealthy(startTimeout);
+            agent.awaitHealthy(startTimeout, log);
         } catch (AgentStartException | InterruptedException e) {
             STARTED.remove(stateFile);
             agent.stop(AgentProcess.STOP_GRACE);

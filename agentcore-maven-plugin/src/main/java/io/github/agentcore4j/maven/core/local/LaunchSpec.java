@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * @param workingDirectory the project directory
  */
 public record LaunchSpec(String agentName, Path javaExecutable, List<Path> classpath, String mainClass, Protocol protocol, int port,
-        List<String> jvmArguments, Map<String, String> environment, Path workingDirectory) {
+        List<String> jvmArguments, Map<String, String> environment, Path workingDirectory) implements AgentLaunch {
 
     /** The system property the runtime library reads its port from. */
     static final String PORT_PROPERTY = "agentcore.port";
@@ -47,7 +47,13 @@ public record LaunchSpec(String agentName, Path javaExecutable, List<Path> class
         return Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
     }
 
-    List<String> command() {
+    @Override
+    public String description() {
+        return "The agent (" + mainClass + ")";
+    }
+
+    @Override
+    public List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable.toString());
         command.addAll(jvmArguments);
@@ -60,7 +66,8 @@ public record LaunchSpec(String agentName, Path javaExecutable, List<Path> class
     }
 
     /** The environment added to Maven's: the configured variables, then {@code PORT}, which the runtime also reads. */
-    Map<String, String> processEnvironment() {
+    @Override
+    public Map<String, String> processEnvironment() {
         Map<String, String> variables = new LinkedHashMap<>(environment);
         variables.put("PORT", Integer.toString(port));
         return variables;

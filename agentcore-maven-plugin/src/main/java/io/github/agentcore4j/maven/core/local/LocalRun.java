@@ -18,7 +18,7 @@ public final class LocalRun {
     /** How often watch mode looks at the compiled classes. */
     static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
 
-    private final LaunchSpec spec;
+    private final AgentLaunch spec;
     private final Path stateFile;
     private final Duration startTimeout;
     private final BuildLog log;
@@ -31,7 +31,7 @@ public final class LocalRun {
      * @param stateFile where the running agent is recorded, so that invoke finds its port
      * @param agentOutput receives the agent's output lines as they come
      */
-    public LocalRun(LaunchSpec spec, Path stateFile, Duration startTimeout, BuildLog log,
+    public LocalRun(AgentLaunch spec, Path stateFile, Duration startTimeout, BuildLog log,
             Consumer<String> agentOutput) {
         this.spec = spec;
         this.stateFile = stateFile;
@@ -75,7 +75,7 @@ public final class LocalRun {
     private void startHealthy() throws InterruptedException {
         AgentProcess agent = AgentProcess.start(spec, agentOutput);
         current.set(agent);
-        agent.awaitHealthy(startTimeout);
+        agent.awaitHealthy(startTimeout, log);
         LocalAgentState record = LocalAgentState.of(agent);
         record.write(stateFile);
         recordedPid = record.pid();

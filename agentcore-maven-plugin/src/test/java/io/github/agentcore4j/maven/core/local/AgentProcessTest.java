@@ -1,5 +1,6 @@
 package io.github.agentcore4j.maven.core.local;
 
+import io.github.agentcore4j.maven.core.MemoryBuildLog;
 import static io.github.agentcore4j.maven.core.local.LocalAgents.TIMEOUT;
 import static io.github.agentcore4j.maven.core.local.LocalAgents.await;
 import static io.github.agentcore4j.maven.core.local.LocalAgents.fakeAgent;
@@ -39,7 +40,7 @@ class AgentProcessTest {
         List<String> output = LocalAgents.lines();
 
         agent = AgentProcess.start(spec, output::add);
-        agent.awaitHealthy(TIMEOUT);
+        agent.awaitHealthy(TIMEOUT, new MemoryBuildLog());
 
         assertEquals("http://127.0.0.1:" + spec.port(), agent.url());
         await("the agent says it listens", () -> output.contains("fake agent listening on " + spec.port()));
@@ -51,7 +52,7 @@ class AgentProcessTest {
     @Test
     void stopEndsTheProcess() throws Exception {
         agent = AgentProcess.start(fakeAgent("healthy", directory), line -> { });
-        agent.awaitHealthy(TIMEOUT);
+        agent.awaitHealthy(TIMEOUT, new MemoryBuildLog());
         ProcessHandle handle = ProcessHandle.of(agent.pid()).orElseThrow();
 
         agent.stop(Duration.ofSeconds(5));
@@ -64,7 +65,7 @@ class AgentProcessTest {
         LaunchSpec spec = fakeAgent("exit", directory);
         agent = AgentProcess.start(spec, line -> { });
 
-        AgentStartException e = assertThrows(AgentStartException.class, () -> agent.awaitHealthy(TIMEOUT));
+        AgentStartException e = assertThrows(AgentStartException.class, () -> agent.awaitHealthy(TIMEOUT, new MemoryBuildLog()));
 
         assertEquals("The agent (" + FakeAgent.class.getName() + ") exited with code 3 before it answered on port "
                 + spec.port() + ". Its last output:" + System.lineSeparator()
@@ -80,7 +81,7 @@ class AgentProcessTest {
         await("the agent printed its first line", () -> !output.isEmpty());
 
         AgentStartException e = assertThrows(AgentStartException.class,
-                () -> agent.awaitHealthy(Duration.ofSeconds(1)));
+                () -> agent.awaitHealthy(Duration.ofSeconds(1), new MemoryBuildLog()));
 
         assertTrue(e.getMessage().startsWith("The agent (" + FakeAgent.class.getName() + ") did not turn healthy on "
                 + "port " + spec.port() + " within 1 s, so it was stopped. Raise agentcore.startTimeout if it needs "

@@ -59,7 +59,7 @@ class BackgroundAgentsTest {
     @Test
     void stopFindsAnAgentFromItsStateFileAlone() throws Exception {
         AgentProcess agent = AgentProcess.start(fakeAgent("healthy", directory), line -> { });
-        agent.awaitHealthy(TIMEOUT);
+        agent.awaitHealthy(TIMEOUT, new MemoryBuildLog());
         LocalAgentState.of(agent).write(stateFile());
 
         assertTrue(BackgroundAgents.stop(stateFile(), log));
@@ -70,7 +70,7 @@ class BackgroundAgentsTest {
     @Test
     void startStopsAnAgentAnEarlierBuildLeftRunning() throws Exception {
         AgentProcess leftover = AgentProcess.start(fakeAgent("healthy", directory), line -> { });
-        leftover.awaitHealthy(TIMEOUT);
+        leftover.awaitHealthy(TIMEOUT, new MemoryBuildLog());
         LocalAgentState.of(leftover).write(stateFile());
 
         BackgroundAgents.start(fakeAgent("healthy", directory), stateFile(), logFile(), TIMEOUT, log);

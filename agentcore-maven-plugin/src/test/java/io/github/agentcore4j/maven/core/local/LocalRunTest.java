@@ -114,7 +114,7 @@ class LocalRunTest {
     void aRunThatCannotStartLeavesTheRunningAgentsRecordAlone() throws Exception {
         AgentProcess other = AgentProcess.start(fakeAgent("healthy", directory), line -> { });
         try {
-            other.awaitHealthy(TIMEOUT);
+            other.awaitHealthy(TIMEOUT, new MemoryBuildLog());
             LocalAgentState.of(other).write(stateFile());
             LocalRun run = new LocalRun(fakeAgent("healthy", other.port(), directory), stateFile(), TIMEOUT, log,
                     output::add);

@@ -1,0 +1,56 @@
+package io.github.agentcore4j.it.container;
+
+import static io.github.agentcore4j.it.container.ContainerTests.awaitNoContainer;
+import static io.github.agentcore4j.it.container.ContainerTests.awaitPortFree;
+import static io.github.agentcore4j.it.local.LocalAgents.read;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.agentcore4j.it.container.ContainerTests.Registry;
+import io.github.agentcore4j.it.support.FixtureProject;
+import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FreePort;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The start/invoke/stop loop of `mvn verify` with the agent's image in Podman instead of a forked JVM. */
+class ContainerStartInvokeStopTest {
+
+    private static Registry registry;
+
+    @BeforeAll
+    static void startRegistry() throws InterruptedException {
+        ContainerTests.assumePodmanAndArm64();
+        registry = ContainerTests.registryWithBase("container-start-stop");
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    private static void assertContains(String text, String expected) {
+        assertTrue(text.contains(expected), "expected\n" + expected + "\nin\n" + text);
+    }
+
+    @Test
+    void verifyStartsTheContainerInvokesItAndStopsIt() throws Exception {
+        FixtureProject project = FixtureProject.copy("local-agent", "container-start-stop");
+        int port = FreePort.pick();
+
+        MavenResult verify = project.maven(registry.mavenArguments("verify", "-Dagentcore.runLocal.container=true",
+                "-Dagentcore.port=" + port)).assertSuccess();
+
+        assertContains(verify.log(), "listens on http://127.0.0.1:" + port + " (HTTP); its output goes to "
+                + project.file("target/agentcore/local-agent.log"));
+        assertContains(read(project.file("target/invoke-json.txt")), "\"response\": \"echo: Hello\"");
+        assertEquals("\"one\"\n\"two\"\n\"three\"\n", read(project.file("target/invoke-stream.txt")));
+        assertContains(verify.log(), "Stopped the local agent");
+        assertContains(read(project.file("target/agentcore/local-agent.log")), "Agent listening on http://0.0.0.0:8080");
+        awaitNoContainer("agentcore-local_echo_agent-" + port);
+        awaitPortFree(port);
+    }
+}
