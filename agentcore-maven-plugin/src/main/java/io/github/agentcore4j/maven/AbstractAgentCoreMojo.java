@@ -15,6 +15,7 @@ import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -38,6 +39,9 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     protected MojoExecution mojoExecution;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
 
     /**
      * Skips the goal.
@@ -224,6 +228,12 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
             getLog().info("Skipping agentcore:" + mojoExecution.getGoal() + " because the project has pom packaging");
             return;
         }
+        String notAnAgent = reactorModuleThatIsNoAgent();
+        if (notAnAgent != null) {
+            getLog().info("Skipping agentcore:" + mojoExecution.getGoal() + " in " + project.getArtifactId() + ": "
+                    + notAnAgent);
+            return;
+        }
         try {
             doExecute();
         } catch (InvalidSettingException | DeployFailedException e) {
@@ -233,6 +243,26 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage() + ": " + e.getCause().getMessage(), e);
         }
+    }
+
+    /**
+     * Why this module of a multi-module build is not an agent, or {@code null} when it may be one. A goal given on
+     * the command line runs in every module of the reactor (e.g. {@code mvn -pl agent -am compile agentcore:build});
+     * the library modules beside the agent must not fail it.
+     */
+    private String reactorModuleThatIsNoAgent() {
+        if (session == null || session.getProjects().size() < 2) {
+            return null;
+        }
+        String pluginKey = mojoExecution.getMojoDescriptor().getPluginDescriptor().getPluginLookupKey();
+        if (project.getBuildPlugins().stream().noneMatch(plugin -> pluginKey.equals(plugin.getKey()))) {
+            return "the module does not declare agentcore-maven-plugin";
+        }
+        if ((mainClass == null || mainClass.isBlank()) && !MainClassDetector.hasMainClass(classesDirectory())) {
+            return "the module has no main class in " + classesDirectory() + " (set agentcore.mainClass if it is "
+                    + "the agent)";
+        }
+        return null;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.agentcore4j.maven;
 
+import io.github.agentcore4j.maven.core.image.BaseImages;
 import io.github.agentcore4j.maven.core.config.Protocol;
 import io.github.agentcore4j.maven.core.container.ArmEmulation;
 import io.github.agentcore4j.maven.core.container.ContainerEngine;
@@ -46,8 +47,10 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
             Set.of(Artifact.SCOPE_COMPILE, Artifact.SCOPE_RUNTIME, Artifact.SCOPE_SYSTEM);
 
     /**
-     * The base image. It must include linux/arm64; for multi-arch images the arm64 entry is used. Pin it by digest
-     * ({@code image:tag@sha256:...}) for reproducible builds.
+     * The base image. It must include linux/arm64 and Java; for multi-arch images the arm64 entry is used. Pin it
+     * by digest ({@code image:tag@sha256:...}) for reproducible builds. Without a registry (offline, {@code -o}):
+     * {@code tar:///path/to/image.tar} (a {@code docker save} tar) or {@code docker://image:tag} (from the local
+     * engine), or a registry base already in Jib's cache.
      *
      * @since 0.1.0
      */
@@ -133,6 +136,8 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
 
     /** A build request for the project's image, sent to {@code target}, with the shared image settings. */
     protected final ImageBuildRequest.Builder imageRequest(ImageTarget target) {
+        BaseImages.requireJava(baseImage);
+        BaseImages.warnIfClassesNeedNewerJava(baseImage, classesDirectory(), buildLog());
         ImageBuildRequest.Builder request = ImageBuildRequest.builder()
                 .baseImage(baseImage)
                 .target(target)
@@ -151,7 +156,8 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
                 .awsProfile(agentSettings().profile())
                 .baseImageLayersCache(baseImageCache == null ? null : baseImageCache.toPath())
                 .outputDirectory(agentCoreDirectory())
-                .toolVersion(pluginVersion());
+                .toolVersion(pluginVersion())
+                .offline(session.isOffline());
         settingsCredentials(request);
         return request;
     }

@@ -1,5 +1,6 @@
 package io.github.agentcore4j.maven;
 
+import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.local.LocalAgentState;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -12,7 +13,8 @@ public abstract class AbstractLocalAgentMojo extends AbstractImageMojo {
 
     /**
      * The port of the local agent on 127.0.0.1. Defaults to the protocol's port (8080 HTTP, 8000 MCP, 9000 A2A);
-     * invoke defaults to the port of the agent that run-local or start launched.
+     * invoke uses the port of the agent that run-local or start launched in this project, and fails when there
+     * is none instead of guessing.
      *
      * @since 0.1.0
      */
@@ -29,14 +31,26 @@ public abstract class AbstractLocalAgentMojo extends AbstractImageMojo {
         return port != null ? port : protocol().port();
     }
 
-    /** The port to reach the agent on: the configured one, else the running local agent's, else the protocol's. */
+    /**
+     * The port to reach the local agent on: the configured one, else the one run-local or start recorded for the
+     * agent they run. Logs which, and never guesses: with neither, the goal fails saying how to start the agent.
+     *
+     * @throws InvalidSettingException naming {@code port} when it is unset and no local agent is recorded
+     */
     protected final int runningAgentPort() {
         if (port != null) {
+            getLog().info("Local agent port " + port + " (set by agentcore.port)");
             return port;
         }
-        return LocalAgentState.read(localStateFile())
+        Path stateFile = localStateFile();
+        int recorded = LocalAgentState.read(stateFile)
                 .filter(LocalAgentState::isRunning)
                 .map(LocalAgentState::port)
-                .orElseGet(() -> protocol().port());
+                .orElseThrow(() -> new InvalidSettingException("port", "it is not set and no local agent of this "
+                        + "project runs (" + stateFile + " records none that is alive)", "start the agent with `mvn "
+                        + "agentcore:run-local` (or agentcore:start) in this project, or pass "
+                        + "-Dagentcore.port=<port> for one that runs elsewhere"));
+        getLog().info("Local agent port " + recorded + " (recorded by run-local/start in " + stateFile + ")");
+        return recorded;
     }
 }

@@ -202,7 +202,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
             invoker.invoke(endpoint, body, sessionId, newSession,
                     InvocationInputs.headers(headers == null ? List.of() : headers,
                             agentSettings().requestHeaderAllowlist()),
-                    System.out::println, outputFile == null ? null : outputFile.toPath());
+                    StandardOutput::println, outputFile == null ? null : outputFile.toPath());
         } catch (InvocationFailedException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {

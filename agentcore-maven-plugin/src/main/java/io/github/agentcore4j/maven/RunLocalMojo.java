@@ -37,7 +37,7 @@ public class RunLocalMojo extends AbstractLaunchMojo {
                     + "its classes, which container mode does not run", "leave out one of watch and container");
         }
         try {
-            new LocalRun(agentLaunch(), localStateFile(), startTimeout(), buildLog(), System.out::println)
+            new LocalRun(agentLaunch(), localStateFile(), startTimeout(), buildLog(), StandardOutput::println)
                     .run(watch ? classesDirectory() : null);
         } catch (AgentStartException e) {
             throw new MojoExecutionException(e.getMessage(), e);

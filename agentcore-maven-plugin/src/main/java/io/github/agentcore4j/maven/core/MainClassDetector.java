@@ -44,6 +44,12 @@ public final class MainClassDetector {
         return className;
     }
 
+    /** Whether the compiled classes include at least one main class (none when they do not exist). */
+    public static boolean hasMainClass(Path classesDirectory) {
+        return Files.isDirectory(classesDirectory) && MainClassFinder.find(classFiles(classesDirectory), event -> { })
+                .getType() != MainClassFinder.Result.Type.MAIN_CLASS_NOT_FOUND;
+    }
+
     /**
      * @param classesDirectory the project's compiled classes, normally {@code target/classes}
      * @return the fully qualified name of the only main class

@@ -2,6 +2,7 @@ package io.github.agentcore4j.maven.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import java.io.IOException;
@@ -20,11 +21,20 @@ class MainClassDetectorTest {
     @TempDir
     Path directory;
 
-    /** Compiles the given sources (class name to body) into {@code classes} with the JDK's compiler. */
+    /**
+     * Compiles the given sources (class name to body) into {@code classes} with the JDK's compiler, for Java 17 like
+     * the project, so the result does not depend on the JDK running the test (from Java 25 on, an instance
+     * {@code main} is a main class too).
+     */
     private Path compile(Map<String, String> sources) throws IOException {
+        return compile(17, sources);
+    }
+
+    private Path compile(int release, Map<String, String> sources) throws IOException {
         Path sourceDirectory = Files.createDirectories(directory.resolve("src"));
         Path classes = Files.createDirectories(directory.resolve("classes"));
-        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString()));
+        List<String> arguments = new ArrayList<>(List.of("--release", Integer.toString(release), "-d",
+                classes.toString()));
         for (Map.Entry<String, String> source : sources.entrySet()) {
             String className = source.getKey();
             int dot = className.lastIndexOf('.');
@@ -70,6 +80,14 @@ class MainClassDetectorTest {
                 + "class with public static void main(String[]). Fix: add a main class that starts AgentCoreApp, or "
                 + "set <mainClass> / -Dagentcore.mainClass.",
                 assertThrows(InvalidSettingException.class, () -> MainClassDetector.detect(classes)).getMessage());
+    }
+
+    @Test
+    void countsAJava25InstanceMainAsAMainClass() throws IOException {
+        assumeTrue(Runtime.version().feature() >= 25, "needs a JDK that compiles Java 25");
+        Path classes = compile(25, Map.of("com.example.Tool", "public class Tool { void main() { } }"));
+
+        assertEquals("com.example.Tool", MainClassDetector.detect(classes));
     }
 
     @Test

@@ -2,9 +2,12 @@ package io.github.agentcore4j.it.image;
 
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,17 +27,31 @@ public final class TinyBaseImages {
      * Pushes a base image for the given platforms: one platform gives a single manifest, several an image index.
      */
     public static void push(String reference, Path workDirectory, Set<Platform> platforms) throws Exception {
+        base(reference, workDirectory, platforms)
+                .containerize(Containerizer.to(RegistryImage.named(reference))
+                        .setAllowInsecureRegistries(true)
+                        .setApplicationLayersCache(workDirectory.resolve("cache")));
+    }
+
+    /** Writes a linux/arm64 base as a {@code docker save} tar, the format a {@code tar://} base is read in. */
+    public static Path saveTar(Path tar, Path workDirectory) throws Exception {
+        base("tiny-java:1", workDirectory, Set.of(new Platform("arm64", "linux")))
+                .setFormat(ImageFormat.Docker)
+                .containerize(Containerizer.to(TarImage.at(tar).named("tiny-java:1"))
+                        .setApplicationLayersCache(workDirectory.resolve("cache")));
+        return tar;
+    }
+
+    private static JibContainerBuilder base(String reference, Path workDirectory, Set<Platform> platforms)
+            throws Exception {
         Path release = Files.createDirectories(workDirectory).resolve("base-release");
         Files.writeString(release, "tiny test base " + reference + "\n", StandardCharsets.UTF_8);
-        Jib.fromScratch()
+        return Jib.fromScratch()
                 .setPlatforms(platforms)
                 .addFileEntriesLayer(FileEntriesLayer.builder()
                         .setName("base")
                         .addEntry(release, AbsoluteUnixPath.get("/etc/base-release"))
                         .build())
-                .addEnvironmentVariable("PATH", "/opt/java/bin:/usr/bin:/bin")
-                .containerize(Containerizer.to(RegistryImage.named(reference))
-                        .setAllowInsecureRegistries(true)
-                        .setApplicationLayersCache(workDirectory.resolve("cache")));
+                .addEnvironmentVariable("PATH", "/opt/java/bin:/usr/bin:/bin");
     }
 }

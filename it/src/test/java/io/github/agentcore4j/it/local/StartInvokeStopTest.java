@@ -41,6 +41,8 @@ class StartInvokeStopTest {
         String sessionId = sessionIdIn(json);
         assertContains(read(project.file(".bedrock_agentcore.yaml")), "agent_session_id: " + sessionId + "\n");
         assertEquals("\"one\"\n\"two\"\n\"three\"\n", read(project.file("target/invoke-stream.txt")));
+        assertContains(read(project.file("target/invoke-url.txt")), "\"response\": \"echo: http://127.0.0.1:" + port
+                + "\"");
         assertContains(verify.log(), "\"one\"\n\"two\"\n\"three\"\n");
         assertContains(verify.log(), "Stopped the local agent");
         assertContains(read(project.file("target/agentcore/local-agent.log")), "Streaming invocation completed");
@@ -73,5 +75,17 @@ class StartInvokeStopTest {
 
         assertContains(invoke.log(), "No agent answers at http://127.0.0.1:" + port + "/invocations: start it with "
                 + "`mvn agentcore:run-local` (or agentcore:start), or point -Dagentcore.port at it");
+    }
+
+    @Test
+    void invokeNeverGuessesAPortWhenNoLocalAgentIsRecorded() {
+        FixtureProject project = FixtureProject.copy("local-agent", "invoke-no-port");
+
+        MavenResult invoke = project.maven("agentcore:invoke", "-Dagentcore.prompt=Hello").assertFailure();
+
+        assertContains(invoke.log(), "Invalid setting <port> (-Dagentcore.port): it is not set and no local agent of "
+                + "this project runs (" + project.file("target/agentcore/local-agent.properties") + " records none "
+                + "that is alive). Fix: start the agent with `mvn agentcore:run-local` (or agentcore:start) in this "
+                + "project, or pass -Dagentcore.port=<port> for one that runs elsewhere.");
     }
 }

@@ -69,6 +69,23 @@ public final class FixtureProject {
         return new FixtureProject(target);
     }
 
+    /** A fresh, empty directory named after {@code scenario} under {@code it.work}, e.g. to generate a project in. */
+    public static FixtureProject emptyDirectory(String scenario) {
+        Path target = Paths.get(System.getProperty("it.work", "target/it")).resolve(scenario);
+        try {
+            deleteRecursively(target);
+            Files.createDirectories(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare " + target, e);
+        }
+        return new FixtureProject(target);
+    }
+
+    /** The project in a subdirectory, e.g. the one archetype:generate made here. */
+    public FixtureProject subproject(String name) {
+        return new FixtureProject(directory.resolve(name));
+    }
+
     public static String versionUnderTest() {
         return System.getProperty("agentcore4j.version", "0.1.0-SNAPSHOT");
     }

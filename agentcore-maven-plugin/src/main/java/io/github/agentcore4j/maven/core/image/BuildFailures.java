@@ -15,6 +15,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Turns what Jib throws into an {@link ImageBuildException} whose message says what went wrong in the user's terms,
@@ -61,6 +62,14 @@ final class BuildFailures {
             if (cause instanceof RegistryUnauthorizedException
                     || cause instanceof RegistryAuthenticationFailedException) {
                 return unauthorized(cause, failure);
+            }
+            if (cause instanceof SSLHandshakeException && cause.getMessage() != null
+                    && cause.getMessage().startsWith(RegistryHosts.CERTIFICATE_PROBLEM)) {
+                return new ImageBuildException(cause.getMessage() + ". Fix: add the "
+                        + "registry's CA to the JDK's trust store (or run Maven with -Djavax.net.ssl.trustStore=...), "
+                        + "or, only for a registry you trust such as a local test registry, set "
+                        + "<allowInsecureRegistries>true</allowInsecureRegistries> "
+                        + "(-Dagentcore.allowInsecureRegistries=true).", failure);
             }
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
                     || cause instanceof NoRouteToHostException || cause instanceof SocketTimeoutException) {
@@ -121,9 +130,9 @@ final class BuildFailures {
                 + "that the registry is running.", failure);
     }
 
-    /** Whether a message names the image's registry host (with port, if it has one). */
+    /** Whether a message names the image's registry host (with port, if it has one); never for a local base. */
     private static boolean mentions(String message, ImageReference image) {
-        return message != null && message.toLowerCase(Locale.ROOT).contains(image.getRegistry().toLowerCase(Locale.ROOT));
+        return message != null && !image.isScratch() && message.toLowerCase(Locale.ROOT).contains(image.getRegistry().toLowerCase(Locale.ROOT));
     }
 
     private static List<Throwable> causes(Throwable failure) {

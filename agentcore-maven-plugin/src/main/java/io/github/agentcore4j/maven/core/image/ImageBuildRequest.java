@@ -28,6 +28,8 @@ import java.util.TreeMap;
  * @param baseImageLayersCache where Jib caches base image layers, {@code null} for Jib's per-user default
  * @param outputDirectory where {@code image.digest} and {@code image.json} are written
  * @param toolVersion the plugin version, recorded in the image history
+ * @param offline Maven's offline mode: Jib contacts no registry (the base must be cached, or a tar:// or docker://
+ *     base, and the target a tar file or local engine)
  */
 public record ImageBuildRequest(
         String baseImage,
@@ -44,7 +46,8 @@ public record ImageBuildRequest(
         Path applicationLayersCache,
         Path baseImageLayersCache,
         Path outputDirectory,
-        String toolVersion) {
+        String toolVersion,
+        boolean offline) {
 
     /**
      * JVM options for a small per-session microVM: the heap follows the VM's memory, the serial collector has the
@@ -97,6 +100,7 @@ public record ImageBuildRequest(
         private Path baseImageLayersCache;
         private Path outputDirectory;
         private String toolVersion = "unknown";
+        private boolean offline;
 
         private Builder() {
         }
@@ -179,11 +183,16 @@ public record ImageBuildRequest(
             return this;
         }
 
+        public Builder offline(boolean offline) {
+            this.offline = offline;
+            return this;
+        }
+
         public ImageBuildRequest build() {
             return new ImageBuildRequest(baseImage, target, additionalTags, application, jvmFlags, port, user, labels,
                     allowInsecureRegistries, credentialsByRegistry, awsProfile,
                     applicationLayersCache == null ? outputDirectory.resolve("jib-cache") : applicationLayersCache,
-                    baseImageLayersCache, outputDirectory, toolVersion);
+                    baseImageLayersCache, outputDirectory, toolVersion, offline);
         }
     }
 }

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -60,18 +61,26 @@ public final class ImageBuilder {
      * @throws ImageBuildException when the build or the transfer fails; the message names the setting and the fix
      */
     public ImageBuildResult build(ImageBuildRequest request, BuildLog log) throws ImageBuildException {
-        ImageReference base = ImageReferences.parse(request.baseImage(), "baseImage", "agentcore.baseImage");
+        ImageReference base = BaseImages.isLocal(request.baseImage()) ? ImageReference.scratch()
+                : ImageReferences.parse(BaseImages.registryReference(request.baseImage()), "baseImage",
+                        "agentcore.baseImage");
         ImageReference target = ImageReferences.parse(request.target().reference(), "image", "agentcore.image");
         ImageReferences.checkTags(request.additionalTags(), "tags", "agentcore.build.tags");
         Consumer<LogEvent> jibLog = JibEvents.logTo(log);
         RegistryCredentials credentials = new RegistryCredentials(request.credentialsByRegistry(),
                 ecrClientsByProfile.apply(request.awsProfile()), log, jibLog);
 
-        log.info("Building " + PLATFORM_NAME + " image " + target + " on " + base + " ("
+        log.info("Building " + PLATFORM_NAME + " image " + target + " on " + request.baseImage() + " ("
                 + request.target().kind() + ")");
         JibContainer container;
         try {
-            container = javaLayout(request, credentials, base)
+            if (!request.offline() && !base.isScratch()) {
+                RegistryHosts.requireReachable(base, request.allowInsecureRegistries());
+            }
+            if (request.target() instanceof ImageTarget.Registry) {
+                RegistryHosts.requireReachable(target, request.allowInsecureRegistries());
+            }
+            container = javaLayout(request, credentials, base, log)
                     .setPlatforms(Set.of(PLATFORM))
                     // Docker format for local engines, because `docker load` before Docker 25 cannot read OCI.
                     .setFormat(request.target() instanceof ImageTarget.Daemon ? ImageFormat.Docker : ImageFormat.OCI)
@@ -100,22 +109,37 @@ public final class ImageBuilder {
     }
 
     private static JibContainerBuilder javaLayout(ImageBuildRequest request, RegistryCredentials credentials,
-            ImageReference base) throws IOException, ImageBuildException {
+            ImageReference base, BuildLog log) throws IOException, ImageBuildException {
         JavaApplication application = request.application();
         Path classes = application.outputDirectory();
         if (!Files.isDirectory(classes)) {
             throw new ImageBuildException("No compiled classes at " + classes + ". Fix: compile the project first; "
                     + "agentcore:build runs in the package phase, e.g. `mvn package`.");
         }
-        return JavaContainerBuilder.from(credentials.image(base))
+        Path reactorJars = request.outputDirectory().resolve("reactor");
+        // tar:// and docker:// bases come from a file or the local engine: Jib reads them itself, no registry.
+        return localBase(request.baseImage()).orElseGet(() -> JavaContainerBuilder.from(credentials.image(base)))
                 // The classpath follows the order of these calls: the project first, as Maven runs it.
                 .addResources(classes, path -> !isClassFile(path))
                 .addClasses(classes, ImageBuilder::isClassFile)
-                .addDependencies(application.dependencies())
-                .addSnapshotDependencies(application.snapshotDependencies())
+                .addDependencies(ReactorClasses.asJars(application.dependencies(), reactorJars, log))
+                .addSnapshotDependencies(ReactorClasses.asJars(application.snapshotDependencies(), reactorJars, log))
                 .addJvmFlags(request.jvmFlags())
                 .setMainClass(application.mainClass())
                 .toContainerBuilder();
+    }
+
+    /** A {@code tar://} or {@code docker://} base, which Jib reads from a file or the local engine. */
+    private static Optional<JavaContainerBuilder> localBase(String baseImage) {
+        if (baseImage.startsWith(BaseImages.TAR_PREFIX)) {
+            return Optional.of(JavaContainerBuilder.from(
+                    TarImage.at(Path.of(baseImage.substring(BaseImages.TAR_PREFIX.length())))));
+        }
+        if (baseImage.startsWith(BaseImages.DOCKER_PREFIX)) {
+            return Optional.of(JavaContainerBuilder.from(DockerDaemonImage.named(ImageReferences.parse(
+                    baseImage.substring(BaseImages.DOCKER_PREFIX.length()), "baseImage", "agentcore.baseImage"))));
+        }
+        return Optional.empty();
     }
 
     private static boolean isClassFile(Path path) {
@@ -141,6 +165,7 @@ public final class ImageBuilder {
         return containerizer
                 .setApplicationLayersCache(request.applicationLayersCache())
                 .setAllowInsecureRegistries(request.allowInsecureRegistries())
+                .setOfflineMode(request.offline())
                 .setToolName(TOOL_NAME)
                 .setToolVersion(request.toolVersion())
                 .addEventHandler(LogEvent.class, jibLog)

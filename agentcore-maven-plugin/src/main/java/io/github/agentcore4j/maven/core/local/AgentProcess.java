@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * One local agent process, a forked JVM or a container engine's {@code run} client: started from an
@@ -100,14 +102,27 @@ public final class AgentProcess {
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
+                SortedSet<Integer> otherPorts = ListeningPorts.of(process.toHandle());
+                otherPorts.remove(spec.port());
                 stop(Duration.ofSeconds(5));
                 throw new AgentStartException(spec.description() + " did not turn healthy on port "
-                        + spec.port() + " within " + timeout.toSeconds() + " s, so it was stopped. Raise "
-                        + "agentcore.startTimeout if it needs longer. Its last output:" + System.lineSeparator()
-                        + tail.describe() + spec.diagnose(tail.describe()));
+                        + spec.port() + " within " + timeout.toSeconds() + " s, so it was stopped. "
+                        + (otherPorts.isEmpty() ? "Raise agentcore.startTimeout if it needs longer."
+                                : wrongPortAdvice(otherPorts))
+                        + " Its last output:" + System.lineSeparator() + tail.describe()
+                        + spec.diagnose(tail.describe()));
             }
             Thread.sleep(HEALTH_POLL_INTERVAL.toMillis());
         }
+    }
+
+    /** Why an agent that listens, but elsewhere, never turned healthy, and the two ways out. */
+    private String wrongPortAdvice(SortedSet<Integer> otherPorts) {
+        String ports = otherPorts.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return "It listens on port " + ports + " instead: it ignores the port it is given (system properties "
+                + LaunchSpec.PORT_PROPERTY + " and " + LaunchSpec.SPRING_BOOT_PORT_PROPERTY + ", environment "
+                + "variables PORT and " + LaunchSpec.SPRING_BOOT_PORT_VARIABLE + "). Make it read one of them, or "
+                + "set -Dagentcore.port=" + otherPorts.first() + ".";
     }
 
     /** The agent's URL, e.g. {@code http://127.0.0.1:8080}. */

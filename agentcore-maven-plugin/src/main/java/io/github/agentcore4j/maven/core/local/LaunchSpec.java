@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +35,10 @@ public record LaunchSpec(String agentName, Path javaExecutable, List<Path> class
      * machine that looks like a container (where the library would otherwise pick 0.0.0.0).
      */
     static final String HOST_PROPERTY = "agentcore.host";
+    /** Spring Boot's port setting: Boot ignores {@code agentcore.port} and {@code PORT}. */
+    static final String SPRING_BOOT_PORT_PROPERTY = "server.port";
+    /** Spring Boot's port setting as an environment variable (relaxed binding), e.g. for a container. */
+    static final String SPRING_BOOT_PORT_VARIABLE = "SERVER_PORT";
 
     public LaunchSpec {
         classpath = List.copyOf(classpath);
@@ -59,17 +64,33 @@ public record LaunchSpec(String agentName, Path javaExecutable, List<Path> class
         command.addAll(jvmArguments);
         command.add("-D" + HOST_PROPERTY + "=127.0.0.1");
         command.add("-D" + PORT_PROPERTY + "=" + port);
+        if (isSpringBoot()) {
+            command.add("-D" + SPRING_BOOT_PORT_PROPERTY + "=" + port);
+        }
         command.add("-cp");
         command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         command.add(mainClass);
         return command;
     }
 
-    /** The environment added to Maven's: the configured variables, then {@code PORT}, which the runtime also reads. */
+    /**
+     * The environment added to Maven's: the configured variables, then {@code PORT}, which the runtime also reads,
+     * and for a Spring Boot app {@code SERVER_PORT}.
+     */
     @Override
     public Map<String, String> processEnvironment() {
         Map<String, String> variables = new LinkedHashMap<>(environment);
         variables.put("PORT", Integer.toString(port));
+        if (isSpringBoot()) {
+            variables.put(SPRING_BOOT_PORT_VARIABLE, Integer.toString(port));
+        }
         return variables;
+    }
+
+    /** Whether the agent is a Spring Boot app: Spring Boot's own jar is on its classpath. */
+    public boolean isSpringBoot() {
+        return classpath.stream().map(Path::getFileName).filter(Objects::nonNull).map(Path::toString)
+                .anyMatch(name -> name.startsWith("spring-boot-") && name.endsWith(".jar")
+                        && Character.isDigit(name.charAt("spring-boot-".length())));
     }
 }

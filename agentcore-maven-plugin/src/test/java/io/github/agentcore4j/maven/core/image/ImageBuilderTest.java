@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import io.github.agentcore4j.maven.core.MemoryBuildLog;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import java.io.IOException;
@@ -16,6 +21,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +103,99 @@ class ImageBuilderTest {
         List<String> after = OciArchive.read(work.resolve("changed/image.tar")).layerDigests();
         assertEquals(before.subList(0, 3), after.subList(0, 3));
         assertNotEquals(before.get(3), after.get(3));
+    }
+
+    @Test
+    void aSiblingModulesClassesDirectoryGoesIntoTheImageAsAJar() throws Exception {
+        Path siblingClasses = Files.createDirectories(work.resolve("lib-module/target/classes/com/example/lib"));
+        Files.write(siblingClasses.resolve("Helper.class"), new byte[] {(byte) 0xCA, (byte) 0xFE, 7});
+        Path output = work.resolve("reactor");
+        ImageBuildRequest request = ImageBuildRequest.builder()
+                .baseImage("scratch")
+                .target(new ImageTarget.Tar("agents/demo:1.0", output.resolve("image.tar")))
+                .application(new JavaApplication("com.example.Agent", classes, List.of(releaseJar),
+                        List.of(work.resolve("lib-module/target/classes"))))
+                .outputDirectory(output)
+                .build();
+
+        new ImageBuilder().build(request, log);
+
+        OciArchive archive = OciArchive.read(output.resolve("image.tar"));
+        assertEquals(Map.of("app/libs/lib-module.jar", JIB_FILE_TIME),
+                archive.layerFiles(archive.layerDigests().get(1)));
+        Path jar = output.resolve("reactor/lib-module.jar");
+        try (JarFile packed = new JarFile(jar.toFile())) {
+            assertEquals(List.of("com/", "com/example/", "com/example/lib/", "com/example/lib/Helper.class"),
+                    packed.stream().map(JarEntry::getName).toList());
+        }
+        assertTrue(log.lines().contains("INFO Packed the reactor module classes " + work.resolve(
+                "lib-module/target/classes") + " into " + jar + " for the image"), log.lines().toString());
+    }
+
+    @Test
+    void aTarBaseNeedsNoRegistry() throws Exception {
+        // A `docker save` tar, the format Jib reads bases from, with one layer.
+        Path baseTar = work.resolve("base.tar");
+        Path baseFiles = Files.createDirectories(work.resolve("base-files"));
+        Files.writeString(baseFiles.resolve("release"), "JAVA_VERSION=\"21\"\n");
+        Jib.fromScratch()
+                .setPlatforms(Set.of(ImageBuilder.PLATFORM))
+                .setFormat(ImageFormat.Docker)
+                .addLayer(List.of(baseFiles.resolve("release")), AbsoluteUnixPath.get("/opt/java"))
+                .containerize(Containerizer.to(TarImage.at(baseTar).named("base:1")));
+        Path output = work.resolve("on-tar");
+        ImageBuildRequest request = ImageBuildRequest.builder()
+                .baseImage("tar://" + baseTar)
+                .target(new ImageTarget.Tar("agents/demo:2.0", output.resolve("image.tar")))
+                .application(new JavaApplication("com.example.Agent", classes, List.of(), List.of()))
+                .outputDirectory(output)
+                .offline(true)
+                .build();
+
+        new ImageBuilder().build(request, log);
+
+        OciArchive archive = OciArchive.read(output.resolve("image.tar"));
+        assertEquals(Map.of("opt/java/release", JIB_FILE_TIME), archive.layerFiles(archive.layerDigests().get(0)),
+                "the base's layer comes first");
+        assertEquals("arm64", archive.config().get("architecture").asText());
+    }
+
+    @Test
+    void anUnknownRegistryHostFailsAtOnceInsteadOfAfterJibsRetries() {
+        ImageBuildRequest request = ImageBuildRequest.builder()
+                .baseImage("scratch")
+                .target(new ImageTarget.Registry("registry.does-not-exist.invalid/agents/demo:1"))
+                .application(new JavaApplication("com.example.Agent", classes, List.of(), List.of()))
+                .outputDirectory(work.resolve("out"))
+                .build();
+
+        ImageBuildException e = assertThrows(ImageBuildException.class, () -> new ImageBuilder().build(request, log));
+
+        assertTrue(e.getMessage().startsWith("Cannot reach registry registry.does-not-exist.invalid for the target "
+                + "image (<image>, -Dagentcore.image): registry.does-not-exist.invalid"), e.getMessage());
+        assertTrue(log.lines().stream().noneMatch(line -> line.contains("will be retried")), log.lines().toString());
+    }
+
+    @Test
+    void aRegistryCertificateThatCannotBeVerifiedFailsAtOnce() throws Exception {
+        try (SelfSignedTlsServer registry = SelfSignedTlsServer.start(work.resolve("registry.p12"))) {
+            String host = "127.0.0.1:" + registry.port();
+            ImageBuildRequest request = ImageBuildRequest.builder()
+                    .baseImage("scratch")
+                    .target(new ImageTarget.Registry(host + "/agents/demo:1"))
+                    .application(new JavaApplication("com.example.Agent", classes, List.of(), List.of()))
+                    .outputDirectory(work.resolve("out"))
+                    .build();
+
+            ImageBuildException e = assertThrows(ImageBuildException.class,
+                    () -> new ImageBuilder().build(request, log));
+
+            assertTrue(e.getMessage().startsWith("Cannot verify the TLS certificate of registry " + host + ": "),
+                    e.getMessage());
+            assertTrue(e.getMessage().endsWith("(-Dagentcore.allowInsecureRegistries=true)."), e.getMessage());
+            assertTrue(log.lines().stream().noneMatch(line -> line.contains("will be retried")),
+                    log.lines().toString());
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +88,26 @@ class AgentProcessTest {
                 + "port " + spec.port() + " within 1 s, so it was stopped. Raise agentcore.startTimeout if it needs "
                 + "longer. Its last output:"), e.getMessage());
         assertTrue(e.getMessage().contains("fake agent mode silent"), e.getMessage());
+        assertFalse(agent.isAlive());
+    }
+
+    @Test
+    void anAgentListeningOnAnotherPortIsToldWhichInsteadOfToWaitLonger() throws Exception {
+        int ownPort = LocalAgents.freePort();
+        LaunchSpec spec = LocalAgents.fakeAgent(LocalAgents.freePort(),
+                Map.of("FAKE_AGENT_MODE", "elsewhere", "FAKE_AGENT_OWN_PORT", Integer.toString(ownPort)), directory);
+        List<String> output = LocalAgents.lines();
+        agent = AgentProcess.start(spec, output::add);
+        await("the agent listens on its own port", () -> output.contains("fake agent listening on " + ownPort));
+
+        AgentStartException e = assertThrows(AgentStartException.class,
+                () -> agent.awaitHealthy(Duration.ofSeconds(1), new MemoryBuildLog()));
+
+        assertTrue(e.getMessage().startsWith("The agent (" + FakeAgent.class.getName() + ") did not turn healthy on "
+                + "port " + spec.port() + " within 1 s, so it was stopped. It listens on port " + ownPort
+                + " instead: it ignores the port it is given (system properties agentcore.port and server.port, "
+                + "environment variables PORT and SERVER_PORT). Make it read one of them, or set -Dagentcore.port="
+                + ownPort + ". Its last output:"), e.getMessage());
         assertFalse(agent.isAlive());
     }
 

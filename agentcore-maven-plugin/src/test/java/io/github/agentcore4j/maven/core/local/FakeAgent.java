@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
  * <ul>
  *   <li>{@code healthy}: answers {@code GET /ping} with 200; {@code POST /exit} exits with code 3;</li>
  *   <li>{@code exit}: prints a reason and exits with code 3 before listening;</li>
- *   <li>{@code silent}: never listens.</li>
+ *   <li>{@code silent}: never listens;</li>
+ *   <li>{@code elsewhere}: serves like {@code healthy}, but on the port in {@code FAKE_AGENT_OWN_PORT}, as an app
+ *   that ignores the port it is given.</li>
  * </ul>
  */
 public final class FakeAgent {
@@ -33,6 +35,9 @@ public final class FakeAgent {
                 break;
             case "silent":
                 Thread.sleep(Long.MAX_VALUE);
+                break;
+            case "elsewhere":
+                serve(Integer.parseInt(System.getenv("FAKE_AGENT_OWN_PORT")));
                 break;
             default:
                 serve(port);

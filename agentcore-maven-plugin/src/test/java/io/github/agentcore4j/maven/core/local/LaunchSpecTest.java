@@ -1,6 +1,8 @@
 package io.github.agentcore4j.maven.core.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.agentcore4j.maven.core.config.Protocol;
 import java.nio.file.Path;
@@ -19,5 +21,26 @@ class LaunchSpecTest {
         assertEquals(List.of("/jdk/bin/java", "-Xmx256m", "-Dagentcore.host=127.0.0.1", "-Dagentcore.port=18080",
                 "-cp", "target/classes" + java.io.File.pathSeparator + "lib.jar", "demo.Main"), spec.command());
         assertEquals(Map.of("MODEL", "small", "PORT", "18080"), spec.processEnvironment());
+    }
+
+    @Test
+    void givesASpringBootAppThePortWhereBootReadsIt() {
+        LaunchSpec spec = new LaunchSpec("demo", Path.of("/jdk/bin/java"),
+                List.of(Path.of("target/classes"), Path.of("repo/spring-boot-4.0.7.jar")), "demo.Main", Protocol.HTTP,
+                18080, List.of(), Map.of(), Path.of("."));
+
+        assertTrue(spec.isSpringBoot());
+        assertEquals(List.of("/jdk/bin/java", "-Dagentcore.host=127.0.0.1", "-Dagentcore.port=18080",
+                "-Dserver.port=18080", "-cp", "target/classes" + java.io.File.pathSeparator
+                        + "repo/spring-boot-4.0.7.jar", "demo.Main"), spec.command());
+        assertEquals(Map.of("PORT", "18080", "SERVER_PORT", "18080"), spec.processEnvironment());
+    }
+
+    @Test
+    void aStarterOrAutoconfigureJarAloneIsNoSpringBootApp() {
+        LaunchSpec spec = new LaunchSpec("demo", Path.of("java"), List.of(Path.of("spring-boot-starter-4.0.7.jar")),
+                "demo.Main", Protocol.HTTP, 8080, List.of(), Map.of(), Path.of("."));
+
+        assertFalse(spec.isSpringBoot());
     }
 }

@@ -27,9 +27,14 @@ final class LocalAgents {
     }
 
     static LaunchSpec fakeAgent(String mode, int port, Path workingDirectory) {
+        return fakeAgent(port, Map.of("FAKE_AGENT_MODE", mode, "GREETING", "hello from the settings"),
+                workingDirectory);
+    }
+
+    static LaunchSpec fakeAgent(int port, Map<String, String> environment, Path workingDirectory) {
         return new LaunchSpec("fake_agent", LaunchSpec.currentJava(), List.of(testClasses()),
-                FakeAgent.class.getName(), Protocol.HTTP, port, List.of("-Xshare:auto"),
-                Map.of("FAKE_AGENT_MODE", mode, "GREETING", "hello from the settings"), workingDirectory);
+                FakeAgent.class.getName(), Protocol.HTTP, port, List.of("-Xshare:auto"), environment,
+                workingDirectory);
     }
 
     static int freePort() {
