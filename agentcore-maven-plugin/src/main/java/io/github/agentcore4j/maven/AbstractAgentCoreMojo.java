@@ -75,7 +75,8 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
     protected String mainClass;
 
     /**
-     * The server protocol: {@code HTTP} (port 8080), {@code MCP} (port 8000) or {@code A2A} (port 9000).
+     * The server protocol: {@code HTTP} (port 8080), {@code MCP} (port 8000), {@code A2A} (port 9000) or
+     * {@code AGUI} (AG-UI, port 8080; since 0.2.0).
      *
      * @since 0.1.0
      */

@@ -53,7 +53,8 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
     protected String payload;
 
     /**
-     * A prompt, sent as {@code {"prompt": "<text>"}}; to an A2A agent as the text of a {@code message/send}.
+     * A prompt, sent as {@code {"prompt": "<text>"}}; to an A2A agent as the text of a {@code message/send}; to an
+     * AG-UI agent as the user message of a {@code RunAgentInput} (its events print as messages, tool calls and state).
      *
      * @since 0.1.0
      */

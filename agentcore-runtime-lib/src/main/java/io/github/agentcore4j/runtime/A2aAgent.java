@@ -90,7 +90,12 @@ public final class A2aAgent {
         return streamingHandler;
     }
 
-    /** The card for an agent reachable at {@code url}, in the A2A 0.3 {@code AgentCard} shape. */
+    /**
+     * The card for an agent reachable at {@code url}, in the A2A 0.3 {@code AgentCard} shape: what a caller gets
+     * that sends no {@code A2A-Version} header (0.3 clients send none). Like the A2A JS SDK's compatible cards, it
+     * also lists the 1.0 {@code supportedInterfaces}, which 0.3 clients ignore, so a 1.0 client still finds its
+     * interface should the header not reach the agent.
+     */
     Map<String, Object> card(String url) {
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("protocolVersion", "0.3.0");
@@ -100,6 +105,42 @@ public final class A2aAgent {
         card.put("version", version);
         card.put("preferredTransport", "JSONRPC");
         card.put("capabilities", Map.of("streaming", true));
+        putModesAndSkills(card);
+        card.put("supportedInterfaces", interfaces(url));
+        return card;
+    }
+
+    /**
+     * The card in the A2A 1.0 shape, for callers sending {@code A2A-Version: 1.0}: one JSON-RPC interface per
+     * version served, both at {@code url}, 1.0 first.
+     */
+    Map<String, Object> cardV1(String url) {
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("name", name);
+        card.put("description", description);
+        card.put("supportedInterfaces", interfaces(url));
+        card.put("version", version);
+        Map<String, Object> capabilities = new LinkedHashMap<>();
+        capabilities.put("streaming", true);
+        capabilities.put("pushNotifications", false);
+        card.put("capabilities", capabilities);
+        putModesAndSkills(card);
+        return card;
+    }
+
+    private static List<Map<String, Object>> interfaces(String url) {
+        return List.of(jsonRpcInterface(url, "1.0"), jsonRpcInterface(url, "0.3"));
+    }
+
+    private static Map<String, Object> jsonRpcInterface(String url, String protocolVersion) {
+        Map<String, Object> jsonRpc = new LinkedHashMap<>();
+        jsonRpc.put("url", url);
+        jsonRpc.put("protocolBinding", "JSONRPC");
+        jsonRpc.put("protocolVersion", protocolVersion);
+        return jsonRpc;
+    }
+
+    private void putModesAndSkills(Map<String, Object> card) {
         card.put("defaultInputModes", List.of("text"));
         card.put("defaultOutputModes", List.of("text"));
         if (skills.isEmpty()) {
@@ -112,6 +153,5 @@ public final class A2aAgent {
         } else {
             card.put("skills", List.copyOf(skills));
         }
-        return card;
     }
 }

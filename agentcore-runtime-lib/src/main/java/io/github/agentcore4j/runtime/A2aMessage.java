@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An A2A protocol message (A2A 0.3 {@code Message}): who sent it, its parts ({@code {"kind":"text","text":…}},
- * {@code {"kind":"data","data":…}} or {@code {"kind":"file",…}}, as on the wire) and its ids.
+ * An A2A protocol message: who sent it, its parts and its ids. Whichever version the caller speaks (1.0 or 0.3),
+ * the role and parts are in A2A 0.3's form: role {@code user} or {@code agent}, parts
+ * {@code {"kind":"text","text":…}}, {@code {"kind":"data","data":…}} or {@code {"kind":"file","file":{…}}}.
  *
  * @param role {@code user} or {@code agent}
  * @param parts the parts, each a JSON object as the protocol defines it

@@ -39,8 +39,9 @@ import java.util.logging.Logger;
  *
  * <p>The same app serves AgentCore's other protocols: {@link #websocket(WebSocketHandler)} adds {@code /ws} on the
  * HTTP port; {@link #mcpServer(Function)} makes it an MCP server ({@code POST /mcp} on port 8000) and
- * {@link #a2aAgent(A2aAgent)} an A2A agent ({@code POST /} on port 9000). {@code /ping} and the task API work the
- * same for all.
+ * {@link #a2aAgent(A2aAgent)} an A2A agent ({@code POST /} on port 9000); {@link #agUi(AgUiHandler)} an AG-UI
+ * agent ({@code POST /invocations} and {@code /ws} on port 8080). {@code /ping} and the task API work the same for
+ * all.
  */
 public final class AgentCoreApp {
 
@@ -74,6 +75,7 @@ public final class AgentCoreApp {
     private WebSocketHandler webSocket;
     private Function<? super io.modelcontextprotocol.spec.McpStatelessServerTransport, ?> mcpServer;
     private A2aAgent a2aAgent;
+    private AgUiHandler agUi;
     private Integer port;
     private String host;
     private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
@@ -112,7 +114,7 @@ public final class AgentCoreApp {
     }
 
     private AgentCoreApp register(Invocable invocable) {
-        requireNoOtherProtocol(mcpServer == null && a2aAgent == null, "an entrypoint");
+        requireNoOtherProtocol(mcpServer == null && a2aAgent == null && agUi == null, "an entrypoint");
         entrypoint = invocable;
         return this;
     }
@@ -123,7 +125,7 @@ public final class AgentCoreApp {
      * Jetty, since the JDK's HTTP server cannot upgrade connections; agents without a WebSocket handler never load it.
      */
     public AgentCoreApp websocket(WebSocketHandler handler) {
-        requireNoOtherProtocol(mcpServer == null && a2aAgent == null, "a WebSocket handler");
+        requireNoOtherProtocol(mcpServer == null && a2aAgent == null && agUi == null, "a WebSocket handler");
         this.webSocket = Objects.requireNonNull(handler, "handler");
         return this;
     }
@@ -146,7 +148,8 @@ public final class AgentCoreApp {
      * the request's {@link RequestContext} through {@link RequestContext#current()}.
      */
     public AgentCoreApp mcpServer(Function<? super io.modelcontextprotocol.spec.McpStatelessServerTransport, ?> server) {
-        requireNoOtherProtocol(entrypoint == null && webSocket == null && a2aAgent == null, "an MCP server");
+        requireNoOtherProtocol(entrypoint == null && webSocket == null && a2aAgent == null && agUi == null,
+                "an MCP server");
         this.mcpServer = Objects.requireNonNull(server, "server");
         return this;
     }
@@ -156,15 +159,35 @@ public final class AgentCoreApp {
      * {@code GET /.well-known/agent-card.json}, port 9000 (or {@code -Dagentcore.port}, else {@code A2A_PORT}).
      */
     public AgentCoreApp a2aAgent(A2aAgent agent) {
-        requireNoOtherProtocol(entrypoint == null && webSocket == null && mcpServer == null, "an A2A agent");
+        requireNoOtherProtocol(entrypoint == null && webSocket == null && mcpServer == null && agUi == null,
+                "an A2A agent");
         this.a2aAgent = Objects.requireNonNull(agent, "agent");
+        return this;
+    }
+
+    /**
+     * Makes this app an AG-UI agent (AgentCore protocol {@code AGUI}): {@code POST /invocations} takes an AG-UI
+     * {@code RunAgentInput} and streams the run's events as Server-Sent Events, on port 8080 like HTTP agents. With
+     * {@code org.eclipse.jetty.websocket:jetty-websocket-jetty-server} on the classpath, {@code /ws} carries the same
+     * runs over WebSocket.
+     *
+     * <pre>{@code
+     * AgentCoreApp.create()
+     *     .agUi((input, context, events) -> events.text("You said: " + input.lastUserText()))
+     *     .run();
+     * }</pre>
+     */
+    public AgentCoreApp agUi(AgUiHandler handler) {
+        requireNoOtherProtocol(entrypoint == null && webSocket == null && mcpServer == null && a2aAgent == null,
+                "an AG-UI agent");
+        this.agUi = Objects.requireNonNull(handler, "handler");
         return this;
     }
 
     private static void requireNoOtherProtocol(boolean none, String what) {
         if (!none) {
             throw new IllegalStateException("Cannot register " + what + ": an app serves one AgentCore protocol, "
-                    + "HTTP (entrypoint and WebSocket), MCP or A2A; use one app per protocol");
+                    + "HTTP (entrypoint and WebSocket), MCP, A2A or AG-UI; use one app per protocol");
         }
     }
 
@@ -347,6 +370,7 @@ public final class AgentCoreApp {
         int resolvedPort;
         Supplier<List<?>> warmupPayloads = this.warmupPayloads;
         A2aEndpoint a2a = null;
+        WebSocketHandler ws = webSocket;
         if (mcpServer != null) {
             McpEndpoint mcp = new McpEndpoint(maxRequestBytes);
             mcpServer.apply(mcp);
@@ -371,18 +395,30 @@ public final class AgentCoreApp {
                         + " unless the runtime's protocol configuration names this port");
             }
             portSettings += " or " + A2aEndpoint.PORT_VARIABLE + " environment variable";
-            a2a = new A2aEndpoint(a2aAgent, maxRequestBytes);
+            a2a = new A2aEndpoint(a2aAgent, maxRequestBytes, ping);
             defaultPath = "/";
             routes = a2a.routes(pingRoute);
         } else {
-            if (entrypoint == null) {
-                LOG.warning("No entrypoint registered; /invocations will answer 500 until one is");
+            // HTTP and AG-UI agents share the port, /invocations and /ws; only their endpoints differ.
+            Route.Handler invocations;
+            if (agUi != null) {
+                AgUiEndpoint endpoint = new AgUiEndpoint(agUi, maxRequestBytes);
+                invocations = endpoint;
+                ws = jettyWebSocketAvailable() ? endpoint.webSocket() : null;
+                if (ws == null) {
+                    LOG.info("AG-UI over /ws needs org.eclipse.jetty.websocket:jetty-websocket-jetty-server on the "
+                            + "classpath; serving AG-UI over SSE on /invocations only");
+                }
+            } else {
+                if (entrypoint == null) {
+                    LOG.warning("No entrypoint registered; /invocations will answer 500 until one is");
+                }
+                invocations = new InvocationEndpoint(entrypoint, maxRequestBytes);
             }
             resolvedPort = port != null ? port : defaultPort("PORT", System::getenv, DEFAULT_PORT);
             portSettings += " or PORT environment variable";
             defaultPath = DEFAULT_INVOCATION_PATH;
-            routes = List.of(Route.work("POST", DEFAULT_INVOCATION_PATH,
-                    new InvocationEndpoint(entrypoint, maxRequestBytes)), pingRoute);
+            routes = List.of(Route.work("POST", DEFAULT_INVOCATION_PATH, invocations), pingRoute);
         }
         String path = invocationPath != null ? invocationPath
                 : setting(INVOCATION_PATH_PROPERTY, INVOCATION_PATH_VARIABLE, System::getenv, defaultPath);
@@ -391,7 +427,7 @@ public final class AgentCoreApp {
         Warmup warmup = new Warmup(path, warmupPayloads != null ? warmupPayloads : List::of, warmupRounds,
                 warmupBudget, sessions);
         AgentServer server = AgentServer.start(resolvedHost, resolvedPort, portSettings,
-                served(routes, defaultPath, path, warmup, sessions, warmupPath), webSocket);
+                served(routes, defaultPath, path, warmup, sessions, warmupPath), ws);
         warmup.listeningOn(server.address());
         if (a2a != null) {
             a2a.listeningOn(resolvedHost, server.port());
@@ -439,6 +475,16 @@ public final class AgentCoreApp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             server.stop(shutdownGrace);
+        }
+    }
+
+    private static boolean jettyWebSocketAvailable() {
+        try {
+            Class.forName("org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler", false,
+                    AgentCoreApp.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
         }
     }
 

@@ -66,7 +66,10 @@ class A2aAgentTest {
                     + "\"url\":\"http://127.0.0.1:" + agent.server.port() + "/\",\"version\":\"1.2.3\","
                     + "\"preferredTransport\":\"JSONRPC\",\"capabilities\":{\"streaming\":true},"
                     + "\"defaultInputModes\":[\"text\"],\"defaultOutputModes\":[\"text\"],\"skills\":[{\"id\":\"greet\","
-                    + "\"name\":\"Greeting\",\"description\":\"Answers with a greeting\",\"tags\":[\"hello\"]}]}",
+                    + "\"name\":\"Greeting\",\"description\":\"Answers with a greeting\",\"tags\":[\"hello\"]}],"
+                    + "\"supportedInterfaces\":[{\"url\":\"http://127.0.0.1:" + agent.server.port() + "/\","
+                    + "\"protocolBinding\":\"JSONRPC\",\"protocolVersion\":\"1.0\"},{\"url\":\"http://127.0.0.1:"
+                    + agent.server.port() + "/\",\"protocolBinding\":\"JSONRPC\",\"protocolVersion\":\"0.3\"}]}",
                     card.body());
             assertEquals(200, agent.ping().statusCode());
         }
@@ -75,6 +78,7 @@ class A2aAgentTest {
     @Test
     void theCardFollowsTheRuntimeUrlAndListsSkillMainByDefault() throws Exception {
         A2aEndpoint endpoint = new A2aEndpoint(A2aAgent.named("agent").onMessage((message, context) -> "hi"), 1024,
+                new PingTracker(java.time.Clock.systemUTC()),
                 name -> name.equals("AGENTCORE_RUNTIME_URL")
                         ? "https://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/arn%3Aabc/invocations" : null);
         endpoint.listeningOn("0.0.0.0", 9000);

@@ -63,4 +63,24 @@ class ProtocolExamplesTest {
         assertPortFree(port);
     }
 
+    @Test
+    void invokesTheAgUiExampleWithAPromptAsARunAgentInput() throws Exception {
+        FixtureProject project = FixtureProject.copyExample("ag-ui-agent", "ag-ui-example");
+        int port = FreePort.pick();
+        Process runLocal = LocalAgents.runLocal(project, port, "ag_ui_agent", "AGUI");
+        try {
+            String log = project.maven("agentcore:invoke", "-Dagentcore.prompt=Read this wonderful sentence",
+                    "-Dagentcore.invoke.outputFile=target/run.txt").assertSuccess().log();
+            assertTrue(log.contains("Invoking http://127.0.0.1:" + port + "/invocations"), log);
+
+            List<String> lines = java.nio.file.Files.readAllLines(project.file("target/run.txt"));
+            assertTrue(lines.get(0).startsWith("[run ") && lines.get(0).endsWith(" started]"), lines.toString());
+            assertEquals("assistant: Your text has 4 words; the longest is \"wonderful\".", lines.get(1));
+            assertTrue(lines.get(2).startsWith("state {"), lines.toString());
+            assertTrue(lines.get(3).endsWith(" finished]"), lines.toString());
+        } finally {
+            LocalAgents.stopRunLocal(runLocal, project);
+        }
+        assertPortFree(port);
+    }
 }

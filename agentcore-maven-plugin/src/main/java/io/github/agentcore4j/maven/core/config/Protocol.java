@@ -6,12 +6,15 @@ import java.util.stream.Collectors;
 
 /**
  * The server protocol an agent speaks, as AgentCore Runtime names it ({@code server_protocol} in
- * {@code .bedrock_agentcore.yaml}), with the port the runtime contract fixes for it.
+ * {@code .bedrock_agentcore.yaml}, {@code serverProtocol} in the control plane API), with the port the runtime
+ * contract fixes for it.
  */
 public enum Protocol {
     HTTP(8080),
     MCP(8000),
-    A2A(9000);
+    A2A(9000),
+    /** AG-UI: {@code POST /invocations} streams AG-UI events, on the HTTP port. */
+    AGUI(8080);
 
     private final int port;
 
@@ -22,6 +25,11 @@ public enum Protocol {
     /** The port AgentCore Runtime sends requests to for this protocol. */
     public int port() {
         return port;
+    }
+
+    /** Whether the agent answers on {@code /invocations} and {@code /ping}, as HTTP and AG-UI agents do. */
+    public boolean servesInvocations() {
+        return this == HTTP || this == AGUI;
     }
 
     /**

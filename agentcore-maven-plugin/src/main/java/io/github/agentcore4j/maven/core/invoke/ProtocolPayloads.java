@@ -12,8 +12,9 @@ import java.util.UUID;
 /**
  * What invoke sends, in the agent's protocol: the payload as it is for HTTP agents; for MCP servers a JSON-RPC
  * request ({@code tools/list}, another method, or {@code tools/call} of a tool with JSON arguments); for A2A agents
- * a {@code message/send} with the prompt as a text part. A payload or payload file is always sent as it is, so any
- * request can still be written by hand.
+ * a {@code message/send} with the prompt as a text part; for AG-UI agents a {@code RunAgentInput} whose one user
+ * message is the prompt. A payload or payload file is always sent as it is, so any request can still be written by
+ * hand.
  */
 public final class ProtocolPayloads {
 
@@ -27,7 +28,7 @@ public final class ProtocolPayloads {
 
     /**
      * @param payload {@code agentcore.payload}, sent as it is
-     * @param prompt {@code agentcore.prompt}: HTTP {@code {"prompt":…}}, A2A the message text
+     * @param prompt {@code agentcore.prompt}: HTTP {@code {"prompt":…}}, A2A and AG-UI the message text
      * @param payloadFile {@code agentcore.invoke.payloadFile}, sent as it is
      * @param mcp the MCP call settings, used only for MCP servers
      */
@@ -44,8 +45,9 @@ public final class ProtocolPayloads {
                 }
                 return mcp.request();
             case A2A:
+            case AGUI:
                 if (prompt != null && payload == null && payloadFile == null) {
-                    return messageSend(prompt);
+                    return protocol == Protocol.A2A ? messageSend(prompt) : runAgentInput(prompt);
                 }
                 return InvocationInputs.payload(payload, prompt, payloadFile);
             default:
@@ -60,6 +62,19 @@ public final class ProtocolPayloads {
         message.putArray("parts").addObject().put("kind", "text").put("text", prompt);
         message.put("messageId", UUID.randomUUID().toString());
         return request.toString();
+    }
+
+    /** An AG-UI {@code RunAgentInput}: a new thread and run whose one message is the prompt, from the user. */
+    private static String runAgentInput(String prompt) {
+        ObjectNode input = JSON.createObjectNode().put("threadId", UUID.randomUUID().toString())
+                .put("runId", UUID.randomUUID().toString());
+        input.putObject("state");
+        input.putArray("messages").addObject().put("id", UUID.randomUUID().toString()).put("role", "user")
+                .put("content", prompt);
+        input.putArray("tools");
+        input.putArray("context");
+        input.putObject("forwardedProps");
+        return input.toString();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.agentcore4j.maven.core.invoke;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.BufferedReader;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * Turns the agent's answer into lines for a person: a JSON document pretty-printed, a stream of server-sent events
- * one event per line as each arrives, anything else as it came.
+ * one event per line as each arrives (an AG-UI run as {@link AgUiEventLines} tells it), anything else as it came.
  */
 public final class ResponsePrinter {
 
@@ -69,22 +70,57 @@ public final class ResponsePrinter {
      */
     private static void printEvents(BufferedReader body, Consumer<String> out) throws IOException {
         List<String> data = new ArrayList<>();
+        EventPrinter events = new EventPrinter(out);
         String line;
         while ((line = body.readLine()) != null) {
             if (line.isEmpty()) {
-                emit(data, out);
+                events.emit(data);
             } else if (line.startsWith("data:")) {
                 String value = line.substring("data:".length());
                 data.add(value.startsWith(" ") ? value.substring(1) : value);
             }
         }
-        emit(data, out);
+        events.emit(data);
     }
 
-    private static void emit(List<String> data, Consumer<String> out) {
-        if (!data.isEmpty()) {
-            out.accept(String.join("\n", data));
+    /** Prints each event as it came, unless the first one opens an AG-UI run: then as AG-UI lines. */
+    private static final class EventPrinter {
+
+        private final Consumer<String> out;
+        private boolean first = true;
+        private AgUiEventLines agUi;
+
+        EventPrinter(Consumer<String> out) {
+            this.out = out;
+        }
+
+        void emit(List<String> data) {
+            if (data.isEmpty()) {
+                return;
+            }
+            String event = String.join("\n", data);
             data.clear();
+            JsonNode json = first || agUi != null ? jsonOrNull(event) : null;
+            if (first && AgUiEventLines.opensRun(json)) {
+                agUi = new AgUiEventLines();
+            }
+            first = false;
+            if (agUi == null || json == null) {
+                out.accept(event);
+                return;
+            }
+            String line = agUi.lineFor(json);
+            if (line != null) {
+                out.accept(line);
+            }
+        }
+
+        private static JsonNode jsonOrNull(String text) {
+            try {
+                return JSON.readTree(text);
+            } catch (JsonProcessingException notJson) {
+                return null;
+            }
         }
     }
 

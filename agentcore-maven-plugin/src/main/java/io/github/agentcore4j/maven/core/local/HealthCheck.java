@@ -22,7 +22,7 @@ final class HealthCheck {
 
     HealthCheck(Protocol protocol, int port) {
         this.protocol = protocol;
-        String path = protocol == Protocol.HTTP ? "/ping" : "/";
+        String path = protocol.servesInvocations() ? "/ping" : "/";
         this.request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(REQUEST_TIMEOUT)
                 .GET()
@@ -32,7 +32,7 @@ final class HealthCheck {
     boolean isHealthy() throws InterruptedException {
         try {
             int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return protocol != Protocol.HTTP || status == 200;
+            return !protocol.servesInvocations() || status == 200;
         } catch (IOException notListeningYet) {
             return false;
         }

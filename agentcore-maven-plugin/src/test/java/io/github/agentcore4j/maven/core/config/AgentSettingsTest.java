@@ -36,13 +36,15 @@ class AgentSettingsTest {
         assertEquals(8080, Protocol.HTTP.port());
         assertEquals(8000, Protocol.MCP.port());
         assertEquals(9000, Protocol.A2A.port());
+        assertEquals(8080, Protocol.AGUI.port());
         assertEquals(Protocol.MCP, defaults().protocol("mcp").build().protocol());
+        assertEquals(Protocol.AGUI, defaults().protocol("agui").build().protocol());
     }
 
     @Test
     void namesTheProtocolsThatExist() {
         assertEquals("Invalid setting <protocol> (-Dagentcore.protocol): 'GRPC' is not a protocol AgentCore Runtime "
-                + "serves. Fix: use one of HTTP, MCP, A2A.", rejected(b -> b.protocol("GRPC")).getMessage());
+                + "serves. Fix: use one of HTTP, MCP, A2A, AGUI.", rejected(b -> b.protocol("GRPC")).getMessage());
     }
 
     @Test

@@ -180,6 +180,14 @@ class DeploymentPlanTest {
     }
 
     @Test
+    void sendsEachProtocolByItsServiceName() {
+        assertEquals("{\"serverProtocol\":\"AGUI\"}",
+                desired(b -> b.protocol("AGUI")).get("protocolConfiguration").toString());
+        assertEquals("{\"serverProtocol\":\"A2A\"}",
+                desired(b -> b.protocol("A2A")).get("protocolConfiguration").toString());
+    }
+
+    @Test
     void sendsTheWarmupHookOnTheServingPortAndThePortToTheAgent() {
         ObjectNode desired = desired(b -> b.protocol("MCP").warmup(true, null).serving(9100, "/rpc")
                 .environment(List.of("A=1")));

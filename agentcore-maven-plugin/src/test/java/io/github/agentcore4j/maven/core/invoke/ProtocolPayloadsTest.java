@@ -65,4 +65,21 @@ class ProtocolPayloadsTest {
         assertEquals(json.readTree("[{\"kind\":\"text\",\"text\":\"Hello\"}]"), message.get("parts"));
         assertTrue(message.get("messageId").asText().length() >= 32);
     }
+
+    @Test
+    void agUiAgentsGetThePromptAsTheUserMessageOfARunAgentInput() throws Exception {
+        JsonNode input = json.readTree(ProtocolPayloads.body(Protocol.AGUI, null, "Hello", null, NO_MCP));
+
+        assertTrue(input.get("threadId").asText().length() >= 32);
+        assertTrue(input.get("runId").asText().length() >= 32);
+        assertEquals(1, input.get("messages").size());
+        assertEquals("user", input.at("/messages/0/role").asText());
+        assertEquals("Hello", input.at("/messages/0/content").asText());
+        assertTrue(input.at("/messages/0/id").isTextual());
+        assertEquals(json.readTree("[]"), input.get("tools"));
+        assertEquals(json.readTree("[]"), input.get("context"));
+
+        assertEquals("{\"threadId\":\"mine\"}",
+                ProtocolPayloads.body(Protocol.AGUI, "{\"threadId\":\"mine\"}", null, null, NO_MCP));
+    }
 }

@@ -57,6 +57,33 @@ class ResponsePrinterTest {
     }
 
     @Test
+    void printsAnAgUiRunAsMessagesToolCallsAndState() throws IOException {
+        assertEquals(List.of(
+                "[run r-1 started]",
+                "assistant: Hello there.",
+                "tool call highlight {\"word\":\"there\"}",
+                "state {\"textsRead\":1}",
+                "state delta [{\"op\":\"replace\",\"path\":\"/textsRead\",\"value\":2}]",
+                "STEP_STARTED {\"type\":\"STEP_STARTED\",\"stepName\":\"plan\"}",
+                "[run error] the model is down (IllegalStateException)"),
+                print(200, "text/event-stream", String.join("\n\n",
+                        "data: {\"type\":\"RUN_STARTED\",\"threadId\":\"t-1\",\"runId\":\"r-1\"}",
+                        "data: {\"type\":\"TEXT_MESSAGE_START\",\"messageId\":\"m\",\"role\":\"assistant\"}",
+                        "data: {\"type\":\"TEXT_MESSAGE_CONTENT\",\"messageId\":\"m\",\"delta\":\"Hello \"}",
+                        "data: {\"type\":\"TOOL_CALL_START\",\"toolCallId\":\"c\",\"toolCallName\":\"highlight\"}",
+                        "data: {\"type\":\"TEXT_MESSAGE_CONTENT\",\"messageId\":\"m\",\"delta\":\"there.\"}",
+                        "data: {\"type\":\"TEXT_MESSAGE_END\",\"messageId\":\"m\"}",
+                        "data: {\"type\":\"TOOL_CALL_ARGS\",\"toolCallId\":\"c\",\"delta\":\"{\\\"word\\\":\\\"there\\\"}\"}",
+                        "data: {\"type\":\"TOOL_CALL_END\",\"toolCallId\":\"c\"}",
+                        "data: {\"type\":\"STATE_SNAPSHOT\",\"snapshot\":{\"textsRead\":1}}",
+                        "data: {\"type\":\"STATE_DELTA\",\"delta\":[{\"op\":\"replace\",\"path\":\"/textsRead\","
+                                + "\"value\":2}]}",
+                        "data: {\"type\":\"STEP_STARTED\",\"stepName\":\"plan\"}",
+                        "data: {\"type\":\"RUN_ERROR\",\"message\":\"the model is down\","
+                                + "\"code\":\"IllegalStateException\"}")));
+    }
+
+    @Test
     void anErrorStatusFailsWithTheStatusAndBody() {
         InvocationFailedException e = assertThrows(InvocationFailedException.class,
                 () -> print(500, "application/json", "{\"error\":\"boom\"}\n"));
