@@ -65,7 +65,7 @@ class ConfigureTest {
         FixtureProject project = FixtureProject.copy("local-agent", "configure-vpc");
 
         project.maven("compile", "agentcore:configure", "-Dagentcore.networkMode=VPC",
-                "-Dagentcore.securityGroups=sg-0a1", "-Dagentcore.subnets=subnet-1,subnet-2",
+                "-Dagentcore.securityGroups=sg-0a1b2c3d4", "-Dagentcore.subnets=subnet-0aaa1111,subnet-0bbb2222",
                 "-Dagentcore.protocol=mcp", "-Dagentcore.idleRuntimeSessionTimeout=600").assertSuccess();
 
         String written = Files.readString(project.file(YAML), StandardCharsets.UTF_8);
@@ -74,10 +74,10 @@ class ConfigureTest {
                 "        network_mode: VPC",
                 "        network_mode_config:",
                 "          security_groups:",
-                "          - sg-0a1",
+                "          - sg-0a1b2c3d4",
                 "          subnets:",
-                "          - subnet-1",
-                "          - subnet-2",
+                "          - subnet-0aaa1111",
+                "          - subnet-0bbb2222",
                 "      protocol_configuration:",
                 "        server_protocol: MCP",
                 "      observability:",
