@@ -2,6 +2,7 @@ package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.image.BaseImages;
 import io.github.agentcore4j.maven.core.config.Protocol;
+import io.github.agentcore4j.maven.core.config.RuntimeOptions;
 import io.github.agentcore4j.maven.core.container.ArmEmulation;
 import io.github.agentcore4j.maven.core.container.ContainerEngine;
 import io.github.agentcore4j.maven.core.container.ContainerEnvironment;
@@ -19,11 +20,14 @@ import io.github.agentcore4j.maven.core.image.RegistryCredential;
 import io.github.agentcore4j.maven.core.invoke.ProtocolPayloads;
 import io.github.agentcore4j.maven.core.local.AgentProcess;
 import io.github.agentcore4j.maven.core.local.AgentStartException;
+import io.github.agentcore4j.maven.core.local.ServingPaths;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -189,8 +193,12 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
         ContainerEnvironment environment = ContainerEnvironment.of(agentSettings(), System.getenv(),
                 Path.of(System.getProperty("user.home")));
         getLog().info(environment.credentialSource());
+        RuntimeOptions runtime = agentSettings().runtime();
+        int containerPort = runtime.servingPort(protocol());
+        Map<String, String> variables = new LinkedHashMap<>(environment.variables());
+        variables.putAll(ServingPaths.environment(runtime, containerPort));
         return new ContainerLaunch(engine, image.imageId(), agentSettings().name().value(), protocol(), hostPort,
-                protocol().port(), environment.variables(), project.getBasedir().toPath());
+                containerPort, variables, project.getBasedir().toPath());
     }
 
     /**

@@ -4,8 +4,10 @@ import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.local.AgentLaunch;
 import io.github.agentcore4j.maven.core.local.AwsPassthrough;
 import io.github.agentcore4j.maven.core.local.LaunchSpec;
+import io.github.agentcore4j.maven.core.local.ServingPaths;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +70,7 @@ public abstract class AbstractLaunchMojo extends AbstractLocalAgentMojo {
         getLog().info(AwsPassthrough.describeCredentials(settings, System.getenv(),
                 Path.of(System.getProperty("user.home"))));
         return new LaunchSpec(settings.name().value(), LaunchSpec.currentJava(), runtimeClasspath(),
-                resolveMainClass(), settings.protocol(), launchPort(), jvmArgumentList(), environment,
+                resolveMainClass(), settings.protocol(), launchPort(), jvmArgumentList(settings), environment,
                 project.getBasedir().toPath());
     }
 
@@ -84,10 +86,13 @@ public abstract class AbstractLaunchMojo extends AbstractLocalAgentMojo {
         }
     }
 
-    private List<String> jvmArgumentList() {
-        if (jvmArguments == null || jvmArguments.isBlank()) {
-            return List.of();
+    /** The user's JVM options, then the custom serving paths, so run-local serves where deploy does. */
+    private List<String> jvmArgumentList(AgentSettings settings) {
+        List<String> options = new ArrayList<>();
+        if (jvmArguments != null && !jvmArguments.isBlank()) {
+            options.addAll(Arrays.asList(jvmArguments.trim().split("\\s+")));
         }
-        return Arrays.asList(jvmArguments.trim().split("\\s+"));
+        options.addAll(ServingPaths.systemProperties(settings.runtime()));
+        return options;
     }
 }

@@ -189,7 +189,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
                 : DeployedAgent.find(agentArn, AgentCoreConfigFile.read(configFile()), settings.name().value());
         if (deployed.isEmpty()) {
             invoke(invoker, body, new LocalAgentEndpoint(settings.protocol(), runningAgentPort(),
-                    Duration.ofSeconds(timeout)));
+                    settings.runtime().invocationPath(), Duration.ofSeconds(timeout)));
             return;
         }
         DeployedAgent agent = deployed.get();

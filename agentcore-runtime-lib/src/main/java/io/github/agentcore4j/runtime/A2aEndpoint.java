@@ -88,12 +88,15 @@ final class A2aEndpoint implements Route.Handler {
         return List.of(Route.work("POST", "/", this), Route.info("GET", CARD_PATH, this::serveCard), ping);
     }
 
-    /** Fixes the card's URL once the port is known: {@value #RUNTIME_URL_VARIABLE} when set, else this server. */
-    void listeningOn(String host, int port) {
+    /**
+     * Fixes the card's URL once the port is known: {@value #RUNTIME_URL_VARIABLE} when set, else this server on the
+     * path it serves messages on ({@code /} unless {@code agentcore.invocationPath} says otherwise).
+     */
+    void listeningOn(String host, int port, String path) {
         String runtimeUrl = environment.apply(RUNTIME_URL_VARIABLE);
         String url = runtimeUrl != null && !runtimeUrl.isBlank()
                 ? (runtimeUrl.endsWith("/") ? runtimeUrl : runtimeUrl + "/")
-                : "http://" + host + ":" + port + "/";
+                : "http://" + host + ":" + port + path;
         card = Json.writeMap(agent.card(url));
         cardV1 = Json.writeMap(agent.cardV1(url));
     }

@@ -430,7 +430,7 @@ public final class AgentCoreApp {
                 served(routes, defaultPath, path, warmup, sessions, warmupPath), ws);
         warmup.listeningOn(server.address());
         if (a2a != null) {
-            a2a.listeningOn(resolvedHost, server.port());
+            a2a.listeningOn(resolvedHost, server.port(), path);
         }
         LOG.info(() -> "Agent listening on http://" + resolvedHost + ":" + server.port() + path + " ("
                 + (InvocationThreads.virtual() ? "virtual" : "platform") + " threads)");

@@ -52,6 +52,23 @@ class StartInvokeStopTest {
     }
 
     @Test
+    void startServesAndInvokeCallsTheConfiguredInvocationPath() throws Exception {
+        FixtureProject project = FixtureProject.copy("local-agent", "start-invoke-custom-path");
+        int port = FreePort.pick();
+        project.maven("compile", "agentcore:configure").assertSuccess();
+
+        MavenResult verify = project.maven("verify", "-Dagentcore.port=" + port,
+                "-Dagentcore.invocationPath=/agent/run").assertSuccess();
+
+        assertContains(read(project.file("target/agentcore/local-agent.log")),
+                "Agent listening on http://127.0.0.1:" + port + "/agent/run");
+        assertContains(read(project.file("target/invoke-json.txt")), "\"response\": \"echo: Hello\"");
+        assertContains(verify.log(), "Stopped the local agent");
+        assertPortFree(port);
+        assertNoProcessFrom(project);
+    }
+
+    @Test
     void aBuildThatFailsBetweenStartAndStopLeavesNoAgentBehind() throws Exception {
         FixtureProject project = FixtureProject.copy("local-agent", "start-fail-stop");
         int port = FreePort.pick();

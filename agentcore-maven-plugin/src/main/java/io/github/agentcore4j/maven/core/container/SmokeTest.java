@@ -6,6 +6,7 @@ import io.github.agentcore4j.maven.core.invoke.InvocationResponse;
 import io.github.agentcore4j.maven.core.invoke.LocalAgentEndpoint;
 import io.github.agentcore4j.maven.core.local.AgentProcess;
 import io.github.agentcore4j.maven.core.local.AgentStartException;
+import io.github.agentcore4j.maven.core.local.ServingPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -59,7 +60,8 @@ public final class SmokeTest {
 
     private static void invoke(ContainerLaunch launch, String payload, AgentProcess container)
             throws InterruptedException {
-        LocalAgentEndpoint endpoint = new LocalAgentEndpoint(launch.protocol(), launch.port(), INVOCATION_TIMEOUT);
+        LocalAgentEndpoint endpoint = new LocalAgentEndpoint(launch.protocol(), launch.port(),
+                launch.environment().get(ServingPaths.INVOCATION_PATH_VARIABLE), INVOCATION_TIMEOUT);
         InvocationRequest request = new InvocationRequest(payload, UUID.randomUUID().toString(), Map.of());
         try (InvocationResponse response = endpoint.send(request)) {
             String body = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);

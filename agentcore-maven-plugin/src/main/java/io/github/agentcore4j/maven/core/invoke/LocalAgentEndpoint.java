@@ -24,7 +24,17 @@ public final class LocalAgentEndpoint implements AgentEndpoint {
      * @param timeout how long to wait for the whole answer
      */
     public LocalAgentEndpoint(Protocol protocol, int port, Duration timeout) {
-        this.uri = URI.create("http://127.0.0.1:" + port + path(protocol));
+        this(protocol, port, null, timeout);
+    }
+
+    /**
+     * @param port where the agent listens on 127.0.0.1
+     * @param invocationPath the custom invocation path ({@code agentcore.invocationPath}), or {@code null} for the
+     *     protocol's
+     * @param timeout how long to wait for the whole answer
+     */
+    public LocalAgentEndpoint(Protocol protocol, int port, String invocationPath, Duration timeout) {
+        this.uri = URI.create("http://127.0.0.1:" + port + (invocationPath != null ? invocationPath : path(protocol)));
         this.timeout = timeout;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
