@@ -52,6 +52,12 @@ class DeployTest {
         EcrRepository repository = stage.aws().ecr().repository("bedrock-agentcore-first_agent").orElseThrow();
         assertTrue(repository.scanOnPush());
         assertEquals("IMMUTABLE", repository.imageTagMutability());
+        JsonNode lifecycleRule = JSON.readTree(stage.aws().ecr().lifecyclePolicy(repository.name()).orElseThrow())
+                .get("rules").get(0);
+        assertEquals("any", lifecycleRule.at("/selection/tagStatus").asText());
+        assertEquals("imageCountMoreThan", lifecycleRule.at("/selection/countType").asText());
+        assertEquals(20, lifecycleRule.at("/selection/countNumber").asInt(), "keepImages defaults to 20");
+        assertEquals("expire", lifecycleRule.at("/action/type").asText());
         AgentRuntime runtime = stage.aws().agentCore().runtimeNamed("first_agent").orElseThrow();
         assertEquals(1, runtime.versions().size());
         RuntimeVersion version = runtime.latestVersion();
@@ -110,6 +116,19 @@ class DeployTest {
                 + uploads.subList(uploadsBefore, uploads.size()));
         assertContains(second.log(), "Updating agent runtime " + runtime.id() + " to version 2");
         assertContains(read(project.file(".bedrock_agentcore.yaml")), "deployed_version: '2'\n");
+    }
+
+    @Test
+    void keepImagesSetsTheLifecyclePolicyOfTheRepositoryDeployCreatesAndZeroSetsNone() throws Exception {
+        stage.maven(stage.project("deploy-keep-5"), "keep_five_agent", "deploy", "-Dagentcore.deploy.keepImages=5")
+                .assertSuccess();
+        stage.maven(stage.project("deploy-keep-0"), "keep_none_agent", "deploy", "-Dagentcore.deploy.keepImages=0")
+                .assertSuccess();
+
+        assertEquals(5, JSON.readTree(stage.aws().ecr().lifecyclePolicy("bedrock-agentcore-keep_five_agent")
+                .orElseThrow()).at("/rules/0/selection/countNumber").asInt());
+        assertTrue(stage.aws().ecr().repository("bedrock-agentcore-keep_none_agent").isPresent());
+        assertTrue(stage.aws().ecr().lifecyclePolicy("bedrock-agentcore-keep_none_agent").isEmpty());
     }
 
     @Test

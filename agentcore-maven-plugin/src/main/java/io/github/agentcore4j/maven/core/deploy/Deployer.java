@@ -61,7 +61,8 @@ public final class Deployer {
         // Refuses what AWS would refuse (network change, dropping the JWT authorizer) before anything is built.
         plan(request, existing, PENDING_IMAGE, "<execution role>");
 
-        Repositories.Resolved repository = new Repositories(aws, log).ensure(request.repository(), false);
+        Repositories.Resolved repository = new Repositories(aws, log)
+                .ensure(request.repository(), request.keepImages(), false);
         ExecutionRoles.Resolved role = executionRole(request, config, request.repository());
         config.awsAccount(name, aws.accountId(), aws.region());
         config.ecrRepository(name, repository.uri(), repository.createdNow());
@@ -106,7 +107,7 @@ public final class Deployer {
         try {
             log.info("[dry run] Deploying agent " + name + " to account " + aws.accountId() + " in " + aws.region());
             existing = existingRuntime(config, name, null);
-            new Repositories(aws, log).ensure(request.repository(), true);
+            new Repositories(aws, log).ensure(request.repository(), request.keepImages(), true);
             roleArn = executionRole(request, config, request.repository()).arn();
         } catch (SdkClientException e) {
             log.info("[dry run] AWS is not reachable with these credentials (" + e.getMessage() + "); showing the "
