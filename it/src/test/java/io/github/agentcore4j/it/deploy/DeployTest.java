@@ -11,16 +11,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.agentcore4j.it.aws.AgentRuntime;
+import io.github.agentcore4j.it.aws.AwsStandIn;
 import io.github.agentcore4j.it.aws.EcrRepository;
 import io.github.agentcore4j.it.aws.IamRole;
 import io.github.agentcore4j.it.aws.RuntimeVersion;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
 
 /**
  * `mvn deploy` on a fixture agent against the AWS stand-in and a real registry: what the first deploy creates, what a
@@ -129,6 +135,27 @@ class DeployTest {
                 .orElseThrow()).at("/rules/0/selection/countNumber").asInt());
         assertTrue(stage.aws().ecr().repository("bedrock-agentcore-keep_none_agent").isPresent());
         assertTrue(stage.aws().ecr().lifecyclePolicy("bedrock-agentcore-keep_none_agent").isEmpty());
+    }
+
+    @Test
+    void aTagRemovedFromThePomIsUntaggedButOnlyIfDeploySetIt() {
+        FixtureProject project = stage.project("deploy-untag");
+        stage.maven(project, "untag_agent", "deploy", "-Dagentcore.tags=team=agents,cost=ml").assertSuccess();
+        String arn = stage.aws().agentCore().runtimeNamed("untag_agent").orElseThrow().arn();
+        try (BedrockAgentCoreControlClient control = BedrockAgentCoreControlClient.builder()
+                .endpointOverride(stage.aws().endpoint()).region(Region.of(stage.aws().region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        AwsStandIn.ACCESS_KEY_ID, AwsStandIn.SECRET_ACCESS_KEY))).build()) {
+            control.tagResource(request -> request.resourceArn(arn).tags(Map.of("owner", "platform-team")));
+        }
+
+        MavenResult again = stage.maven(project, "untag_agent", "deploy", "-Dagentcore.tags=team=agents")
+                .assertSuccess();
+
+        assertEquals(Map.of("team", "agents", "owner", "platform-team"),
+                stage.aws().agentCore().runtimeNamed("untag_agent").orElseThrow().tags());
+        assertContains(again.log(), "Removed the tags cost the POM no longer sets");
+        assertContains(read(project.file(".bedrock_agentcore.yaml")), "deployed_tags:\n");
     }
 
     @Test

@@ -77,7 +77,7 @@ public final class Deployer {
         DeploymentPlan plan = plan(request, existing, containerUri, role.arn());
         plan.notes().forEach(log::info);
         PlanApplier.Applied applied = new PlanApplier(aws, runtimes, log).apply(plan, role.arn(),
-                request.settings().runtime().tags(), request.waitTimeout(), made -> {
+                request.settings().runtime().tags(), config.deployedTagKeys(name), request.waitTimeout(), made -> {
                     config.deployment(name, made.id(), made.arn());
                     AgentCoreConfigFile.write(configFile, config);
                 });
@@ -85,6 +85,7 @@ public final class Deployer {
             pointEndpoint(applied.id(), request.endpointName(), applied.version(), request);
         }
         config.deployedVersion(name, applied.version(), ResourceNames.imageDigest(containerUri));
+        config.deployedTagKeys(name, request.settings().runtime().tags().keySet());
         AgentCoreConfigFile.write(configFile, config);
         Deployment deployment = new Deployment(applied.id(), applied.arn(), applied.version(), containerUri, role.arn(),
                 aws.region(), request.endpointName(), plan.action() != DeploymentPlan.Action.NOTHING);
