@@ -192,6 +192,16 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
     protected List<String> jwtAllowedScopes;
 
     /**
+     * Custom claims the JWT authorizer requires, each {@code <claim> <STRING|STRING_ARRAY>
+     * <EQUALS|CONTAINS|CONTAINS_ANY> <value>[|<value>...]}, e.g. {@code tier STRING EQUALS gold} or
+     * {@code groups STRING_ARRAY CONTAINS_ANY admin|ops}. EQUALS takes one value; the others a list.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.jwtCustomClaims")
+    protected List<String> jwtCustomClaims;
+
+    /**
      * The AgentCore Runtime platform: {@code V2} restores every session from a snapshot of the started agent (cold
      * starts of about 2 s whatever the image size; create and update take minutes), {@code V1} starts each session
      * from the image. Sent on every create and update; {@code status} and {@code versions} show what AWS reports.
@@ -407,6 +417,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
                     .lifecycle(idleRuntimeSessionTimeout, maxLifetime)
                     .network(networkMode, securityGroups, subnets)
                     .jwtAuthorizer(jwtDiscoveryUrl, jwtAllowedClients, jwtAllowedAudiences, jwtAllowedScopes)
+                    .jwtCustomClaims(jwtCustomClaims)
                     .platformVersion(platformVersion)
                     .warmup(warmup, warmupPath)
                     .serving(port, invocationPath)

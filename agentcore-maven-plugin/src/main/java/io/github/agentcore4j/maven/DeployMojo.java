@@ -102,12 +102,23 @@ public class DeployMojo extends AbstractImageMojo {
     @Parameter(property = "agentcore.deploy.smokeTest", defaultValue = "false")
     private boolean smokeTest;
 
+    /**
+     * How many images the ECR repository deploy creates keeps: an ECR lifecycle policy expires older images, so
+     * every deploy's new image does not pile up and cost storage. {@code 0} creates no policy. A repository that
+     * already exists is left as it is.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.deploy.keepImages", defaultValue = "20")
+    private int keepImages;
+
     @Override
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
         // Every setting is checked (DeployRequest) before the smoke test builds an image.
         String mainClass = resolveMainClass();
         DeployRequest request = new DeployRequest(agentSettings(), mainClass, repository, executionRole, endpoint,
-                Duration.ofSeconds(waitTimeout), dryRun, project.getVersion(), marketplaceAccess);
+                Duration.ofSeconds(waitTimeout), dryRun, project.getVersion(), marketplaceAccess,
+                keepImages);
         if (smokeTest && !dryRun) {
             smokeTest();
         }

@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * ECR (AWS JSON 1.1, {@code X-Amz-Target: AmazonEC2ContainerRegistry_V20150921.<Operation>}): GetAuthorizationToken,
- * DescribeRepositories, CreateRepository, DeleteRepository, ListImages, DescribeImages, BatchDeleteImage.
+ * DescribeRepositories, CreateRepository, DeleteRepository, ListImages, DescribeImages, BatchDeleteImage,
+ * PutLifecyclePolicy, GetLifecyclePolicy (the policy text is stored, not evaluated).
  * <p>
  * With a registry configured ({@link AwsStandIn.Builder#registry(URI)}), {@code proxyEndpoint} is that registry's URL
  * and each repository's {@code repositoryUri} is {@code <registry host:port>/<name>}, so a client that logs in and
@@ -32,7 +33,8 @@ public final class EcrStandIn {
 
     static final String TARGET_PREFIX = "AmazonEC2ContainerRegistry_V20150921.";
     static final Set<String> OPERATIONS = Set.of("GetAuthorizationToken", "DescribeRepositories", "CreateRepository",
-            "DeleteRepository", "ListImages", "DescribeImages", "BatchDeleteImage");
+            "DeleteRepository", "ListImages", "DescribeImages", "BatchDeleteImage", "PutLifecyclePolicy",
+            "GetLifecyclePolicy");
 
     /** Repository names are checked against ECR's model (length 2-256 and its pattern). */
     private static final ModelValidation NAME_CHECK = new ModelValidation(ServiceModel.named("ecr"));
@@ -81,6 +83,11 @@ public final class EcrStandIn {
         return Optional.ofNullable(repositories.get(name)).map(MutableRepository::snapshot);
     }
 
+    /** The lifecycle policy text last put on a repository, if any. */
+    public synchronized Optional<String> lifecyclePolicy(String repositoryName) {
+        return Optional.ofNullable(repositories.get(repositoryName)).map(repository -> repository.lifecyclePolicy);
+    }
+
     /** Adds a repository as if someone else had created it. */
     public synchronized EcrRepository addRepository(String name) {
         return create(name, "MUTABLE", false, Map.of()).snapshot();
@@ -121,9 +128,28 @@ public final class EcrStandIn {
             case "ListImages" -> listImages(input);
             case "DescribeImages" -> describeImages(input);
             case "BatchDeleteImage" -> batchDeleteImage(input);
+            case "PutLifecyclePolicy" -> {
+                MutableRepository repository = existing(text(input, "repositoryName"));
+                repository.lifecyclePolicy = text(input, "lifecyclePolicyText");
+                yield lifecyclePolicy(repository);
+            }
+            case "GetLifecyclePolicy" -> {
+                MutableRepository repository = existing(text(input, "repositoryName"));
+                if (repository.lifecyclePolicy == null) {
+                    throw new ServiceError(400, "LifecyclePolicyNotFoundException", "Lifecycle policy does not exist "
+                            + "for the repository with name '" + repository.name + "' in the registry with id '"
+                            + accountId + "'");
+                }
+                yield lifecyclePolicy(repository);
+            }
             default -> throw AwsService.ECR.unknownOperation(operation);
         };
         return Reply.awsJson(output);
+    }
+
+    private ObjectNode lifecyclePolicy(MutableRepository repository) {
+        return Json.object().put("registryId", accountId).put("repositoryName", repository.name)
+                .put("lifecyclePolicyText", repository.lifecyclePolicy);
     }
 
     private ObjectNode authorizationToken() {
@@ -273,6 +299,8 @@ public final class EcrStandIn {
         final boolean scanOnPush;
         final Map<String, String> tags;
         final Instant createdAt = Instant.now();
+        /** The text of PutLifecyclePolicy, or null before any. */
+        String lifecyclePolicy;
         /** Images recorded with {@link #putImage}. */
         final Map<String, MutableImage> recorded = new LinkedHashMap<>();
         /** Tags removed from a registry manifest that keeps other tags (the registry API cannot untag): tag to digest. */

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 import software.amazon.awssdk.services.ecr.model.ImageNotFoundException;
 import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 import software.amazon.awssdk.services.ecr.model.InvalidParameterException;
+import software.amazon.awssdk.services.ecr.model.LifecyclePolicyNotFoundException;
 import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotEmptyException;
@@ -68,6 +69,25 @@ class EcrStandInTest {
                 ecr.getAuthorizationToken(request -> { }).authorizationData().get(0).proxyEndpoint());
         assertEquals("123456789012.dkr.ecr.us-east-1.amazonaws.com/demo", ecr.createRepository(request -> request
                 .repositoryName("demo")).repository().repositoryUri());
+    }
+
+    @Test
+    void aLifecyclePolicyIsStoredAndReadBack() {
+        ecr.createRepository(request -> request.repositoryName("kept"));
+        assertThrows(LifecyclePolicyNotFoundException.class,
+                () -> ecr.getLifecyclePolicy(request -> request.repositoryName("kept")));
+        String policy = "{\"rules\":[{\"rulePriority\":1,\"selection\":{\"tagStatus\":\"any\","
+                + "\"countType\":\"imageCountMoreThan\",\"countNumber\":3},\"action\":{\"type\":\"expire\"}}]}";
+
+        assertEquals(policy, ecr.putLifecyclePolicy(request -> request.repositoryName("kept")
+                .lifecyclePolicyText(policy)).lifecyclePolicyText());
+
+        assertEquals(policy, ecr.getLifecyclePolicy(request -> request.repositoryName("kept")).lifecyclePolicyText());
+        assertEquals(policy, aws.ecr().lifecyclePolicy("kept").orElseThrow());
+        assertEquals("AmazonEC2ContainerRegistry_V20150921.PutLifecyclePolicy",
+                aws.requests("PutLifecyclePolicy").get(0).request().header("X-Amz-Target"));
+        assertThrows(RepositoryNotFoundException.class, () -> ecr.putLifecyclePolicy(request -> request
+                .repositoryName("missing").lifecyclePolicyText(policy)));
     }
 
     @Test

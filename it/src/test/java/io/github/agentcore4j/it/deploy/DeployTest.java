@@ -11,16 +11,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.agentcore4j.it.aws.AgentRuntime;
+import io.github.agentcore4j.it.aws.AwsStandIn;
 import io.github.agentcore4j.it.aws.EcrRepository;
 import io.github.agentcore4j.it.aws.IamRole;
 import io.github.agentcore4j.it.aws.RuntimeVersion;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
 
 /**
  * `mvn deploy` on a fixture agent against the AWS stand-in and a real registry: what the first deploy creates, what a
@@ -52,6 +58,12 @@ class DeployTest {
         EcrRepository repository = stage.aws().ecr().repository("bedrock-agentcore-first_agent").orElseThrow();
         assertTrue(repository.scanOnPush());
         assertEquals("IMMUTABLE", repository.imageTagMutability());
+        JsonNode lifecycleRule = JSON.readTree(stage.aws().ecr().lifecyclePolicy(repository.name()).orElseThrow())
+                .get("rules").get(0);
+        assertEquals("any", lifecycleRule.at("/selection/tagStatus").asText());
+        assertEquals("imageCountMoreThan", lifecycleRule.at("/selection/countType").asText());
+        assertEquals(20, lifecycleRule.at("/selection/countNumber").asInt(), "keepImages defaults to 20");
+        assertEquals("expire", lifecycleRule.at("/action/type").asText());
         AgentRuntime runtime = stage.aws().agentCore().runtimeNamed("first_agent").orElseThrow();
         assertEquals(1, runtime.versions().size());
         RuntimeVersion version = runtime.latestVersion();
@@ -110,6 +122,40 @@ class DeployTest {
                 + uploads.subList(uploadsBefore, uploads.size()));
         assertContains(second.log(), "Updating agent runtime " + runtime.id() + " to version 2");
         assertContains(read(project.file(".bedrock_agentcore.yaml")), "deployed_version: '2'\n");
+    }
+
+    @Test
+    void keepImagesSetsTheLifecyclePolicyOfTheRepositoryDeployCreatesAndZeroSetsNone() throws Exception {
+        stage.maven(stage.project("deploy-keep-5"), "keep_five_agent", "deploy", "-Dagentcore.deploy.keepImages=5")
+                .assertSuccess();
+        stage.maven(stage.project("deploy-keep-0"), "keep_none_agent", "deploy", "-Dagentcore.deploy.keepImages=0")
+                .assertSuccess();
+
+        assertEquals(5, JSON.readTree(stage.aws().ecr().lifecyclePolicy("bedrock-agentcore-keep_five_agent")
+                .orElseThrow()).at("/rules/0/selection/countNumber").asInt());
+        assertTrue(stage.aws().ecr().repository("bedrock-agentcore-keep_none_agent").isPresent());
+        assertTrue(stage.aws().ecr().lifecyclePolicy("bedrock-agentcore-keep_none_agent").isEmpty());
+    }
+
+    @Test
+    void aTagRemovedFromThePomIsUntaggedButOnlyIfDeploySetIt() {
+        FixtureProject project = stage.project("deploy-untag");
+        stage.maven(project, "untag_agent", "deploy", "-Dagentcore.tags=team=agents,cost=ml").assertSuccess();
+        String arn = stage.aws().agentCore().runtimeNamed("untag_agent").orElseThrow().arn();
+        try (BedrockAgentCoreControlClient control = BedrockAgentCoreControlClient.builder()
+                .endpointOverride(stage.aws().endpoint()).region(Region.of(stage.aws().region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        AwsStandIn.ACCESS_KEY_ID, AwsStandIn.SECRET_ACCESS_KEY))).build()) {
+            control.tagResource(request -> request.resourceArn(arn).tags(Map.of("owner", "platform-team")));
+        }
+
+        MavenResult again = stage.maven(project, "untag_agent", "deploy", "-Dagentcore.tags=team=agents")
+                .assertSuccess();
+
+        assertEquals(Map.of("team", "agents", "owner", "platform-team"),
+                stage.aws().agentCore().runtimeNamed("untag_agent").orElseThrow().tags());
+        assertContains(again.log(), "Removed the tags cost the POM no longer sets");
+        assertContains(read(project.file(".bedrock_agentcore.yaml")), "deployed_tags:\n");
     }
 
     @Test

@@ -1,9 +1,14 @@
 package io.github.agentcore4j.maven.core.config;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The content of {@code .bedrock_agentcore.yaml} in the AWS starter toolkit's schema, kept as the YAML tree it was
@@ -196,6 +201,20 @@ public final class AgentCoreConfig {
         if (createdHere) {
             child(agent, PLUGIN_RECORD).put("created_ecr_repository", repositoryUri);
         }
+    }
+
+    /** The keys of the runtime tags deploy set last time, the only ones it may remove. */
+    public Set<String> deployedTagKeys(String agentName) {
+        if (hasAgent(agentName) && child(agents(), agentName).get(PLUGIN_RECORD) instanceof Map<?, ?> record
+                && record.get("deployed_tags") instanceof List<?> keys) {
+            return keys.stream().map(Object::toString).collect(Collectors.toCollection(LinkedHashSet::new));
+        }
+        return Set.of();
+    }
+
+    /** Records the keys of the runtime tags deploy has just set. */
+    public void deployedTagKeys(String agentName, Collection<String> keys) {
+        child(existingAgent(agentName), PLUGIN_RECORD).put("deployed_tags", new ArrayList<>(keys));
     }
 
     /** Whether this plugin created the agent's ECR repository. */

@@ -66,6 +66,7 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
         private List<String> jwtAllowedClients = List.of();
         private List<String> jwtAllowedAudiences = List.of();
         private List<String> jwtAllowedScopes = List.of();
+        private List<JwtCustomClaim> jwtCustomClaims = List.of();
         private final RuntimeOptions.Raw runtime = new RuntimeOptions.Raw();
         private boolean observability = true;
 
@@ -127,6 +128,12 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
             return this;
         }
 
+        /** Custom claims of the JWT authorizer, each {@code <claim> <type> <operator> <value>[|<value>...]}. */
+        public Builder jwtCustomClaims(List<String> claims) {
+            this.jwtCustomClaims = orEmpty(claims).stream().map(JwtCustomClaim::parse).toList();
+            return this;
+        }
+
         /** {@code V1} or {@code V2}; unset means V2. */
         public Builder platformVersion(String value) {
             runtime.platformVersion = value;
@@ -185,7 +192,7 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
          */
         public AgentSettings build() {
             JwtAuthorizer authorizer = JwtAuthorizer.fromSettings(blankToNull(jwtDiscoveryUrl), jwtAllowedClients,
-                    jwtAllowedAudiences, jwtAllowedScopes);
+                    jwtAllowedAudiences, jwtAllowedScopes, jwtCustomClaims);
             Network checkedNetwork = new Network(Network.parseMode(networkMode), securityGroups, subnets);
             return new AgentSettings(
                     AgentName.resolve(agentName, artifactId),

@@ -9,17 +9,20 @@ import java.util.List;
  * @param allowedClients client ids whose tokens are accepted; empty for any
  * @param allowedAudiences audiences accepted; empty for any
  * @param allowedScopes scopes a token must carry; empty for none
+ * @param customClaims claims a token must carry with matching values; empty for none
  */
 public record JwtAuthorizer(String discoveryUrl, List<String> allowedClients, List<String> allowedAudiences,
-        List<String> allowedScopes) {
+        List<String> allowedScopes, List<JwtCustomClaim> customClaims) {
 
     public JwtAuthorizer {
+        customClaims = List.copyOf(customClaims);
         allowedClients = List.copyOf(allowedClients);
         allowedAudiences = List.copyOf(allowedAudiences);
         allowedScopes = List.copyOf(allowedScopes);
         if (discoveryUrl == null || discoveryUrl.isBlank()) {
             String given = !allowedClients.isEmpty() ? "jwtAllowedClients"
-                    : !allowedAudiences.isEmpty() ? "jwtAllowedAudiences" : "jwtAllowedScopes";
+                    : !allowedAudiences.isEmpty() ? "jwtAllowedAudiences"
+                    : !allowedScopes.isEmpty() ? "jwtAllowedScopes" : JwtCustomClaim.SETTING;
             throw new InvalidSettingException("jwtDiscoveryUrl", given + " is set but the authorizer has no discovery URL",
                     "set jwtDiscoveryUrl to your identity provider's https://.../.well-known/openid-configuration");
         }
@@ -41,9 +44,10 @@ public record JwtAuthorizer(String discoveryUrl, List<String> allowedClients, Li
      * The authorizer the settings describe, or {@code null} when none of them is set.
      */
     public static JwtAuthorizer fromSettings(String discoveryUrl, List<String> allowedClients,
-            List<String> allowedAudiences, List<String> allowedScopes) {
+            List<String> allowedAudiences, List<String> allowedScopes, List<JwtCustomClaim> customClaims) {
         boolean anySet = (discoveryUrl != null && !discoveryUrl.isBlank()) || !allowedClients.isEmpty()
-                || !allowedAudiences.isEmpty() || !allowedScopes.isEmpty();
-        return anySet ? new JwtAuthorizer(discoveryUrl, allowedClients, allowedAudiences, allowedScopes) : null;
+                || !allowedAudiences.isEmpty() || !allowedScopes.isEmpty() || !customClaims.isEmpty();
+        return anySet ? new JwtAuthorizer(discoveryUrl, allowedClients, allowedAudiences, allowedScopes, customClaims)
+                : null;
     }
 }

@@ -19,14 +19,16 @@ import java.util.Objects;
  * @param dryRun print the requests instead of sending those that change anything
  * @param projectVersion the project version, the first part of the image tag
  * @param marketplaceAccess whether a role deploy creates may subscribe to Marketplace models on first use
+ * @param keepImages how many images a repository deploy creates keeps (an ECR lifecycle policy); 0 for no policy
  */
 public record DeployRequest(AgentSettings settings, String mainClass, String repositoryName, String executionRole,
-        String endpointName, Duration waitTimeout, boolean dryRun, String projectVersion, boolean marketplaceAccess) {
+        String endpointName, Duration waitTimeout, boolean dryRun, String projectVersion, boolean marketplaceAccess,
+        int keepImages) {
 
     /** This request with other settings, e.g. with the environment observability adds. */
     public DeployRequest withSettings(AgentSettings other) {
         return new DeployRequest(other, mainClass, repositoryName, executionRole, endpointName, waitTimeout, dryRun,
-                projectVersion, marketplaceAccess);
+                projectVersion, marketplaceAccess, keepImages);
     }
 
     public DeployRequest {
@@ -35,6 +37,10 @@ public record DeployRequest(AgentSettings settings, String mainClass, String rep
         Objects.requireNonNull(waitTimeout, "waitTimeout");
         Objects.requireNonNull(projectVersion, "projectVersion");
         endpointName = namedEndpoint(endpointName);
+        if (keepImages < 0) {
+            throw new InvalidSettingException("keepImages", "agentcore.deploy.keepImages", "must be 0 or more, got "
+                    + keepImages, "set how many images to keep, e.g. 20, or 0 for no lifecycle policy");
+        }
         repositoryName = repositoryName == null || repositoryName.isBlank() ? null
                 : ServiceRules.checkRepositoryName(repositoryName.trim(), false);
         if (repositoryName == null) {

@@ -61,7 +61,8 @@ public final class Deployer {
         // Refuses what AWS would refuse (network change, dropping the JWT authorizer) before anything is built.
         plan(request, existing, PENDING_IMAGE, "<execution role>");
 
-        Repositories.Resolved repository = new Repositories(aws, log).ensure(request.repository(), false);
+        Repositories.Resolved repository = new Repositories(aws, log)
+                .ensure(request.repository(), request.keepImages(), false);
         ExecutionRoles.Resolved role = executionRole(request, config, request.repository());
         config.awsAccount(name, aws.accountId(), aws.region());
         config.ecrRepository(name, repository.uri(), repository.createdNow());
@@ -76,7 +77,7 @@ public final class Deployer {
         DeploymentPlan plan = plan(request, existing, containerUri, role.arn());
         plan.notes().forEach(log::info);
         PlanApplier.Applied applied = new PlanApplier(aws, runtimes, log).apply(plan, role.arn(),
-                request.settings().runtime().tags(), request.waitTimeout(), made -> {
+                request.settings().runtime().tags(), config.deployedTagKeys(name), request.waitTimeout(), made -> {
                     config.deployment(name, made.id(), made.arn());
                     AgentCoreConfigFile.write(configFile, config);
                 });
@@ -84,6 +85,7 @@ public final class Deployer {
             pointEndpoint(applied.id(), request.endpointName(), applied.version(), request);
         }
         config.deployedVersion(name, applied.version(), ResourceNames.imageDigest(containerUri));
+        config.deployedTagKeys(name, request.settings().runtime().tags().keySet());
         AgentCoreConfigFile.write(configFile, config);
         Deployment deployment = new Deployment(applied.id(), applied.arn(), applied.version(), containerUri, role.arn(),
                 aws.region(), request.endpointName(), plan.action() != DeploymentPlan.Action.NOTHING);
@@ -106,7 +108,7 @@ public final class Deployer {
         try {
             log.info("[dry run] Deploying agent " + name + " to account " + aws.accountId() + " in " + aws.region());
             existing = existingRuntime(config, name, null);
-            new Repositories(aws, log).ensure(request.repository(), true);
+            new Repositories(aws, log).ensure(request.repository(), request.keepImages(), true);
             roleArn = executionRole(request, config, request.repository()).arn();
         } catch (SdkClientException e) {
             log.info("[dry run] AWS is not reachable with these credentials (" + e.getMessage() + "); showing the "

@@ -6,6 +6,7 @@ import io.github.agentcore4j.maven.core.aws.JsonMembers;
 import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.Filesystem;
 import io.github.agentcore4j.maven.core.config.JwtAuthorizer;
+import io.github.agentcore4j.maven.core.config.JwtCustomClaim;
 import io.github.agentcore4j.maven.core.config.Lifecycle;
 import io.github.agentcore4j.maven.core.config.NetworkMode;
 import io.github.agentcore4j.maven.core.config.PortRange;
@@ -145,7 +146,23 @@ public final class DesiredRuntime {
         if (!authorizer.allowedScopes().isEmpty()) {
             strings(jwt.putArray("allowedScopes"), authorizer.allowedScopes());
         }
+        if (!authorizer.customClaims().isEmpty()) {
+            ArrayNode claims = jwt.putArray("customClaims");
+            authorizer.customClaims().forEach(claim -> customClaim(claims.addObject(), claim));
+        }
         return jwt;
+    }
+
+    private static void customClaim(ObjectNode json, JwtCustomClaim claim) {
+        json.put("inboundTokenClaimName", claim.claimName()).put("inboundTokenClaimValueType", claim.valueType());
+        ObjectNode match = json.putObject("authorizingClaimMatchValue");
+        ObjectNode value = match.putObject("claimMatchValue");
+        if (claim.matchesOneString()) {
+            value.put("matchValueString", claim.values().get(0));
+        } else {
+            strings(value.putArray("matchValueStringList"), claim.values());
+        }
+        match.put("claimMatchOperator", claim.operator());
     }
 
     private static void strings(ArrayNode array, List<String> values) {

@@ -7,7 +7,9 @@ import io.github.agentcore4j.maven.core.aws.JsonMembers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntime;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ConflictException;
@@ -44,8 +46,8 @@ final class PlanApplier {
      * @param sent told which runtime and version the plan made, before the wait, so that a deploy whose wait fails
      *     still records its runtime
      */
-    Applied apply(DeploymentPlan plan, String roleArn, Map<String, String> tags, Duration timeout,
-            Consumer<Applied> sent) throws InterruptedException {
+    Applied apply(DeploymentPlan plan, String roleArn, Map<String, String> tags, Set<String> tagsSetBefore,
+            Duration timeout, Consumer<Applied> sent) throws InterruptedException {
         Instant started = Instant.now();
         Applied applied;
         switch (plan.action()) {
@@ -56,7 +58,7 @@ final class PlanApplier {
                         + "version was made");
                 applied = new Applied(latest.agentRuntimeId(), latest.agentRuntimeArn(), latest.agentRuntimeVersion());
                 sent.accept(applied);
-                bringTagsUpToDate(applied.arn(), tags);
+                bringTagsUpToDate(applied.arn(), tags, tagsSetBefore);
                 return applied;
             }
             case CREATE -> applied = create(plan, roleArn, timeout);
@@ -71,7 +73,7 @@ final class PlanApplier {
             throw e;
         }
         if (plan.action() == DeploymentPlan.Action.UPDATE) {
-            bringTagsUpToDate(applied.arn(), tags);
+            bringTagsUpToDate(applied.arn(), tags, tagsSetBefore);
         }
         return applied;
     }
@@ -119,9 +121,12 @@ final class PlanApplier {
         }
     }
 
-    /** Adds or changes the POM's tags with TagResource; tags set elsewhere stay. */
-    private void bringTagsUpToDate(String arn, Map<String, String> tags) {
-        if (tags.isEmpty()) {
+    /**
+     * Adds or changes the POM's tags with TagResource, and removes those deploy set before that the POM no longer
+     * has; tags set elsewhere stay.
+     */
+    private void bringTagsUpToDate(String arn, Map<String, String> tags, Set<String> tagsSetBefore) {
+        if (tags.isEmpty() && tagsSetBefore.isEmpty()) {
             return;
         }
         Map<String, String> current = aws.control().listTagsForResource(request -> request.resourceArn(arn)).tags();
@@ -134,6 +139,13 @@ final class PlanApplier {
         if (!missing.isEmpty()) {
             aws.control().tagResource(request -> request.resourceArn(arn).tags(missing));
             log.info("Tagged agent runtime " + arn + " with " + String.join(", ", missing.keySet()));
+        }
+        List<String> dropped = tagsSetBefore.stream().filter(key -> !tags.containsKey(key))
+                .filter(current::containsKey).toList();
+        if (!dropped.isEmpty()) {
+            aws.control().untagResource(request -> request.resourceArn(arn).tagKeys(dropped));
+            log.info("Removed the tags " + String.join(", ", dropped) + " the POM no longer sets from agent runtime "
+                    + arn);
         }
     }
 }

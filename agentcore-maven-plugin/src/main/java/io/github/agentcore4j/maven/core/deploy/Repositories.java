@@ -31,7 +31,8 @@ final class Repositories {
         this.log = log;
     }
 
-    Resolved ensure(String name, boolean dryRun) {
+    /** Finds or creates the repository; one created here expires all but its newest {@code keepImages} images. */
+    Resolved ensure(String name, int keepImages, boolean dryRun) {
         Optional<Repository> existing = find(name);
         if (existing.isPresent()) {
             log.info("Using ECR repository " + existing.get().repositoryUri());
@@ -44,11 +45,27 @@ final class Repositories {
                 .build();
         if (dryRun) {
             log.info("[dry run] would send " + create);
+            if (keepImages > 0) {
+                log.info("[dry run] would set the lifecycle policy " + lifecyclePolicy(keepImages));
+            }
             return new Resolved(name, "<" + name + " repository URI>", true);
         }
         Repository created = aws.ecr().createRepository(create).repository();
         log.info("Created ECR repository " + created.repositoryUri() + " (immutable tags, scan on push)");
+        if (keepImages > 0) {
+            aws.ecr().putLifecyclePolicy(request -> request.repositoryName(name)
+                    .lifecyclePolicyText(lifecyclePolicy(keepImages)));
+            log.info("Set its lifecycle policy: keep the newest " + keepImages + " images");
+        }
         return new Resolved(name, created.repositoryUri(), true);
+    }
+
+    /** An ECR lifecycle policy that expires all but the newest {@code keepImages} images, tagged or not. */
+    static String lifecyclePolicy(int keepImages) {
+        return "{\"rules\":[{\"rulePriority\":1,\"description\":\"Keep the newest " + keepImages
+                + " images (agentcore.deploy.keepImages)\",\"selection\":{\"tagStatus\":\"any\","
+                + "\"countType\":\"imageCountMoreThan\",\"countNumber\":" + keepImages
+                + "},\"action\":{\"type\":\"expire\"}}]}";
     }
 
     Optional<Repository> find(String name) {

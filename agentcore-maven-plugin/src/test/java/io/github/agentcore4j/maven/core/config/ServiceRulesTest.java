@@ -189,7 +189,7 @@ class ServiceRulesTest {
 
     private static DeployRequest deployRequest(String agentName, String repository, String endpoint) {
         return new DeployRequest(AgentSettings.builder().agentName(agentName, "x").build(), "a.Main", repository,
-                null, endpoint, Duration.ofSeconds(1), false, "1.0", true);
+                null, endpoint, Duration.ofSeconds(1), false, "1.0", true, 20);
     }
 
     @TestFactory

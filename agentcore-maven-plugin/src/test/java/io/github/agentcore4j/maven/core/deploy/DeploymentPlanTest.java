@@ -109,6 +109,36 @@ class DeploymentPlanTest {
     }
 
     @Test
+    void sendsTheCustomClaimsThePomSetsAsTheServiceModelShapesThem() {
+        String url = "https://idp.example.com/.well-known/openid-configuration";
+
+        ObjectNode desired = desired(b -> b.jwtAuthorizer(url, null, null, null).jwtCustomClaims(List.of(
+                "tier STRING EQUALS gold", "groups STRING_ARRAY CONTAINS_ANY admin|ops")));
+
+        assertEquals("{\"discoveryUrl\":\"" + url + "\",\"customClaims\":["
+                + "{\"inboundTokenClaimName\":\"tier\",\"inboundTokenClaimValueType\":\"STRING\","
+                + "\"authorizingClaimMatchValue\":{\"claimMatchValue\":{\"matchValueString\":\"gold\"},"
+                + "\"claimMatchOperator\":\"EQUALS\"}},"
+                + "{\"inboundTokenClaimName\":\"groups\",\"inboundTokenClaimValueType\":\"STRING_ARRAY\","
+                + "\"authorizingClaimMatchValue\":{\"claimMatchValue\":{\"matchValueStringList\":[\"admin\",\"ops\"]},"
+                + "\"claimMatchOperator\":\"CONTAINS_ANY\"}}]}",
+                desired.at("/authorizerConfiguration/customJWTAuthorizer").toString());
+    }
+
+    @Test
+    void refusesCustomClaimsTheServiceModelRefuses() {
+        String url = "https://idp.example.com/.well-known/openid-configuration";
+        for (String claim : List.of("tier STRING EQUALS gold|silver", "tier NUMBER EQUALS 1", "tier STRING LIKE g",
+                "tier STRING EQUALS", "tier STRING EQUALS g!ld", "bad name STRING EQUALS g")) {
+            InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                    () -> desired(b -> b.jwtAuthorizer(url, null, null, null).jwtCustomClaims(List.of(claim))), claim);
+            assertTrue(e.getMessage().contains("jwtCustomClaims"), e.getMessage());
+        }
+        assertThrows(InvalidSettingException.class,
+                () -> desired(b -> b.jwtCustomClaims(List.of("tier STRING EQUALS gold"))), "no discovery URL");
+    }
+
+    @Test
     void refusesToTurnAJwtRuntimeIntoAnIamOne() throws Exception {
         ObjectNode desired = desired(b -> b);
         LiveRuntime live = ready(desired, "{\"authorizerConfiguration\":{\"customJWTAuthorizer\":{\"discoveryUrl\":"
