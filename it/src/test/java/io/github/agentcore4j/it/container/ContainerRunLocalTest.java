@@ -1,5 +1,6 @@
 package io.github.agentcore4j.it.container;
 
+import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static io.github.agentcore4j.it.container.ContainerTests.awaitNoContainer;
 import static io.github.agentcore4j.it.container.ContainerTests.awaitPortFree;
 import static io.github.agentcore4j.it.container.ContainerTests.containersNamed;
@@ -43,10 +44,6 @@ class ContainerRunLocalTest {
         if (registry != null) {
             registry.close();
         }
-    }
-
-    private static void assertContains(String text, String expected) {
-        assertTrue(text.contains(expected), "expected\n" + expected + "\nin\n" + text);
     }
 
     @Test

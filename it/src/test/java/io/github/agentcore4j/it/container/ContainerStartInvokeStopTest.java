@@ -1,10 +1,10 @@
 package io.github.agentcore4j.it.container;
 
+import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static io.github.agentcore4j.it.container.ContainerTests.awaitNoContainer;
 import static io.github.agentcore4j.it.container.ContainerTests.awaitPortFree;
 import static io.github.agentcore4j.it.local.LocalAgents.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.agentcore4j.it.container.ContainerTests.Registry;
 import io.github.agentcore4j.it.support.FixtureProject;
@@ -30,10 +30,6 @@ class ContainerStartInvokeStopTest {
         if (registry != null) {
             registry.close();
         }
-    }
-
-    private static void assertContains(String text, String expected) {
-        assertTrue(text.contains(expected), "expected\n" + expected + "\nin\n" + text);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.agentcore4j.it.container;
 
+import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static io.github.agentcore4j.it.container.ContainerTests.containersNamed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,10 +42,6 @@ class SmokeTestTest {
         if (registry != null) {
             registry.close();
         }
-    }
-
-    private static void assertContains(String text, String expected) {
-        assertTrue(text.contains(expected), "expected\n" + expected + "\nin\n" + text);
     }
 
     @Test

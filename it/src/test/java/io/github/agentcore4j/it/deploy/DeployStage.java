@@ -117,12 +117,6 @@ final class DeployStage implements AutoCloseable {
         }
     }
 
-    static void assertContains(String text, String expected) {
-        if (!text.contains(expected)) {
-            throw new AssertionError("expected\n" + expected + "\nin\n" + text);
-        }
-    }
-
     @Override
     public void close() {
         try {

@@ -1,6 +1,6 @@
 package io.github.agentcore4j.it.deploy;
 
-import static io.github.agentcore4j.it.deploy.DeployStage.assertContains;
+import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static io.github.agentcore4j.it.deploy.DeployStage.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package io.github.agentcore4j.it.local;
 
+import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,10 +16,6 @@ import org.junit.jupiter.api.Test;
 class ConfigureTest {
 
     private static final String YAML = ".bedrock_agentcore.yaml";
-
-    private static void assertContains(String text, String expected) {
-        assertTrue(text.contains(expected), "expected\n" + expected + "\nin\n" + text);
-    }
 
     @Test
     void addsTheAgentBesideTheToolkitsAndASecondRunChangesNothing() throws IOException {

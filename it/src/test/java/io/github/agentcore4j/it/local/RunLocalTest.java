@@ -1,5 +1,6 @@
 package io.github.agentcore4j.it.local;
 
+import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static io.github.agentcore4j.it.local.LocalAgents.assertExits;
 import static io.github.agentcore4j.it.local.LocalAgents.assertNoProcessFrom;
 import static io.github.agentcore4j.it.local.LocalAgents.await;
@@ -24,10 +25,6 @@ import org.junit.jupiter.api.Test;
 
 /** agentcore:run-local in a real Maven that keeps running, invoked by a second Maven, and its failure cases. */
 class RunLocalTest {
-
-    private static void assertContains(String text, String expected) {
-        assertTrue(text.contains(expected), "expected\n" + expected + "\nin\n" + text);
-    }
 
     private static String ready(int port) {
         return "Agent local_echo_agent listens on http://127.0.0.1:" + port

@@ -1,5 +1,6 @@
 package io.github.agentcore4j.it.local;
 
+import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static io.github.agentcore4j.it.local.LocalAgents.assertExits;
 import static io.github.agentcore4j.it.local.LocalAgents.assertNoProcessFrom;
 import static io.github.agentcore4j.it.local.LocalAgents.assertPortFree;
@@ -8,7 +9,6 @@ import static io.github.agentcore4j.it.local.LocalAgents.recordedPid;
 import static io.github.agentcore4j.it.local.LocalAgents.sessionIdIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
@@ -21,10 +21,6 @@ import org.junit.jupiter.api.Test;
  * invocations (JSON and streaming) and stop (post-integration-test) against an agent on the runtime library.
  */
 class StartInvokeStopTest {
-
-    private static void assertContains(String text, String expected) {
-        assertTrue(text.contains(expected), "expected\n" + expected + "\nin\n" + text);
-    }
 
     @Test
     void verifyStartsInvokesAndStopsTheAgent() throws Exception {
