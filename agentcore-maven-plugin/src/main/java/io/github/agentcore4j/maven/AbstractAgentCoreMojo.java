@@ -477,8 +477,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
 
     /** AWS clients for a deployed agent: in the configured region, else the region of its ARN. */
     protected final AwsSession awsSessionFor(DeployedAgent agent) {
-        AwsSettings aws = awsSettings();
-        return aws.region() != null ? AwsSession.open(aws) : AwsSession.open(aws, agent.region());
+        return AwsSession.openIn(awsSettings(), agent.region());
     }
 
     /**

@@ -1,17 +1,12 @@
 package io.github.agentcore4j.maven;
 
-import io.github.agentcore4j.maven.core.aws.AwsSession;
 import io.github.agentcore4j.maven.core.config.AgentSettings;
-import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
-import io.github.agentcore4j.maven.core.invoke.AgentEndpoint;
 import io.github.agentcore4j.maven.core.invoke.AnswerTimeouts;
-import io.github.agentcore4j.maven.core.invoke.AwsAgentEndpoint;
-import io.github.agentcore4j.maven.core.invoke.BearerAgentEndpoint;
+import io.github.agentcore4j.maven.core.invoke.EndpointChoice;
 import io.github.agentcore4j.maven.core.invoke.InvocationInputs;
 import io.github.agentcore4j.maven.core.invoke.Invoker;
-import io.github.agentcore4j.maven.core.invoke.LocalAgentEndpoint;
 import io.github.agentcore4j.maven.core.invoke.ProtocolPayloads.McpCall;
 import io.github.agentcore4j.maven.core.invoke.ProtocolPayloads;
 import java.io.File;
@@ -174,50 +169,18 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
         AnswerTimeouts timeouts = AnswerTimeouts.ofSeconds(idleTimeout, timeout);
         Invoker invoker = new Invoker(configFile(), settings.name().value(), settings.protocol(), buildLog(),
                 timeouts);
-        Optional<DeployedAgent> deployed = local ? Optional.empty()
-                : DeployedAgent.find(agentArn, agentEntry());
-        if (deployed.isEmpty()) {
-            invoke(invoker, body, new LocalAgentEndpoint(settings.protocol(), runningAgentPort(),
-                    settings.runtime().invocationPath(), Duration.ofSeconds(timeout)));
-            return;
+        List<String> givenHeaders = headers == null ? List.of() : headers;
+        Optional<DeployedAgent> deployed = local ? Optional.empty() : DeployedAgent.find(agentArn, agentEntry());
+        if (deployed.isPresent()) {
+            InvocationInputs.warnOutsideAllowlist(givenHeaders, settings.requestHeaderAllowlist(), buildLog());
         }
-        DeployedAgent agent = deployed.get();
-        warnAboutHeadersOutsideTheAllowlist(settings.requestHeaderAllowlist());
-        String token = BearerAgentEndpoint.token(name -> session.getUserProperties().getProperty(name,
-                session.getSystemProperties().getProperty(name)), System.getenv());
-        if (token != null) {
-            if (userId != null) {
-                throw new InvalidSettingException(PropertyNames.INVOKE_USER_ID, "a user id can only be sent "
-                        + "with SigV4, and a bearer token is set", "unset one of them");
-            }
-            String region = settings.region() != null ? settings.region() : agent.region();
-            invoke(invoker, body, new BearerAgentEndpoint(BearerAgentEndpoint.dataPlane(awsSettings().endpointUrl(),
-                    region, System.getenv()), agent, qualifier, token, Duration.ofSeconds(timeout)));
-            return;
+        try (EndpointChoice.Chosen chosen = EndpointChoice.choose(
+                new EndpointChoice.Inputs(local, qualifier, userId, Duration.ofSeconds(timeout)), settings, deployed,
+                awsSettings(), this::runningAgentPort, name -> session.getUserProperties().getProperty(name,
+                        session.getSystemProperties().getProperty(name)), System.getenv())) {
+            invoker.invoke(chosen.endpoint(), body, sessionId, newSession,
+                    InvocationInputs.headers(givenHeaders, settings.requestHeaderAllowlist()),
+                    StandardOutput::println, outputFile == null ? null : outputFile.toPath());
         }
-        try (AwsSession aws = awsSessionFor(agent)) {
-            invoke(invoker, body, new AwsAgentEndpoint(aws.data(Duration.ofSeconds(timeout)), agent, qualifier,
-                    userId));
-        }
-    }
-
-    /** AgentCore Runtime drops a request header its allowlist does not name, silently: say so before sending. */
-    private void warnAboutHeadersOutsideTheAllowlist(List<String> allowlist) {
-        for (String header : headers == null ? List.<String>of() : headers) {
-            String name = header.contains("=") ? header.substring(0, header.indexOf('=')).trim() : header.trim();
-            if (allowlist.stream().noneMatch(name::equalsIgnoreCase)) {
-                buildLog().warn("Header " + name + " is not in the runtime's request header allowlist, so AgentCore "
-                        + "Runtime does not pass it to the agent. Fix: add " + name
-                        + " to requestHeaderAllowlist (-Dagentcore.requestHeaderAllowlist) and deploy");
-            }
-        }
-    }
-
-    private void invoke(Invoker invoker, String body, AgentEndpoint endpoint)
-            throws IOException, InterruptedException {
-        invoker.invoke(endpoint, body, sessionId, newSession,
-                InvocationInputs.headers(headers == null ? List.of() : headers,
-                        agentSettings().requestHeaderAllowlist()),
-                StandardOutput::println, outputFile == null ? null : outputFile.toPath());
     }
 }
