@@ -1,6 +1,6 @@
 package io.github.agentcore4j.it.container;
 
-import io.github.agentcore4j.it.image.LocalRegistry;
+import io.github.agentcore4j.it.registry.LocalRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

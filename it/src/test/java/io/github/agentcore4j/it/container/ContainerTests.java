@@ -1,6 +1,6 @@
 package io.github.agentcore4j.it.container;
 
-import io.github.agentcore4j.it.image.LocalRegistry;
+import io.github.agentcore4j.it.registry.LocalRegistry;
 import io.github.agentcore4j.it.local.LocalAgents;
 import io.github.agentcore4j.maven.core.container.ArmEmulation;
 import io.github.agentcore4j.maven.core.container.ContainerEngine;

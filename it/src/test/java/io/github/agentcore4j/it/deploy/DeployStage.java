@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
 import io.github.agentcore4j.it.aws.AwsStandIn;
-import io.github.agentcore4j.it.image.LocalRegistry;
+import io.github.agentcore4j.it.registry.LocalRegistry;
 import io.github.agentcore4j.it.image.TinyBaseImages;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;

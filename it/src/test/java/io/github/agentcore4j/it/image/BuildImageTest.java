@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
+import io.github.agentcore4j.it.registry.LocalRegistry;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
 import io.github.agentcore4j.it.support.FreePort;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.agentcore4j.it.image.LocalRegistry;
+import io.github.agentcore4j.it.registry.LocalRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
