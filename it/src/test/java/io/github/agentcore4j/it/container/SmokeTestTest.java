@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.agentcore4j.it.aws.AwsStandIn;
+import io.github.agentcore4j.it.aws.ResourceStatus;
 import io.github.agentcore4j.it.container.ContainerTests.Registry;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
@@ -105,7 +106,7 @@ class SmokeTestTest {
             int pushed = log.indexOf("Building linux/arm64 image " + registry.registry().address()
                     + "/bedrock-agentcore-smoke_agent:");
             assertTrue(pushed > log.indexOf("Smoke test passed"), "pushed before the smoke test passed:\n" + log);
-            assertEquals("READY", aws.agentCore().runtimeNamed("smoke_agent").orElseThrow().status());
+            assertEquals(ResourceStatus.READY, aws.agentCore().runtimeNamed("smoke_agent").orElseThrow().status());
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.agentcore4j.it.aws.AgentRuntime;
+import io.github.agentcore4j.it.aws.ResourceStatus;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
 import java.util.regex.Pattern;
@@ -75,7 +76,7 @@ class VersionsAndRollbackTest {
 
         runtime = stage.aws().agentCore().runtimeNamed(AGENT).orElseThrow();
         assertEquals(3, runtime.versions().size());
-        assertEquals("READY", runtime.latestVersion().status());
+        assertEquals(ResourceStatus.READY, runtime.latestVersion().status());
         assertEquals(firstImage, runtime.latestVersion().containerUri(), "version 1's image, re-applied");
         assertEquals(runtime.version("1").orElseThrow().configuration().get("environmentVariables"),
                 runtime.latestVersion().configuration().get("environmentVariables"));
