@@ -2,10 +2,10 @@ package io.github.agentcore4j.it.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.cloud.tools.jib.api.buildplan.Platform;
 import io.github.agentcore4j.it.aws.AwsStandIn;
-import io.github.agentcore4j.it.registry.LocalRegistry;
 import io.github.agentcore4j.it.image.TinyBaseImages;
+import io.github.agentcore4j.it.registry.LocalRegistry;
+import io.github.agentcore4j.it.registry.TestRegistry;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
 import java.io.IOException;
@@ -14,10 +14,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the deploy tests of one class share: a real registry with a tiny arm64 base image, and the AWS stand-in whose
@@ -30,25 +28,22 @@ final class DeployStage implements AutoCloseable {
     static final String CLASS_SOURCE = "src/main/java/com/example/deployagent/DeployAgent.java";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final LocalRegistry registry;
+    private final TestRegistry registry;
     private final AwsStandIn aws;
     private final String baseImage;
 
-    private DeployStage(LocalRegistry registry, AwsStandIn aws, String baseImage) {
+    private DeployStage(TestRegistry registry, AwsStandIn aws) {
         this.registry = registry;
         this.aws = aws;
-        this.baseImage = baseImage;
+        this.baseImage = TinyBaseImages.arm64Base(registry.registry());
     }
 
     static DeployStage start(String name) throws Exception {
-        Path work = Paths.get(System.getProperty("it.work", "target/it")).resolve(name);
-        LocalRegistry registry = LocalRegistry.start(work.resolve("registry"));
+        TestRegistry registry = TestRegistry.forScenario(name).seededWith(TinyBaseImages::pushArm64Base).start();
         try {
-            String base = registry.address() + "/bases/tiny-java:1";
-            TinyBaseImages.push(base, work.resolve("base"), Set.of(new Platform("arm64", "linux")));
-            AwsStandIn aws = AwsStandIn.builder().registry(URI.create("http://" + registry.address())).start();
-            return new DeployStage(registry, aws, base);
-        } catch (Exception | Error e) {
+            return new DeployStage(registry, AwsStandIn.builder().registry(URI.create("http://" + registry.address()))
+                    .start());
+        } catch (RuntimeException | Error e) {
             registry.close();
             throw e;
         }
@@ -59,7 +54,7 @@ final class DeployStage implements AutoCloseable {
     }
 
     LocalRegistry registry() {
-        return registry;
+        return registry.registry();
     }
 
     /** A fresh copy of the fixture that calls the stand-in. */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
-import io.github.agentcore4j.it.registry.LocalRegistry;
+import io.github.agentcore4j.it.registry.TestRegistry;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
 import io.github.agentcore4j.it.support.FreePort;
@@ -16,13 +16,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs {@code agentcore:build} with real Maven on a fixture agent against a real registry, and checks the result
@@ -36,32 +34,25 @@ class BuildImageTest {
     private static final String CLASS_SOURCE = "src/main/java/com/example/imageagent/ImageAgent.java";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static LocalRegistry registry;
-    private static String arm64Base;
-    private static String baseWithoutArm64;
-
-    @BeforeAll
-    static void startRegistryWithTinyBases() throws Exception {
-        Path work = Paths.get(System.getProperty("it.work", "target/it")).resolve("build-image");
-        registry = LocalRegistry.start(work.resolve("registry"));
-        arm64Base = registry.address() + "/bases/tiny-java:1";
-        TinyBaseImages.push(arm64Base, work.resolve("arm64-base"), Set.of(new Platform("arm64", "linux")));
-        baseWithoutArm64 = registry.address() + "/bases/no-arm64:1";
-        TinyBaseImages.push(baseWithoutArm64, work.resolve("no-arm64-base"),
+    @RegisterExtension
+    static final TestRegistry REGISTRY = TestRegistry.forScenario("build-image").seededWith((registry, work) -> {
+        TinyBaseImages.pushArm64Base(registry, work);
+        TinyBaseImages.push(baseWithoutArm64(), work.resolve("no-arm64-base"),
                 Set.of(new Platform("amd64", "linux"), new Platform("s390x", "linux")));
+    });
+
+    private static String arm64Base() {
+        return TinyBaseImages.arm64Base(REGISTRY.registry());
     }
 
-    @AfterAll
-    static void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
+    private static String baseWithoutArm64() {
+        return REGISTRY.address() + "/bases/no-arm64:1";
     }
 
     @Test
     void pushesAnArm64ImageWithJavaLayersOnTheBase() throws IOException {
         FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-push");
-        String image = registry.address() + "/agents/demo:1.0";
+        String image = REGISTRY.address() + "/agents/demo:1.0";
 
         build(project, image).assertSuccess();
 
@@ -71,7 +62,7 @@ class BuildImageTest {
         assertEquals(Files.readString(project.file("target/agentcore/image.digest")).trim(),
                 output.get("digest").asText());
         assertEquals(image, output.get("reference").asText());
-        assertEquals(registry.address() + "/agents/demo@" + output.get("digest").asText(),
+        assertEquals(REGISTRY.address() + "/agents/demo@" + output.get("digest").asText(),
                 output.get("digestReference").asText());
         assertEquals("linux/arm64", output.get("platform").asText());
 
@@ -104,13 +95,13 @@ class BuildImageTest {
     @Test
     void rebuildsToTheSameDigestAndAChangedClassPushesOnlyTheClassesLayer() throws IOException {
         FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-rebuild");
-        String image = registry.address() + "/agents/rebuild:1.0";
+        String image = REGISTRY.address() + "/agents/rebuild:1.0";
         String pushed = "docker://" + image;
 
         build(project, image).assertSuccess();
         String first = imageJson(project).get("digest").asText();
         List<String> firstLayers = layerDigests(Skopeo.rawManifest(pushed));
-        int uploadsBefore = registry.uploadedBlobs().size();
+        int uploadsBefore = REGISTRY.registry().uploadedBlobs().size();
 
         build(project, image).assertSuccess();
         assertEquals(first, imageJson(project).get("digest").asText(), "unchanged inputs, same digest");
@@ -119,7 +110,7 @@ class BuildImageTest {
         Path source = project.file(CLASS_SOURCE);
         Files.writeString(source, Files.readString(source, StandardCharsets.UTF_8)
                 .replace("GREETING = \"hello\"", "GREETING = \"hello again\""), StandardCharsets.UTF_8);
-        int uploadsBeforeChange = registry.uploadedBlobs().size();
+        int uploadsBeforeChange = REGISTRY.registry().uploadedBlobs().size();
         build(project, image).assertSuccess();
 
         String changed = imageJson(project).get("digest").asText();
@@ -135,7 +126,7 @@ class BuildImageTest {
     @Test
     void theTarTargetHoldsTheSameImageAsThePush() throws IOException {
         FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-tar");
-        String image = registry.address() + "/agents/tar:1.0";
+        String image = REGISTRY.address() + "/agents/tar:1.0";
         build(project, image).assertSuccess();
         JsonNode pushedConfig = Skopeo.config("docker://" + image);
         String pushedImageId = imageJson(project).get("imageId").asText();
@@ -164,11 +155,11 @@ class BuildImageTest {
     void aBaseWithoutArm64FailsClearly() {
         FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-no-arm64");
 
-        MavenResult result = project.maven("package", "-Dagentcore.image=" + registry.address() + "/agents/x:1",
-                "-Dagentcore.baseImage=" + baseWithoutArm64, "-Dagentcore.allowInsecureRegistries=true")
+        MavenResult result = project.maven("package", "-Dagentcore.image=" + REGISTRY.address() + "/agents/x:1",
+                "-Dagentcore.baseImage=" + baseWithoutArm64(), "-Dagentcore.allowInsecureRegistries=true")
                 .assertFailure();
 
-        assertTrue(result.log().contains("Base image " + baseWithoutArm64 + " has no linux/arm64 image"),
+        assertTrue(result.log().contains("Base image " + baseWithoutArm64() + " has no linux/arm64 image"),
                 result.log());
         assertTrue(result.log().contains("-Dagentcore.baseImage"), result.log());
     }
@@ -176,9 +167,9 @@ class BuildImageTest {
     @Test
     void aMissingBaseImageNamesTheBaseImageSetting() {
         FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-missing-base");
-        String missing = registry.address() + "/bases/never-pushed:1";
+        String missing = REGISTRY.address() + "/bases/never-pushed:1";
 
-        MavenResult result = project.maven("package", "-Dagentcore.image=" + registry.address() + "/agents/y:1",
+        MavenResult result = project.maven("package", "-Dagentcore.image=" + REGISTRY.address() + "/agents/y:1",
                 "-Dagentcore.baseImage=" + missing, "-Dagentcore.allowInsecureRegistries=true").assertFailure();
 
         assertTrue(result.log().contains("Base image " + missing + " was not found"), result.log());
@@ -188,7 +179,7 @@ class BuildImageTest {
     @Test
     void withObservabilityTheJavaAgentIsALayerOfItsOwnAndTheEnvironmentAttachesIt() throws IOException {
         FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-observability");
-        String image = registry.address() + "/agents/traced:1.0";
+        String image = REGISTRY.address() + "/agents/traced:1.0";
 
         build(project, image, "-Dagentcore.observability=true",
                 "-Dagentcore.observabilityAgent=" + JavaAgents.UPSTREAM).assertSuccess();
@@ -217,7 +208,7 @@ class BuildImageTest {
     private static MavenResult build(FixtureProject project, String image, String... more) {
         List<String> arguments = new ArrayList<>(List.of("package",
                 "-Dagentcore.image=" + image,
-                "-Dagentcore.baseImage=" + arm64Base,
+                "-Dagentcore.baseImage=" + arm64Base(),
                 "-Dagentcore.allowInsecureRegistries=true",
                 // Fixed, because the fixture lives inside this repository, whose commit moves between builds.
                 "-Dagentcore.build.revision=it-revision"));
@@ -226,7 +217,7 @@ class BuildImageTest {
     }
 
     private List<String> since(int count) {
-        List<String> uploads = registry.uploadedBlobs();
+        List<String> uploads = REGISTRY.registry().uploadedBlobs();
         return uploads.subList(count, uploads.size());
     }
 
