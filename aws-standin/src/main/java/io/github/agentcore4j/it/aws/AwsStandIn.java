@@ -308,17 +308,17 @@ public final class AwsStandIn implements AutoCloseable {
     }
 
     /** Finds the service and operation; an unroutable request is recorded as {@code Unknown:<what>}. */
-    private static RecordedRequest route(AwsRequest request) {
+    private RecordedRequest route(AwsRequest request) {
         String target = request.header("X-Amz-Target");
         if (target != null) {
             if (target.startsWith(LogsStandIn.TARGET_PREFIX)) {
                 String operation = target.substring(LogsStandIn.TARGET_PREFIX.length());
-                return new RecordedRequest(AwsService.LOGS, LogsStandIn.OPERATIONS.contains(operation) ? operation
-                        : "Unknown:" + target, request);
+                return new RecordedRequest(AwsService.LOGS, logs.serves(operation) ? operation : "Unknown:" + target,
+                        request);
             }
             String operation = target.startsWith(EcrStandIn.TARGET_PREFIX)
                     ? target.substring(EcrStandIn.TARGET_PREFIX.length()) : null;
-            return new RecordedRequest(AwsService.ECR, EcrStandIn.OPERATIONS.contains(operation) ? operation
+            return new RecordedRequest(AwsService.ECR, operation != null && ecr.serves(operation) ? operation
                     : "Unknown:" + target, request);
         }
         for (Map.Entry<AwsService, ServiceModel> modeled : MODELED.entrySet()) {
@@ -337,10 +337,10 @@ public final class AwsStandIn implements AutoCloseable {
             return new RecordedRequest(AwsService.XRAY, xrayOperation, request);
         }
         String action = request.method().equals("POST") ? request.form().get("Action") : null;
-        if (action != null && IamStandIn.OPERATIONS.contains(action)) {
+        if (action != null && iam.serves(action)) {
             return new RecordedRequest(AwsService.IAM, action, request);
         }
-        if (action != null && StsStandIn.OPERATIONS.contains(action)) {
+        if (action != null && sts.serves(action)) {
             return new RecordedRequest(AwsService.STS, action, request);
         }
         AwsService signedFor = signedService(request);
