@@ -1,7 +1,6 @@
 package io.github.agentcore4j.it.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -559,13 +558,7 @@ public final class AgentCoreStandIn {
         if (from < 0 || from > items.size() || size < 1 || size > 100) {
             throw ServiceError.validation("Invalid nextToken or maxResults");
         }
-        ObjectNode json = Json.object();
-        ArrayNode array = json.putArray(field);
-        items.subList(from, Math.min(items.size(), from + size)).forEach(array::add);
-        if (from + size < items.size()) {
-            json.put("nextToken", String.valueOf(from + size));
-        }
-        return json;
+        return Page.of(field, items, from, size, String::valueOf);
     }
 
     private String randomId(int length) {

@@ -331,13 +331,7 @@ public final class LogsStandIn {
         if (from < 0 || from > items.size()) {
             throw invalid("The specified nextToken is invalid.");
         }
-        ObjectNode json = Json.object();
-        ArrayNode array = json.putArray(field);
-        items.subList(from, Math.min(items.size(), from + limit)).forEach(array::add);
-        if (from + limit < items.size()) {
-            json.put("nextToken", String.valueOf(from + limit));
-        }
-        return json;
+        return Page.of(field, items, from, limit, String::valueOf);
     }
 
     private static int limit(JsonNode input, int max) {
