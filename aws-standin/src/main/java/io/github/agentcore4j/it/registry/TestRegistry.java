@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * whatever happened in between. Register it on a static field (or {@link #start()} and {@link #close()} it):
  * <pre>{@code
  * @RegisterExtension
- * static final TestRegistry REGISTRY = TestRegistry.forScenario("build-image")
+ * static final TestRegistry registry = TestRegistry.forScenario("build-image")
  *         .seededWith((registry, work) -> TinyBaseImages.push(registry.address() + "/bases/tiny-java:1", ...));
  * }</pre>
  */

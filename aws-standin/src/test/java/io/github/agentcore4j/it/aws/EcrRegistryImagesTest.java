@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.ecr.model.RepositoryNotEmptyException;
 class EcrRegistryImagesTest {
 
     @RegisterExtension
-    static final TestRegistry REGISTRY = TestRegistry.forScenario("aws-stand-in-registry");
+    static final TestRegistry registry = TestRegistry.forScenario("aws-stand-in-registry");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private AwsStandIn aws;
@@ -41,7 +41,7 @@ class EcrRegistryImagesTest {
 
     @BeforeEach
     void start() {
-        aws = AwsStandIn.builder().registry(URI.create("http://" + REGISTRY.address())).start();
+        aws = AwsStandIn.builder().registry(URI.create("http://" + registry.address())).start();
         ecr = SdkClients.of(aws).ecr();
     }
 
@@ -59,7 +59,7 @@ class EcrRegistryImagesTest {
     void imagesAreWhatTheRegistryHoldsAndDeletingThemDeletesThere() throws Exception {
         String repositoryUri = ecr.createRepository(request -> request.repositoryName("bedrock-agentcore-demo"))
                 .repository().repositoryUri();
-        assertEquals(REGISTRY.address() + "/bedrock-agentcore-demo", repositoryUri);
+        assertEquals(registry.address() + "/bedrock-agentcore-demo", repositoryUri);
         assertTrue(ecr.listImages(request -> request.repositoryName("bedrock-agentcore-demo")).imageIds().isEmpty());
 
         String first = push("bedrock-agentcore-demo", "1", "first");
@@ -125,7 +125,7 @@ class EcrRegistryImagesTest {
     }
 
     private URI registryUrl(String repository, String rest) {
-        return URI.create("http://" + REGISTRY.address() + "/v2/" + repository + "/" + rest);
+        return URI.create("http://" + registry.address() + "/v2/" + repository + "/" + rest);
     }
 
     private static String sha256(byte[] bytes) {

@@ -33,7 +33,7 @@ class ContainerRunLocalTest {
 
     private static final String SECRET = "it-secret-value-never-logged";
     @RegisterExtension
-    static final TestRegistry REGISTRY = ContainerTests.registryWithBase("container-run-local");
+    static final TestRegistry registry = ContainerTests.registryWithBase("container-run-local");
 
     @Test
     void runLocalRunsTheImageThatInvokeCallsAndCtrlCRemovesIt() throws Exception {
@@ -43,12 +43,12 @@ class ContainerRunLocalTest {
         int port = FreePort.pick();
         String container = "agentcore-local_echo_agent-" + port;
         Path log = project.file("run-local.log");
-        Process maven = project.startMaven(log, mavenArguments(REGISTRY, "agentcore:run-local",
+        Process maven = project.startMaven(log, mavenArguments(registry, "agentcore:run-local",
                 "-Dagentcore.runLocal.container=true", "-Dagentcore.port=" + port));
         try {
             awaitLog(log, "Agent local_echo_agent listens on http://127.0.0.1:" + port + " (HTTP)", maven);
             assertEquals(List.of(container), containersNamed(container));
-            assertContains(read(log), "Building linux/arm64 image local-echo-agent:1.0.0 on " + baseImage(REGISTRY));
+            assertContains(read(log), "Building linux/arm64 image local-echo-agent:1.0.0 on " + baseImage(registry));
             assertContains(read(log), "AWS credentials for the container: the environment (AWS_ACCESS_KEY_ID, "
                     + "AWS_SECRET_ACCESS_KEY)");
             // The container's own output streams to the console.
@@ -80,7 +80,7 @@ class ContainerRunLocalTest {
         int port = FreePort.pick();
         String container = "agentcore-local_echo_agent-" + port;
         Path log = project.file("run-local.log");
-        Process maven = project.startMaven(log, mavenArguments(REGISTRY, "agentcore:run-local",
+        Process maven = project.startMaven(log, mavenArguments(registry, "agentcore:run-local",
                 "-Dagentcore.runLocal.container=true", "-Dagentcore.port=" + port));
         try {
             awaitLog(log, "listens on http://127.0.0.1:" + port, maven);
@@ -99,7 +99,7 @@ class ContainerRunLocalTest {
     void aBusyPortIsRefusedWithTheFix() throws Exception {
         FixtureProject project = FixtureProject.copy("local-agent", "container-run-local-busy");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            MavenResult run = project.maven(mavenArguments(REGISTRY, "agentcore:run-local",
+            MavenResult run = project.maven(mavenArguments(registry, "agentcore:run-local",
                     "-Dagentcore.runLocal.container=true", "-Dagentcore.port=" + taken.getLocalPort())).assertFailure();
 
             assertContains(run.log(), "port " + taken.getLocalPort() + " is already in use on 127.0.0.1. Fix: stop "

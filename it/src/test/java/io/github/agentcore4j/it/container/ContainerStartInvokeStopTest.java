@@ -18,14 +18,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ContainerStartInvokeStopTest {
 
     @RegisterExtension
-    static final TestRegistry REGISTRY = ContainerTests.registryWithBase("container-start-stop");
+    static final TestRegistry registry = ContainerTests.registryWithBase("container-start-stop");
 
     @Test
     void verifyStartsTheContainerInvokesItAndStopsIt() throws Exception {
         FixtureProject project = FixtureProject.copy("local-agent", "container-start-stop");
         int port = FreePort.pick();
 
-        MavenResult verify = project.maven(mavenArguments(REGISTRY, "verify", "-Dagentcore.runLocal.container=true",
+        MavenResult verify = project.maven(mavenArguments(registry, "verify", "-Dagentcore.runLocal.container=true",
                 "-Dagentcore.port=" + port)).assertSuccess();
 
         assertContains(verify.log(), "listens on http://127.0.0.1:" + port + " (HTTP); its output goes to "

@@ -31,14 +31,14 @@ class SmokeTestTest {
 
     private static final String MAIN_CLASS = "com.example.localagent.LocalEchoAgent";
     @RegisterExtension
-    static final TestRegistry REGISTRY = ContainerTests.registryWithBase("container-smoke");
+    static final TestRegistry registry = ContainerTests.registryWithBase("container-smoke");
 
     @Test
     void aHealthyImageIsSmokeTestedThenPushed() throws Exception {
         FixtureProject project = FixtureProject.copy("local-agent", "container-smoke-pass");
-        String image = REGISTRY.address() + "/smoke/passing:1";
+        String image = registry.address() + "/smoke/passing:1";
 
-        MavenResult build = project.maven(mavenArguments(REGISTRY, "package", "agentcore:build",
+        MavenResult build = project.maven(mavenArguments(registry, "package", "agentcore:build",
                 "-Dagentcore.build.smokeTest=true", "-Dagentcore.image=" + image)).assertSuccess();
 
         assertContains(build.log(), "Smoke test: running the image in podman as linux/arm64 on 127.0.0.1:");
@@ -52,9 +52,9 @@ class SmokeTestTest {
     @Test
     void buildRefusesToPushAnImageThatDoesNotTurnHealthy() throws Exception {
         FixtureProject project = FixtureProject.copy("local-agent", "container-smoke-refuse");
-        String image = REGISTRY.address() + "/smoke/broken:1";
+        String image = registry.address() + "/smoke/broken:1";
 
-        MavenResult build = project.maven(mavenArguments(REGISTRY, "package", "agentcore:build",
+        MavenResult build = project.maven(mavenArguments(registry, "package", "agentcore:build",
                 "-Dagentcore.build.smokeTest=true", "-Dagentcore.image=" + image,
                 "-Dagentcore.environment=LOCAL_AGENT_REFUSE=broken")).assertFailure();
 
@@ -70,7 +70,7 @@ class SmokeTestTest {
         FixtureProject project = FixtureProject.copy("local-agent", "container-smoke-deploy");
 
         // No AWS endpoint answers on port 1: reaching AWS at all would fail differently.
-        MavenResult deploy = project.maven(mavenArguments(REGISTRY, "package", "agentcore:deploy",
+        MavenResult deploy = project.maven(mavenArguments(registry, "package", "agentcore:deploy",
                 "-Dagentcore.deploy.smokeTest=true", "-Dagentcore.endpointUrl=http://127.0.0.1:1",
                 "-Dagentcore.environment=LOCAL_AGENT_REFUSE=broken")).assertFailure();
 
@@ -82,16 +82,16 @@ class SmokeTestTest {
     @Test
     void deployShipsTheImageOnlyAfterItsSmokeTestPassed() {
         try (AwsStandIn aws = AwsStandIn.builder()
-                .registry(URI.create("http://" + REGISTRY.address())).start()) {
+                .registry(URI.create("http://" + registry.address())).start()) {
             FixtureProject project = FixtureProject.copy("local-agent", "container-smoke-deploy-pass");
             aws.environment().forEach(project::environment);
 
-            MavenResult deploy = project.maven(mavenArguments(REGISTRY, "package", "agentcore:deploy",
+            MavenResult deploy = project.maven(mavenArguments(registry, "package", "agentcore:deploy",
                     "-Dagentcore.deploy.smokeTest=true", "-Dagentcore.agentName=smoke_agent")).assertSuccess();
 
             String log = deploy.log();
             assertContains(log, "Smoke test passed: the image turned healthy and answered its invocation");
-            int pushed = log.indexOf("Building linux/arm64 image " + REGISTRY.address()
+            int pushed = log.indexOf("Building linux/arm64 image " + registry.address()
                     + "/bedrock-agentcore-smoke_agent:");
             assertTrue(pushed > log.indexOf("Smoke test passed"), "pushed before the smoke test passed:\n" + log);
             assertEquals(ResourceStatus.READY, aws.agentCore().runtimeNamed("smoke_agent").orElseThrow().status());
@@ -109,7 +109,7 @@ class SmokeTestTest {
         bytes[7] = 65;
         Files.write(mainClass, bytes);
 
-        MavenResult build = project.maven(mavenArguments(REGISTRY, "agentcore:build",
+        MavenResult build = project.maven(mavenArguments(registry, "agentcore:build",
                 "-Dagentcore.build.smokeTest=true", "-Dagentcore.build.target=tar",
                 "-Dagentcore.mainClass=" + MAIN_CLASS)).assertFailure();
 
@@ -121,7 +121,7 @@ class SmokeTestTest {
     }
 
     private static int manifestStatus(String repository, String tag) throws IOException, InterruptedException {
-        HttpRequest head = HttpRequest.newBuilder(URI.create("http://" + REGISTRY.address() + "/v2/"
+        HttpRequest head = HttpRequest.newBuilder(URI.create("http://" + registry.address() + "/v2/"
                         + repository + "/manifests/" + tag))
                 .timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/vnd.oci.image.manifest.v1+json")

@@ -11,10 +11,8 @@ import io.github.agentcore4j.it.aws.AgentRuntime;
 import io.github.agentcore4j.it.aws.ResourceStatus;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Each fault the stand-in injects, with what deploy does about it: retries while a new role propagates and while
@@ -23,24 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class DeployFaultsTest {
 
-    private static DeployStage stage;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stage = DeployStage.start("deploy-faults");
-    }
-
-    @AfterEach
-    void clearFaults() {
-        stage.aws().faults().reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stage != null) {
-            stage.close();
-        }
-    }
+    @RegisterExtension
+    static final DeployStage stage = DeployStage.forScenario("deploy-faults");
 
     @Test
     void retriesWhileTheNewRoleIsNotYetAssumableAndWhileThrottled() {

@@ -16,36 +16,64 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What the deploy tests of one class share: a real registry with a tiny arm64 base image, and the AWS stand-in whose
  * ECR points at that registry. Fixture projects run real Maven with the stand-in's environment, so the plugin finds
- * it through the SDK's standard {@code AWS_ENDPOINT_URL}.
+ * it through the SDK's standard {@code AWS_ENDPOINT_URL}. A JUnit class extension: it starts before the class's tests,
+ * resets the faults a test injected after each, and stops after them.
+ * <pre>{@code
+ * @RegisterExtension
+ * static final DeployStage stage = DeployStage.forScenario("deploy");
+ * }</pre>
  */
-final class DeployStage implements AutoCloseable {
+final class DeployStage implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
     static final String FIXTURE = "deploy-agent";
     static final String CLASS_SOURCE = "src/main/java/com/example/deployagent/DeployAgent.java";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestRegistry registry;
-    private final AwsStandIn aws;
-    private final String baseImage;
+    private AwsStandIn aws;
 
-    private DeployStage(TestRegistry registry, AwsStandIn aws) {
-        this.registry = registry;
-        this.aws = aws;
-        this.baseImage = TinyBaseImages.arm64Base(registry.registry());
+    private DeployStage(String scenario) {
+        this.registry = TestRegistry.forScenario(scenario).seededWith(TinyBaseImages::pushArm64Base);
     }
 
-    static DeployStage start(String name) throws Exception {
-        TestRegistry registry = TestRegistry.forScenario(name).seededWith(TinyBaseImages::pushArm64Base).start();
+    /** The stage of a test class, working in {@code <it.work>/<scenario>}. */
+    static DeployStage forScenario(String scenario) {
+        return new DeployStage(scenario);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        registry.start();
         try {
-            return new DeployStage(registry, AwsStandIn.builder().registry(URI.create("http://" + registry.address()))
-                    .start());
+            aws = AwsStandIn.builder().registry(URI.create("http://" + registry.address())).start();
         } catch (RuntimeException | Error e) {
             registry.close();
             throw e;
+        }
+    }
+
+    /** Faults one test injects never reach the next. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        aws.faults().reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        try {
+            if (aws != null) {
+                aws.close();
+            }
+        } finally {
+            registry.close();
         }
     }
 
@@ -77,7 +105,7 @@ final class DeployStage implements AutoCloseable {
     private String[] withImageSettings(String agentName, String... arguments) {
         List<String> all = new ArrayList<>(List.of(
                 "-Dagentcore.agentName=" + agentName,
-                "-Dagentcore.baseImage=" + baseImage,
+                "-Dagentcore.baseImage=" + TinyBaseImages.arm64Base(registry.registry()),
                 "-Dagentcore.allowInsecureRegistries=true",
                 "-Dagentcore.build.revision=it-revision"));
         all.addAll(List.of(arguments));
@@ -109,15 +137,6 @@ final class DeployStage implements AutoCloseable {
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public void close() {
-        try {
-            aws.close();
-        } finally {
-            registry.close();
         }
     }
 }

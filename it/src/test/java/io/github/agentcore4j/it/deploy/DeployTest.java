@@ -21,9 +21,8 @@ import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -36,19 +35,8 @@ import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreC
 class DeployTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static DeployStage stage;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stage = DeployStage.start("deploy");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stage != null) {
-            stage.close();
-        }
-    }
+    @RegisterExtension
+    static final DeployStage stage = DeployStage.forScenario("deploy");
 
     @Test
     void firstDeployCreatesRepositoryRoleAndRuntimeAndRecordsThem() throws Exception {

@@ -11,9 +11,8 @@ import io.github.agentcore4j.it.aws.ResourceStatus;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two deploys (the second also points endpoint prod at its version), then versions and status, then rollback both
@@ -22,19 +21,8 @@ import org.junit.jupiter.api.Test;
 class VersionsAndRollbackTest {
 
     private static final String AGENT = "rollback_agent";
-    private static DeployStage stage;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stage = DeployStage.start("versions-rollback");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stage != null) {
-            stage.close();
-        }
-    }
+    @RegisterExtension
+    static final DeployStage stage = DeployStage.forScenario("versions-rollback");
 
     @Test
     void versionsStatusAndRollbackOfANamedEndpointAndOfDefault() {

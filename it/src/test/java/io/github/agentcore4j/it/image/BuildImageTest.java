@@ -35,24 +35,24 @@ class BuildImageTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final TestRegistry REGISTRY = TestRegistry.forScenario("build-image").seededWith((registry, work) -> {
-        TinyBaseImages.pushArm64Base(registry, work);
+    static final TestRegistry registry = TestRegistry.forScenario("build-image").seededWith((started, work) -> {
+        TinyBaseImages.pushArm64Base(started, work);
         TinyBaseImages.push(baseWithoutArm64(), work.resolve("no-arm64-base"),
                 Set.of(new Platform("amd64", "linux"), new Platform("s390x", "linux")));
     });
 
     private static String arm64Base() {
-        return TinyBaseImages.arm64Base(REGISTRY.registry());
+        return TinyBaseImages.arm64Base(registry.registry());
     }
 
     private static String baseWithoutArm64() {
-        return REGISTRY.address() + "/bases/no-arm64:1";
+        return registry.address() + "/bases/no-arm64:1";
     }
 
     @Test
     void pushesAnArm64ImageWithJavaLayersOnTheBase() throws IOException {
         FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-push");
-        String image = REGISTRY.address() + "/agents/demo:1.0";
+        String image = registry.address() + "/agents/demo:1.0";
 
         build(project, image).assertSuccess();
 
@@ -62,7 +62,7 @@ class BuildImageTest {
         assertEquals(Files.readString(project.file("target/agentcore/image.digest")).trim(),
                 output.get("digest").asText());
         assertEquals(image, output.get("reference").asText());
-        assertEquals(REGISTRY.address() + "/agents/demo@" + output.get("digest").asText(),
+        assertEquals(registry.address() + "/agents/demo@" + output.get("digest").asText(),
                 output.get("digestReference").asText());
         assertEquals("linux/arm64", output.get("platform").asText());
 
@@ -95,13 +95,13 @@ class BuildImageTest {
     @Test
     void rebuildsToTheSameDigestAndAChangedClassPushesOnlyTheClassesLayer() throws IOException {
         FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-rebuild");
-        String image = REGISTRY.address() + "/agents/rebuild:1.0";
+        String image = registry.address() + "/agents/rebuild:1.0";
         String pushed = "docker://" + image;
 
         build(project, image).assertSuccess();
         String first = imageJson(project).get("digest").asText();
         List<String> firstLayers = layerDigests(Skopeo.rawManifest(pushed));
-        int uploadsBefore = REGISTRY.registry().uploadedBlobs().size();
+        int uploadsBefore = registry.registry().uploadedBlobs().size();
 
         build(project, image).assertSuccess();
         assertEquals(first, imageJson(project).get("digest").asText(), "unchanged inputs, same digest");
@@ -110,7 +110,7 @@ class BuildImageTest {
         Path source = project.file(CLASS_SOURCE);
         Files.writeString(source, Files.readString(source, StandardCharsets.UTF_8)
                 .replace("GREETING = \"hello\"", "GREETING = \"hello again\""), StandardCharsets.UTF_8);
-        int uploadsBeforeChange = REGISTRY.registry().uploadedBlobs().size();
+        int uploadsBeforeChange = registry.registry().uploadedBlobs().size();
         build(project, image).assertSuccess();
 
         String changed = imageJson(project).get("digest").asText();
@@ -126,7 +126,7 @@ class BuildImageTest {
     @Test
     void theTarTargetHoldsTheSameImageAsThePush() throws IOException {
         FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-tar");
-        String image = REGISTRY.address() + "/agents/tar:1.0";
+        String image = registry.address() + "/agents/tar:1.0";
         build(project, image).assertSuccess();
         JsonNode pushedConfig = Skopeo.config("docker://" + image);
         String pushedImageId = imageJson(project).get("imageId").asText();
@@ -155,7 +155,7 @@ class BuildImageTest {
     void aBaseWithoutArm64FailsClearly() {
         FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-no-arm64");
 
-        MavenResult result = project.maven("package", "-Dagentcore.image=" + REGISTRY.address() + "/agents/x:1",
+        MavenResult result = project.maven("package", "-Dagentcore.image=" + registry.address() + "/agents/x:1",
                 "-Dagentcore.baseImage=" + baseWithoutArm64(), "-Dagentcore.allowInsecureRegistries=true")
                 .assertFailure();
 
@@ -167,9 +167,9 @@ class BuildImageTest {
     @Test
     void aMissingBaseImageNamesTheBaseImageSetting() {
         FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-missing-base");
-        String missing = REGISTRY.address() + "/bases/never-pushed:1";
+        String missing = registry.address() + "/bases/never-pushed:1";
 
-        MavenResult result = project.maven("package", "-Dagentcore.image=" + REGISTRY.address() + "/agents/y:1",
+        MavenResult result = project.maven("package", "-Dagentcore.image=" + registry.address() + "/agents/y:1",
                 "-Dagentcore.baseImage=" + missing, "-Dagentcore.allowInsecureRegistries=true").assertFailure();
 
         assertTrue(result.log().contains("Base image " + missing + " was not found"), result.log());
@@ -179,7 +179,7 @@ class BuildImageTest {
     @Test
     void withObservabilityTheJavaAgentIsALayerOfItsOwnAndTheEnvironmentAttachesIt() throws IOException {
         FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-observability");
-        String image = REGISTRY.address() + "/agents/traced:1.0";
+        String image = registry.address() + "/agents/traced:1.0";
 
         build(project, image, "-Dagentcore.observability=true",
                 "-Dagentcore.observabilityAgent=" + JavaAgents.UPSTREAM).assertSuccess();
@@ -217,7 +217,7 @@ class BuildImageTest {
     }
 
     private List<String> since(int count) {
-        List<String> uploads = REGISTRY.registry().uploadedBlobs();
+        List<String> uploads = registry.registry().uploadedBlobs();
         return uploads.subList(count, uploads.size());
     }
 

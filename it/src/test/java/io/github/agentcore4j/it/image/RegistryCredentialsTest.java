@@ -26,14 +26,14 @@ class RegistryCredentialsTest {
     private static final String HTPASSWD_ENTRY = USER + ":$2b$12$AimVV3KDVzATAbAQpzbic.KmzyCcbWjIio9TybnKtYTpRbBGN0L/a";
 
     @RegisterExtension
-    static final TestRegistry OPEN_REGISTRY = TestRegistry.forScenario("registry-credentials").in("open-registry")
+    static final TestRegistry openRegistry = TestRegistry.forScenario("registry-credentials").in("open-registry")
             .seededWith(TinyBaseImages::pushArm64Base);
     @RegisterExtension
-    static final TestRegistry LOCKED_REGISTRY = TestRegistry.forScenario("registry-credentials").in("locked-registry")
+    static final TestRegistry lockedRegistry = TestRegistry.forScenario("registry-credentials").in("locked-registry")
             .requiringLogin(HTPASSWD_ENTRY);
 
     private static String base() {
-        return TinyBaseImages.arm64Base(OPEN_REGISTRY.registry());
+        return TinyBaseImages.arm64Base(openRegistry.registry());
     }
 
     @Test
@@ -47,9 +47,9 @@ class RegistryCredentialsTest {
         MavenResult result = project.maven("package", "-Dagentcore.image=" + image(), "-Dagentcore.baseImage=" + base(),
                 "-Dagentcore.allowInsecureRegistries=true", "-DsendCredentialsOverHttp=true").assertFailure();
 
-        assertTrue(result.log().contains("Registry " + LOCKED_REGISTRY.address() + " refused access for the target "
+        assertTrue(result.log().contains("Registry " + lockedRegistry.address() + " refused access for the target "
                 + "image (<image>, -Dagentcore.image)"), result.log());
-        assertTrue(result.log().contains("settings.xml <server> with <id>" + LOCKED_REGISTRY.address() + "</id>"),
+        assertTrue(result.log().contains("settings.xml <server> with <id>" + lockedRegistry.address() + "</id>"),
                 result.log());
     }
 
@@ -57,7 +57,7 @@ class RegistryCredentialsTest {
     void aSettingsServerNamedAfterTheRegistryLogsIn() throws IOException {
         FixtureProject project = FixtureProject.copy("image-agent", "registry-credentials-settings");
         Path settings = project.file("settings.xml");
-        Files.writeString(settings, "<settings><servers><server><id>" + LOCKED_REGISTRY.address() + "</id><username>"
+        Files.writeString(settings, "<settings><servers><server><id>" + lockedRegistry.address() + "</id><username>"
                 + USER + "</username><password>" + PASSWORD + "</password></server></servers></settings>\n",
                 StandardCharsets.UTF_8);
 
@@ -66,16 +66,16 @@ class RegistryCredentialsTest {
                 "-Dagentcore.baseImage=" + base(), "-Dagentcore.allowInsecureRegistries=true",
                 "-DsendCredentialsOverHttp=true").assertSuccess();
 
-        assertTrue(result.log().contains("Using credentials from settings.xml <server> " + LOCKED_REGISTRY.address()),
+        assertTrue(result.log().contains("Using credentials from settings.xml <server> " + lockedRegistry.address()),
                 result.log());
         String digest = new ObjectMapper().readTree(project.file("target/agentcore/image.json").toFile())
                 .get("digest").asText();
-        assertTrue(LOCKED_REGISTRY.registry().uploadedBlobs().size() >= 3,
+        assertTrue(lockedRegistry.registry().uploadedBlobs().size() >= 3,
                 "the application layers reached the registry");
         assertEquals(digest, Files.readString(project.file("target/agentcore/image.digest")).trim());
     }
 
     private static String image() {
-        return LOCKED_REGISTRY.address() + "/agents/locked:1.0";
+        return lockedRegistry.address() + "/agents/locked:1.0";
     }
 }
