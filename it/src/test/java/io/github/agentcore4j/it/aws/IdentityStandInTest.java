@@ -180,10 +180,14 @@ class IdentityStandInTest {
         String accessToken = userToken(aliceToken, false).accessToken();
         assertFalse(accessToken.isEmpty());
         assertEquals(accessToken, userToken(aliceToken, false).accessToken(), "the vault keeps the user's token");
+        assertNull(data.getResourceOauth2Token(request -> request.workloadIdentityToken(aliceToken)
+                .resourceCredentialProviderName("google").scopes("calendar", "gmail")
+                .oauth2Flow(Oauth2FlowType.USER_FEDERATION)).accessToken(), "a scope not consented to asks again");
         GetResourceOauth2TokenResponse forced = userToken(aliceToken, true);
         assertNull(forced.accessToken());
         assertNotEquals(pending.authorizationUrl(), forced.authorizationUrl());
         assertEquals(List.of("calendar"), aws.identity().consentRequests().get(0).scopes());
+        assertEquals(List.of("calendar", "gmail"), aws.identity().consentRequests().get(1).scopes());
     }
 
     @Test
