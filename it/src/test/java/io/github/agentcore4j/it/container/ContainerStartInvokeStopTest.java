@@ -8,8 +8,8 @@ import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.agentcore4j.it.registry.TestRegistry;
-import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FreePort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +25,7 @@ class ContainerStartInvokeStopTest {
         FixtureProject project = FixtureProject.copy("local-agent", "container-start-stop");
         int port = FreePort.pick();
 
-        MavenResult verify = project.maven(mavenArguments(registry, "verify", "-Dagentcore.runLocal.container=true",
+        MavenResult verify = project.maven(mavenArguments(registry, "verify", "-Dagentcore.container=true",
                 "-Dagentcore.port=" + port)).assertSuccess();
 
         assertContains(verify.log(), "listens on http://127.0.0.1:" + port + " (HTTP); its output goes to "

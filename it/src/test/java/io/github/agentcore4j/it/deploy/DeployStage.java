@@ -6,8 +6,8 @@ import io.github.agentcore4j.it.aws.AwsStandIn;
 import io.github.agentcore4j.it.image.TinyBaseImages;
 import io.github.agentcore4j.it.registry.LocalRegistry;
 import io.github.agentcore4j.it.registry.TestRegistry;
-import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -107,7 +107,7 @@ final class DeployStage implements BeforeAllCallback, AfterEachCallback, AfterAl
                 "-Dagentcore.agentName=" + agentName,
                 "-Dagentcore.baseImage=" + TinyBaseImages.arm64Base(registry.registry()),
                 "-Dagentcore.allowInsecureRegistries=true",
-                "-Dagentcore.build.revision=it-revision"));
+                "-Dagentcore.revision=it-revision"));
         all.addAll(List.of(arguments));
         return all.toArray(String[]::new);
     }
