@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,9 +31,6 @@ import java.util.regex.Pattern;
 public final class LogsStandIn {
 
     static final String TARGET_PREFIX = "Logs_20140328.";
-    static final Set<String> OPERATIONS = Set.of("CreateLogGroup", "CreateLogStream", "DescribeLogGroups",
-            "DescribeLogStreams", "FilterLogEvents", "GetLogEvents", "PutLogEvents", "PutRetentionPolicy",
-            "PutResourcePolicy", "DescribeResourcePolicies");
     private static final Pattern GROUP_NAME = Pattern.compile("[.\\-_/#A-Za-z0-9]{1,512}");
     private static final Pattern STREAM_NAME = Pattern.compile("[^:*]{1,512}");
     private static final Pattern TOKEN = Pattern.compile("([fb])/([0-9]+)");
@@ -43,6 +41,18 @@ public final class LogsStandIn {
     private final String accountId;
     private final StandInClock clock;
     private final Map<String, Group> groups = new TreeMap<>();
+    /** The route table: each operation Logs serves, by its name in {@code X-Amz-Target}. */
+    private final Map<String, Function<JsonNode, ObjectNode>> operations = Map.of(
+            "CreateLogGroup", this::createLogGroup,
+            "CreateLogStream", this::createLogStream,
+            "DescribeLogGroups", this::describeLogGroups,
+            "DescribeLogStreams", this::describeLogStreams,
+            "PutLogEvents", this::putLogEvents,
+            "GetLogEvents", this::getLogEvents,
+            "FilterLogEvents", this::filterLogEvents,
+            "PutRetentionPolicy", this::putRetentionPolicy,
+            "PutResourcePolicy", this::putResourcePolicy,
+            "DescribeResourcePolicies", input -> describeResourcePolicies());
     private final Map<String, ObjectNode> resourcePolicies = new LinkedHashMap<>();
     private final AtomicLong eventIds = new AtomicLong();
 
@@ -96,26 +106,20 @@ public final class LogsStandIn {
         return policies;
     }
 
+    /** Whether CloudWatch Logs has an operation of this name (its route table, {@link #operations}). */
+    boolean serves(String operation) {
+        return operations.containsKey(operation);
+    }
+
     synchronized Reply handle(String operation, AwsRequest request) {
-        JsonNode input = request.json();
-        return Reply.awsJson(switch (operation) {
-            case "CreateLogGroup" -> createLogGroup(input);
-            case "CreateLogStream" -> createLogStream(input);
-            case "DescribeLogGroups" -> describeLogGroups(input);
-            case "DescribeLogStreams" -> describeLogStreams(input);
-            case "PutLogEvents" -> putLogEvents(input);
-            case "GetLogEvents" -> getLogEvents(input);
-            case "FilterLogEvents" -> filterLogEvents(input);
-            case "PutRetentionPolicy" -> putRetentionPolicy(input);
-            case "PutResourcePolicy" -> putResourcePolicy(input);
-            case "DescribeResourcePolicies" -> {
-                ObjectNode json = Json.object();
-                ArrayNode policies = json.putArray("resourcePolicies");
-                resourcePolicies.values().forEach(policies::add);
-                yield json;
-            }
-            default -> throw AwsService.LOGS.unknownOperation(operation);
-        });
+        return Reply.awsJson(operations.get(operation).apply(request.json()));
+    }
+
+    private ObjectNode describeResourcePolicies() {
+        ObjectNode json = Json.object();
+        ArrayNode policies = json.putArray("resourcePolicies");
+        resourcePolicies.values().forEach(policies::add);
+        return json;
     }
 
     private ObjectNode createLogGroup(JsonNode input) {
@@ -327,13 +331,7 @@ public final class LogsStandIn {
         if (from < 0 || from > items.size()) {
             throw invalid("The specified nextToken is invalid.");
         }
-        ObjectNode json = Json.object();
-        ArrayNode array = json.putArray(field);
-        items.subList(from, Math.min(items.size(), from + limit)).forEach(array::add);
-        if (from + limit < items.size()) {
-            json.put("nextToken", String.valueOf(from + limit));
-        }
-        return json;
+        return Page.of(field, items, from, limit, String::valueOf);
     }
 
     private static int limit(JsonNode input, int max) {

@@ -1,7 +1,6 @@
 package io.github.agentcore4j.it.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
@@ -28,12 +27,6 @@ final class BodyPaging {
         if (!token.isEmpty() && (!token.startsWith("page-") || from > items.size())) {
             throw ServiceError.validation("Invalid nextToken: " + token);
         }
-        ObjectNode json = Json.object();
-        ArrayNode array = json.putArray(field);
-        items.subList(from, Math.min(items.size(), from + size)).forEach(array::add);
-        if (from + size < items.size()) {
-            json.put("nextToken", "page-" + (from + size));
-        }
-        return json;
+        return Page.of(field, items, from, size, next -> "page-" + next);
     }
 }

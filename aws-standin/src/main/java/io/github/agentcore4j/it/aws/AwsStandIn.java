@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +69,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * try (AwsStandIn aws = AwsStandIn.builder().agent(URI.create("http://127.0.0.1:" + agentPort)).start()) {
  *     String role = aws.iam().addRole("MyRole", trustPolicy);
  *     // ... deploy through the SDK or a Maven run with aws.environment() ...
- *     assertEquals("READY", aws.agentCore().runtimeNamed("my_agent").orElseThrow().status());
+ *     assertEquals(ResourceStatus.READY, aws.agentCore().runtimeNamed("my_agent").orElseThrow().status());
  * }
  * }</pre>
  */
@@ -96,8 +98,12 @@ public final class AwsStandIn implements AutoCloseable {
     private final IdentityStandIn identity;
     private final LogsStandIn logs;
     private final XRayStandIn xray = new XRayStandIn();
-    private final ModelValidation controlValidation = new ModelValidation(AgentCoreStandIn.MODEL);
-    private final ModelValidation dataValidation = new ModelValidation(AgentCoreDataPlane.MODEL);
+    /**
+     * The REST-JSON services whose models' {@code http} traits are their route table, in the order they are matched
+     * (the data plane's paths first), each with the validation of its model.
+     */
+    private static final Map<AwsService, ServiceModel> MODELED = modeled();
+    private final Map<AwsService, ModelValidation> validations = new EnumMap<>(AwsService.class);
     private final Map<String, URI> agentsByRuntimeName = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private volatile URI defaultAgent;
@@ -123,6 +129,7 @@ public final class AwsStandIn implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        MODELED.forEach((service, model) -> validations.put(service, new ModelValidation(model)));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/", this::exchange);
@@ -320,14 +327,11 @@ public final class AwsStandIn implements AutoCloseable {
 
     /** Checks an AgentCore request against its operation's input shape, as the service does before anything else. */
     private void validate(RecordedRequest routed) {
-        ServiceModel model = routed.service() == AwsService.AGENTCORE_CONTROL ? AgentCoreStandIn.MODEL
-                : routed.service() == AwsService.AGENTCORE_DATA ? AgentCoreDataPlane.MODEL : null;
-        if (model == null) {
-            return;
+        ServiceModel model = MODELED.get(routed.service());
+        if (model != null) {
+            validations.get(routed.service()).check(new ServiceModel.Route(
+                    model.operation(routed.operation()).orElseThrow(), routed.labels()), withEcrHost(routed.request()));
         }
-        ModelValidation validation = model == AgentCoreStandIn.MODEL ? controlValidation : dataValidation;
-        validation.check(new ServiceModel.Route(model.operation(routed.operation()).orElseThrow(), routed.labels()),
-                withEcrHost(routed.request()));
     }
 
     /**
@@ -347,28 +351,25 @@ public final class AwsStandIn implements AutoCloseable {
     }
 
     /** Finds the service and operation; an unroutable request is recorded as {@code Unknown:<what>}. */
-    private static RecordedRequest route(AwsRequest request) {
+    private RecordedRequest route(AwsRequest request) {
         String target = request.header("X-Amz-Target");
         if (target != null) {
             if (target.startsWith(LogsStandIn.TARGET_PREFIX)) {
                 String operation = target.substring(LogsStandIn.TARGET_PREFIX.length());
-                return new RecordedRequest(AwsService.LOGS, LogsStandIn.OPERATIONS.contains(operation) ? operation
-                        : "Unknown:" + target, request);
+                return new RecordedRequest(AwsService.LOGS, logs.serves(operation) ? operation : "Unknown:" + target,
+                        request);
             }
             String operation = target.startsWith(EcrStandIn.TARGET_PREFIX)
                     ? target.substring(EcrStandIn.TARGET_PREFIX.length()) : null;
-            return new RecordedRequest(AwsService.ECR, EcrStandIn.OPERATIONS.contains(operation) ? operation
+            return new RecordedRequest(AwsService.ECR, operation != null && ecr.serves(operation) ? operation
                     : "Unknown:" + target, request);
         }
-        Optional<ServiceModel.Route> data = AgentCoreDataPlane.MODEL.route(request.method(), request.rawPath());
-        if (data.isPresent()) {
-            return new RecordedRequest(AwsService.AGENTCORE_DATA, data.get().operation().name(), request,
-                    data.get().labels());
-        }
-        Optional<ServiceModel.Route> control = AgentCoreStandIn.MODEL.route(request.method(), request.rawPath());
-        if (control.isPresent()) {
-            return new RecordedRequest(AwsService.AGENTCORE_CONTROL, control.get().operation().name(), request,
-                    control.get().labels());
+        for (Map.Entry<AwsService, ServiceModel> modeled : MODELED.entrySet()) {
+            Optional<ServiceModel.Route> route = modeled.getValue().route(request.method(), request.rawPath());
+            if (route.isPresent()) {
+                return new RecordedRequest(modeled.getKey(), route.get().operation().name(), request,
+                        route.get().labels());
+            }
         }
         if (request.rawPath().startsWith("/runtimes/") || request.rawPath().startsWith("/tags/")) {
             return new RecordedRequest(AwsService.AGENTCORE_CONTROL, "Unknown:" + request.method() + " "
@@ -379,15 +380,22 @@ public final class AwsStandIn implements AutoCloseable {
             return new RecordedRequest(AwsService.XRAY, xrayOperation, request);
         }
         String action = request.method().equals("POST") ? request.form().get("Action") : null;
-        if (action != null && IamStandIn.OPERATIONS.contains(action)) {
+        if (action != null && iam.serves(action)) {
             return new RecordedRequest(AwsService.IAM, action, request);
         }
-        if (action != null && StsStandIn.OPERATIONS.contains(action)) {
+        if (action != null && sts.serves(action)) {
             return new RecordedRequest(AwsService.STS, action, request);
         }
         AwsService signedFor = signedService(request);
         return new RecordedRequest(signedFor, "Unknown:" + (action != null ? action
                 : request.method() + " " + request.rawPath()), request);
+    }
+
+    private static Map<AwsService, ServiceModel> modeled() {
+        Map<AwsService, ServiceModel> modeled = new LinkedHashMap<>();
+        modeled.put(AwsService.AGENTCORE_DATA, AgentCoreDataPlane.MODEL);
+        modeled.put(AwsService.AGENTCORE_CONTROL, AgentCoreStandIn.MODEL);
+        return Collections.unmodifiableMap(modeled);
     }
 
     /** For an unroutable request, the service it was signed for, so the error speaks its protocol. */

@@ -8,7 +8,7 @@ import java.time.Instant;
  * (the request body without {@code clientToken}, {@code agentRuntimeName} and {@code tags}, with what the service
  * fills in: both lifecycle values, the protocol, the platform version, MMDSv2), as GetAgentRuntime answers it.
  */
-public record RuntimeVersion(String version, String status, String failureReason, JsonNode configuration,
+public record RuntimeVersion(String version, ResourceStatus status, String failureReason, JsonNode configuration,
                              Instant createdAt) {
 
     /** The image the version runs, or {@code null} for a code artifact. */

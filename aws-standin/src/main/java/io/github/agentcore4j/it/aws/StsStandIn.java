@@ -1,11 +1,7 @@
 package io.github.agentcore4j.it.aws;
 
-import java.util.Set;
-
 /** STS (query protocol, XML): GetCallerIdentity, answering with the stand-in's account. */
 final class StsStandIn {
-
-    static final Set<String> OPERATIONS = Set.of("GetCallerIdentity");
 
     private final String accountId;
 
@@ -18,10 +14,12 @@ final class StsStandIn {
         return "arn:aws:iam::" + accountId + ":user/agentcore4j-test";
     }
 
+    /** Whether STS has an operation of this name: its route table is the one operation. */
+    boolean serves(String operation) {
+        return operation.equals("GetCallerIdentity");
+    }
+
     Reply handle(String operation, AwsRequest request) {
-        if (!operation.equals("GetCallerIdentity")) {
-            throw AwsService.STS.unknownOperation(operation);
-        }
         Xml result = new Xml().element("Arn", callerArn()).element("UserId", "AIDASTANDINUSER0000001")
                 .element("Account", accountId);
         return Reply.xml(200, Xml.response(AwsService.STS, operation, result));

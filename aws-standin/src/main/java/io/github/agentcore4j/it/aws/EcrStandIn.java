@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
  * ECR (AWS JSON 1.1, {@code X-Amz-Target: AmazonEC2ContainerRegistry_V20150921.<Operation>}): GetAuthorizationToken,
@@ -32,9 +32,6 @@ import java.util.Set;
 public final class EcrStandIn {
 
     static final String TARGET_PREFIX = "AmazonEC2ContainerRegistry_V20150921.";
-    static final Set<String> OPERATIONS = Set.of("GetAuthorizationToken", "DescribeRepositories", "CreateRepository",
-            "DeleteRepository", "ListImages", "DescribeImages", "BatchDeleteImage", "PutLifecyclePolicy",
-            "GetLifecyclePolicy");
 
     /** Repository names are checked against ECR's model (length 2-256 and its pattern). */
     private static final ModelValidation NAME_CHECK = new ModelValidation(ServiceModel.named("ecr"));
@@ -50,6 +47,17 @@ public final class EcrStandIn {
     private final String proxyEndpoint;
     private final RegistryImages registryImages;
     private final Map<String, MutableRepository> repositories = new LinkedHashMap<>();
+    /** The route table: each operation ECR serves, by its name in {@code X-Amz-Target}. */
+    private final Map<String, Function<JsonNode, ObjectNode>> operations = Map.of(
+            "GetAuthorizationToken", input -> authorizationToken(),
+            "DescribeRepositories", this::describeRepositories,
+            "CreateRepository", this::createRepository,
+            "DeleteRepository", this::deleteRepository,
+            "ListImages", this::listImages,
+            "DescribeImages", this::describeImages,
+            "BatchDeleteImage", this::batchDeleteImage,
+            "PutLifecyclePolicy", this::putLifecyclePolicy,
+            "GetLifecyclePolicy", this::getLifecyclePolicy);
 
     EcrStandIn(String accountId, String region, URI registry) {
         this.accountId = accountId;
@@ -102,49 +110,49 @@ public final class EcrStandIn {
         repository.recorded.computeIfAbsent(digest, MutableImage::new).tags.addAll(List.of(tags));
     }
 
+    /** Whether ECR has an operation of this name (its route table, {@link #operations}). */
+    boolean serves(String operation) {
+        return operations.containsKey(operation);
+    }
+
     synchronized Reply handle(String operation, AwsRequest request) {
-        JsonNode input = request.json();
-        ObjectNode output = switch (operation) {
-            case "GetAuthorizationToken" -> authorizationToken();
-            case "DescribeRepositories" -> describeRepositories(input);
-            case "CreateRepository" -> {
-                MutableRepository repository = create(text(input, "repositoryName"),
-                        input.path("imageTagMutability").asText("MUTABLE"),
-                        input.path("imageScanningConfiguration").path("scanOnPush").asBoolean(false), tags(input));
-                yield Json.object().set("repository", repository.json());
-            }
-            case "DeleteRepository" -> {
-                MutableRepository repository = existing(text(input, "repositoryName"));
-                List<MutableImage> images = repository.images();
-                if (!images.isEmpty() && !input.path("force").asBoolean(false)) {
-                    throw new ServiceError(400, "RepositoryNotEmptyException", "The repository with name '"
-                            + repository.name + "' in registry with id '" + accountId
-                            + "' cannot be deleted because it still contains images");
-                }
-                images.forEach(repository::delete);
-                repositories.remove(repository.name);
-                yield Json.object().set("repository", repository.json());
-            }
-            case "ListImages" -> listImages(input);
-            case "DescribeImages" -> describeImages(input);
-            case "BatchDeleteImage" -> batchDeleteImage(input);
-            case "PutLifecyclePolicy" -> {
-                MutableRepository repository = existing(text(input, "repositoryName"));
-                repository.lifecyclePolicy = text(input, "lifecyclePolicyText");
-                yield lifecyclePolicy(repository);
-            }
-            case "GetLifecyclePolicy" -> {
-                MutableRepository repository = existing(text(input, "repositoryName"));
-                if (repository.lifecyclePolicy == null) {
-                    throw new ServiceError(400, "LifecyclePolicyNotFoundException", "Lifecycle policy does not exist "
-                            + "for the repository with name '" + repository.name + "' in the registry with id '"
-                            + accountId + "'");
-                }
-                yield lifecyclePolicy(repository);
-            }
-            default -> throw AwsService.ECR.unknownOperation(operation);
-        };
-        return Reply.awsJson(output);
+        return Reply.awsJson(operations.get(operation).apply(request.json()));
+    }
+
+    private ObjectNode createRepository(JsonNode input) {
+        MutableRepository repository = create(text(input, "repositoryName"),
+                input.path("imageTagMutability").asText("MUTABLE"),
+                input.path("imageScanningConfiguration").path("scanOnPush").asBoolean(false), tags(input));
+        return Json.object().set("repository", repository.json());
+    }
+
+    private ObjectNode deleteRepository(JsonNode input) {
+        MutableRepository repository = existing(text(input, "repositoryName"));
+        List<MutableImage> images = repository.images();
+        if (!images.isEmpty() && !input.path("force").asBoolean(false)) {
+            throw new ServiceError(400, "RepositoryNotEmptyException", "The repository with name '"
+                    + repository.name + "' in registry with id '" + accountId
+                    + "' cannot be deleted because it still contains images");
+        }
+        images.forEach(repository::delete);
+        repositories.remove(repository.name);
+        return Json.object().set("repository", repository.json());
+    }
+
+    private ObjectNode putLifecyclePolicy(JsonNode input) {
+        MutableRepository repository = existing(text(input, "repositoryName"));
+        repository.lifecyclePolicy = text(input, "lifecyclePolicyText");
+        return lifecyclePolicy(repository);
+    }
+
+    private ObjectNode getLifecyclePolicy(JsonNode input) {
+        MutableRepository repository = existing(text(input, "repositoryName"));
+        if (repository.lifecyclePolicy == null) {
+            throw new ServiceError(400, "LifecyclePolicyNotFoundException", "Lifecycle policy does not exist "
+                    + "for the repository with name '" + repository.name + "' in the registry with id '"
+                    + accountId + "'");
+        }
+        return lifecyclePolicy(repository);
     }
 
     private ObjectNode lifecyclePolicy(MutableRepository repository) {

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.agentcore4j.it.image.LocalRegistry;
+import io.github.agentcore4j.it.registry.TestRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -22,6 +20,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
 import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
@@ -33,15 +32,15 @@ import software.amazon.awssdk.services.ecr.model.RepositoryNotEmptyException;
  */
 class EcrRegistryImagesTest {
 
+    @RegisterExtension
+    static final TestRegistry registry = TestRegistry.forScenario("aws-stand-in-registry");
+
     private final HttpClient http = HttpClient.newHttpClient();
-    private LocalRegistry registry;
     private AwsStandIn aws;
     private EcrClient ecr;
 
     @BeforeEach
     void start() {
-        Path directory = Paths.get(System.getProperty("it.work", "target/it")).resolve("aws-stand-in-registry");
-        registry = LocalRegistry.start(directory);
         aws = AwsStandIn.builder().registry(URI.create("http://" + registry.address())).start();
         ecr = SdkClients.of(aws).ecr();
     }
@@ -53,9 +52,6 @@ class EcrRegistryImagesTest {
         }
         if (aws != null) {
             aws.close();
-        }
-        if (registry != null) {
-            registry.close();
         }
     }
 

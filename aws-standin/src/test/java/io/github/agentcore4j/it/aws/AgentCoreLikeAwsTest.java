@@ -235,7 +235,7 @@ class AgentCoreLikeAwsTest {
         assertThrows(ConflictException.class,
                 () -> StandInFixtures.update(control, id, StandInFixtures.image(aws, "v2"), roleArn));
         assertThrows(ConflictException.class, () -> create("doomed", request -> { }), "the name is still taken");
-        assertEquals("DELETING", aws.agentCore().runtime(id).orElseThrow().status());
+        assertEquals(ResourceStatus.DELETING, aws.agentCore().runtime(id).orElseThrow().status());
         aws.clock().advance(Duration.ofSeconds(20));
         assertThrows(ResourceNotFoundException.class, () -> control.getAgentRuntime(request -> request.agentRuntimeId(id)));
         create("doomed", request -> { });

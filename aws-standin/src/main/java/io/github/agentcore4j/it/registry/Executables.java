@@ -1,17 +1,17 @@
-package io.github.agentcore4j.it.image;
+package io.github.agentcore4j.it.registry;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the external tools these tests drive, and fails (never skips) when one is missing. */
-final class Executables {
+public final class Executables {
 
     private Executables() {
     }
 
     /** The absolute path of {@code name} on the PATH; an AssertionError naming the package to install otherwise. */
-    static String require(String name) {
+    public static String require(String name) {
         String path = System.getenv("PATH");
         if (path != null) {
             for (String directory : path.split(File.pathSeparator)) {

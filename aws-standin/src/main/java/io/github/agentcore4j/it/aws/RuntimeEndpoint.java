@@ -5,6 +5,6 @@ package io.github.agentcore4j.it.aws;
  * version and its live version the newest READY one. A named endpoint serves the version it was created or last
  * updated with, once that settles.
  */
-public record RuntimeEndpoint(String name, String arn, String liveVersion, String targetVersion, String status,
+public record RuntimeEndpoint(String name, String arn, String liveVersion, String targetVersion, ResourceStatus status,
                               String failureReason, String description) {
 }

@@ -1,8 +1,7 @@
-package io.github.agentcore4j.it.image;
+package io.github.agentcore4j.it.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.agentcore4j.it.support.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,25 +23,25 @@ import java.util.stream.Stream;
 
 /**
  * A real OCI registry for tests: Debian's {@code docker-registry} (distribution v2) serving plain HTTP on a free
- * 127.0.0.1 port, with a configuration written here (never the packaged one) and storage in a test directory. Its
+ * 127.0.0.1 port (it binds port 0 and logs the port it got, so no other process can take the port in between), with a configuration written here (never the packaged one) and storage in a test directory. Its
  * JSON request log tells which blobs were really uploaded, as opposed to found already present or mounted.
  */
 public final class LocalRegistry implements AutoCloseable {
 
-    static final String INSTALL_HINT = "apt-get install docker-registry skopeo";
+    public static final String INSTALL_HINT = "apt-get install docker-registry skopeo";
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern UPLOADED_DIGEST = Pattern.compile("[?&]digest=([^&]+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
-    private final int port;
+    private int port;
     private final Path storage;
     private final Path log;
 
-    private LocalRegistry(Process process, int port, Path storage, Path log) {
+    private LocalRegistry(Process process, Path storage, Path log) {
         this.process = process;
-        this.port = port;
         this.storage = storage;
         this.log = log;
     }
@@ -70,7 +69,6 @@ public final class LocalRegistry implements AutoCloseable {
 
     private static LocalRegistry start(Path directory, String htpasswdEntry) {
         String executable = Executables.require("docker-registry");
-        int port = FreePort.pick();
         try {
             deleteRecursively(directory);
             Files.createDirectories(directory);
@@ -88,7 +86,7 @@ public final class LocalRegistry implements AutoCloseable {
                     "  delete:",
                     "    enabled: true",
                     "http:",
-                    "  addr: 127.0.0.1:" + port));
+                    "  addr: 127.0.0.1:0"));
             if (htpasswdEntry != null) {
                 Path htpasswd = Files.writeString(directory.resolve("htpasswd"), htpasswdEntry + "\n",
                         StandardCharsets.UTF_8);
@@ -104,7 +102,7 @@ public final class LocalRegistry implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            LocalRegistry registry = new LocalRegistry(process, port, storage, log);
+            LocalRegistry registry = new LocalRegistry(process, storage, log);
             registry.awaitReady(htpasswdEntry == null ? 200 : 401);
             return registry;
         } catch (IOException e) {
@@ -166,21 +164,26 @@ public final class LocalRegistry implements AutoCloseable {
         }
     }
 
+    /** Waits, bounded, for the log to name the port the registry bound, then for {@code GET /v2/} to answer. */
     private void awaitReady(int readyStatus) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ping = HttpRequest.newBuilder(URI.create("http://" + address() + "/v2/"))
-                .timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("docker-registry exited with " + process.exitValue() + ": " + logText());
             }
+            if (port == 0) {
+                Matcher listening = LISTENING.matcher(logText());
+                port = listening.find() ? Integer.parseInt(listening.group(1)) : 0;
+            }
             try {
-                if (client.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == readyStatus) {
+                if (port != 0 && client.send(HttpRequest.newBuilder(URI.create("http://" + address() + "/v2/"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == readyStatus) {
                     return;
                 }
             } catch (IOException notYet) {
-                // not listening yet
+                // not serving yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -189,8 +192,7 @@ public final class LocalRegistry implements AutoCloseable {
         }
         close();
         throw new AssertionError("docker-registry did not answer GET /v2/ with " + readyStatus + " on " + address()
-                + " within "
-                + STARTUP_TIMEOUT + ": " + logText());
+                + " within " + STARTUP_TIMEOUT + ": " + logText());
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

@@ -17,8 +17,8 @@ public record AgentRuntime(String id, String name, String arn, Instant createdAt
     }
 
     /** The runtime's status: DELETING once deleted, else its latest version's. */
-    public String status() {
-        return deleting ? "DELETING" : latestVersion().status();
+    public ResourceStatus status() {
+        return deleting ? ResourceStatus.DELETING : latestVersion().status();
     }
 
     public Optional<RuntimeVersion> version(String number) {

@@ -16,8 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.SdkBytes;
@@ -26,35 +24,14 @@ import software.amazon.awssdk.services.bedrockagentcore.model.AccessDeniedExcept
 import software.amazon.awssdk.services.bedrockagentcore.model.InvokeAgentRuntimeResponse;
 import software.amazon.awssdk.services.bedrockagentcore.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.bedrockagentcore.model.RuntimeClientErrorException;
-import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
 
 /** InvokeAgentRuntime and StopRuntimeSession through the real BedrockAgentCoreClient, answered by a real agent. */
-class AgentCoreInvokeTest {
+class AgentCoreInvokeTest extends DataPlaneFixture {
 
     private static final String SESSION = "0123456789abcdef0123456789abcdef-session";
 
-    private TinyAgent agent;
-    private AwsStandIn aws;
-    private BedrockAgentCoreControlClient control;
-    private BedrockAgentCoreClient data;
-    private String roleArn;
-
-    @BeforeEach
-    void start() throws IOException {
-        agent = new TinyAgent("v-default");
-        aws = AwsStandIn.builder().agent(agent.url()).start();
-        SdkClients clients = SdkClients.of(aws);
-        control = clients.control();
-        data = clients.data();
-        roleArn = aws.iam().addRole("DemoExecutionRole", StandInFixtures.TRUST_POLICY);
-    }
-
-    @AfterEach
-    void stop() {
-        data.close();
-        control.close();
-        aws.close();
-        agent.close();
+    AgentCoreInvokeTest() {
+        super("v-default");
     }
 
     private String deployReady(String name) {

@@ -1,7 +1,6 @@
 package io.github.agentcore4j.it.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -122,9 +121,7 @@ public final class AgentCoreStandIn {
         Instant created = Instant.parse("2025-10-01T12:00:00Z");
         MutableRuntime runtime = new MutableRuntime(name + "-" + randomId(10), name, new LinkedHashMap<>(),
                 randomId(10), created);
-        MutableVersion version = new MutableVersion("1", config, ResourceStatus.READY, null, 0, created);
-        version.readyAt = created;
-        runtime.versions.add(version);
+        runtime.versions.add(new MutableVersion("1", config, SettlingStatus.ready(created), created));
         runtimes.put(runtime.id, runtime);
         return runtime.snapshot();
     }
@@ -190,7 +187,7 @@ public final class AgentCoreStandIn {
                 .findFirst().orElseThrow(() -> ServiceError.notFound("No agent runtime with ARN " + runtimeArn));
         String live;
         if (qualifier.matches("[1-9][0-9]*")) {
-            live = runtime.version(qualifier).filter(version -> version.status == ResourceStatus.READY)
+            live = runtime.version(qualifier).filter(version -> version.state.status() == ResourceStatus.READY)
                     .map(version -> version.number).orElse(null);
         } else {
             live = runtime.endpointViews().stream().filter(endpoint -> endpoint.name().equals(qualifier)).findFirst()
@@ -263,11 +260,7 @@ public final class AgentCoreStandIn {
 
     private ObjectNode updateRuntime(MutableRuntime runtime, JsonNode input) {
         MutableVersion latest = runtime.latest();
-        ResourceStatus status = runtime.status();
-        if (status.inProgress()) {
-            throw ServiceError.conflict("Agent runtime " + runtime.id + " is in " + status
-                    + " state and cannot be updated until it is READY");
-        }
+        runtime.status(latest).requireSettled("Agent runtime " + runtime.id);
         ObjectNode config = configuration(input, latest.config);
         MutableVersion version = newVersion(String.valueOf(Integer.parseInt(latest.number) + 1), config,
                 ResourceStatus.UPDATING, faults.takeUpdateFailure());
@@ -278,7 +271,8 @@ public final class AgentCoreStandIn {
     private MutableVersion newVersion(String number, ObjectNode config, ResourceStatus status, String failure) {
         Instant now = clock.now();
         Instant settlesAt = config.path("platformVersion").asText().equals("V2") ? now.plus(pace.v2Version()) : now;
-        return new MutableVersion(number, config, status, failure, faults.readsUntilSettled(), now, settlesAt);
+        return new MutableVersion(number, config,
+                SettlingStatus.change(status, faults.readsUntilSettled(), settlesAt, failure), now);
     }
 
     /**
@@ -373,9 +367,9 @@ public final class AgentCoreStandIn {
         json.put("agentRuntimeArn", runtime.arn()).put("agentRuntimeName", runtime.name)
                 .put("agentRuntimeId", runtime.id).put("agentRuntimeVersion", version.number)
                 .put("createdAt", timestamp(runtime.createdAt)).put("lastUpdatedAt", timestamp(version.createdAt))
-                .put("status", (runtime.deleteAt != null ? ResourceStatus.DELETING : version.status).name());
-        if (version.failureReason != null) {
-            json.put("failureReason", version.failureReason);
+                .put("status", runtime.status(version).name());
+        if (version.state.failureReason() != null) {
+            json.put("failureReason", version.state.failureReason());
         }
         json.putObject("workloadIdentityDetails").put("workloadIdentityArn", runtime.workloadIdentityArn());
         return json;
@@ -423,16 +417,13 @@ public final class AgentCoreStandIn {
         runtime.endpoints.put(name, endpoint);
         return Json.object().put("targetVersion", target).put("agentRuntimeEndpointArn", runtime.endpointArn(name))
                 .put("agentRuntimeArn", runtime.arn()).put("agentRuntimeId", runtime.id).put("endpointName", name)
-                .put("status", endpoint.status.name()).put("createdAt", timestamp(endpoint.createdAt));
+                .put("status", endpoint.state.status().name()).put("createdAt", timestamp(endpoint.createdAt));
     }
 
     private ObjectNode updateEndpoint(MutableRuntime runtime, String name, JsonNode input) {
         requireNotDeleting(runtime);
         MutableEndpoint endpoint = namedEndpoint(runtime, name, "updated");
-        if (endpoint.status.inProgress()) {
-            throw ServiceError.conflict("Endpoint " + name + " is in " + endpoint.status
-                    + " state and cannot be updated until it is READY");
-        }
+        endpoint.state.status().requireSettled("Endpoint " + name);
         endpoint.retarget(existingVersion(runtime, input.path("agentRuntimeVersion").asText(runtime.latest().number)),
                 faults.readsUntilSettled(), clock.now());
         if (input.has("description")) {
@@ -444,7 +435,7 @@ public final class AgentCoreStandIn {
         }
         return json.put("targetVersion", endpoint.targetVersion)
                 .put("agentRuntimeEndpointArn", runtime.endpointArn(name)).put("agentRuntimeArn", runtime.arn())
-                .put("status", endpoint.status.name()).put("createdAt", timestamp(endpoint.createdAt))
+                .put("status", endpoint.state.status().name()).put("createdAt", timestamp(endpoint.createdAt))
                 .put("lastUpdatedAt", timestamp(endpoint.lastUpdatedAt));
     }
 
@@ -452,7 +443,7 @@ public final class AgentCoreStandIn {
         MutableEndpoint endpoint = namedEndpoint(runtime, name, "deleted");
         if (endpoint.deleteAt == null) {
             endpoint.deleteAt = clock.now().plus(pace.deletion());
-            endpoint.status = ResourceStatus.DELETING;
+            endpoint.state.deleting();
         }
         purgeDeleted();
         return Json.object().put("status", ResourceStatus.DELETING.name()).put("agentRuntimeId", runtime.id)
@@ -464,12 +455,10 @@ public final class AgentCoreStandIn {
      * that cannot start leaves its output there.
      */
     private void read(MutableRuntime runtime, MutableVersion version) {
-        ResourceStatus before = version.status;
-        version.read(clock.now());
-        if (version.status != before && version.failureReason != null) {
+        if (version.state.read(clock.now()) && version.state.failureReason() != null) {
             String day = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC).format(clock.now());
             logs.append(LogsStandIn.runtimeLogGroup(runtime.id, DEFAULT_ENDPOINT), day + "/[runtime-logs]"
-                    + randomId(10), version.failureReason);
+                    + randomId(10), version.state.failureReason());
         }
     }
 
@@ -477,7 +466,7 @@ public final class AgentCoreStandIn {
         if (name.equals(DEFAULT_ENDPOINT)) {
             read(runtime, runtime.latest());
         } else {
-            Optional.ofNullable(runtime.endpoints.get(name)).ifPresent(MutableEndpoint::read);
+            Optional.ofNullable(runtime.endpoints.get(name)).ifPresent(endpoint -> endpoint.read(clock.now()));
         }
         return runtime.endpointViews().stream().filter(endpoint -> endpoint.name().equals(name)).findFirst()
                 .orElseThrow(() -> ServiceError.notFound("Endpoint " + name + " of agent runtime " + runtime.id
@@ -535,17 +524,16 @@ public final class AgentCoreStandIn {
     private ObjectNode mutationResponse(MutableRuntime runtime, MutableVersion version) {
         ObjectNode json = Json.object().put("agentRuntimeArn", runtime.arn()).put("agentRuntimeId", runtime.id)
                 .put("agentRuntimeVersion", version.number).put("createdAt", timestamp(runtime.createdAt))
-                .put("status", version.status.name());
+                .put("status", version.state.status().name());
         json.putObject("workloadIdentityDetails").put("workloadIdentityArn", runtime.workloadIdentityArn());
         return json;
     }
 
     private ObjectNode summary(MutableRuntime runtime, MutableVersion version) {
-        ResourceStatus status = runtime.deleteAt != null ? ResourceStatus.DELETING : version.status;
         return Json.object().put("agentRuntimeArn", runtime.arn()).put("agentRuntimeId", runtime.id)
                 .put("agentRuntimeVersion", version.number).put("agentRuntimeName", runtime.name)
                 .put("description", version.config.path("description").asText(""))
-                .put("lastUpdatedAt", timestamp(version.createdAt)).put("status", status.name());
+                .put("lastUpdatedAt", timestamp(version.createdAt)).put("status", runtime.status(version).name());
     }
 
     private ObjectNode endpointJson(MutableRuntime runtime, RuntimeEndpoint endpoint) {
@@ -554,7 +542,7 @@ public final class AgentCoreStandIn {
             json.put("liveVersion", endpoint.liveVersion());
         }
         json.put("targetVersion", endpoint.targetVersion()).put("agentRuntimeEndpointArn", endpoint.arn())
-                .put("agentRuntimeArn", runtime.arn()).put("status", endpoint.status())
+                .put("agentRuntimeArn", runtime.arn()).put("status", endpoint.status().name())
                 .put("createdAt", timestamp(runtime.endpointCreatedAt(endpoint.name())))
                 .put("lastUpdatedAt", timestamp(runtime.endpointUpdatedAt(endpoint.name())));
         if (endpoint.description() != null) {
@@ -579,13 +567,7 @@ public final class AgentCoreStandIn {
         if (from < 0 || from > items.size() || size < 1 || size > 100) {
             throw ServiceError.validation("Invalid nextToken or maxResults");
         }
-        ObjectNode json = Json.object();
-        ArrayNode array = json.putArray(field);
-        items.subList(from, Math.min(items.size(), from + size)).forEach(array::add);
-        if (from + size < items.size()) {
-            json.put("nextToken", String.valueOf(from + size));
-        }
-        return json;
+        return Page.of(field, items, from, size, String::valueOf);
     }
 
     private String randomId(int length) {
@@ -640,8 +622,9 @@ public final class AgentCoreStandIn {
             return versions.get(versions.size() - 1);
         }
 
-        ResourceStatus status() {
-            return deleteAt != null ? ResourceStatus.DELETING : latest().status;
+        /** A version's status as the service reports it: DELETING once the runtime is being deleted. */
+        ResourceStatus status(MutableVersion version) {
+            return deleteAt != null ? ResourceStatus.DELETING : version.state.status();
         }
 
         Optional<MutableVersion> version(String number) {
@@ -665,7 +648,7 @@ public final class AgentCoreStandIn {
             List<RuntimeEndpoint> views = new ArrayList<>();
             views.add(defaultEndpoint());
             endpoints.values().forEach(endpoint -> views.add(new RuntimeEndpoint(endpoint.name,
-                    endpointArn(endpoint.name), endpoint.liveVersion, endpoint.targetVersion, endpoint.status.name(),
+                    endpointArn(endpoint.name), endpoint.liveVersion, endpoint.targetVersion, endpoint.state.status(),
                     null, endpoint.description)));
             return views;
         }
@@ -679,19 +662,17 @@ public final class AgentCoreStandIn {
             MutableVersion latest = latest();
             String live = null;
             for (MutableVersion version : versions) {
-                if (version.status == ResourceStatus.READY
-                        && !now.isBefore(version.readyAt.plus(pace.defaultEndpointLag()))) {
+                if (version.state.status() == ResourceStatus.READY
+                        && !now.isBefore(version.state.readyAt().plus(pace.defaultEndpointLag()))) {
                     live = version.number;
                 }
             }
-            ResourceStatus status = latest.status;
-            if (deleteAt != null) {
-                status = ResourceStatus.DELETING;
-            } else if (latest.status == ResourceStatus.READY && !latest.number.equals(live)) {
+            ResourceStatus status = status(latest);
+            if (status == ResourceStatus.READY && !latest.number.equals(live)) {
                 status = live == null ? ResourceStatus.CREATING : ResourceStatus.UPDATING;
             }
             return new RuntimeEndpoint(DEFAULT_ENDPOINT, endpointArn(DEFAULT_ENDPOINT), live, latest.number,
-                    status.name(), latest.failureReason, null);
+                    status, latest.state.failureReason(), null);
         }
 
         AgentRuntime snapshot() {
@@ -703,56 +684,18 @@ public final class AgentCoreStandIn {
     private static final class MutableVersion {
         final String number;
         final ObjectNode config;
+        final SettlingStatus state;
         final Instant createdAt;
-        final Instant settlesAt;
-        final String pendingFailure;
-        ResourceStatus status;
-        String failureReason;
-        int readsLeft;
-        Instant readyAt;
 
-        MutableVersion(String number, ObjectNode config, ResourceStatus status, String pendingFailure, int readsLeft,
-                       Instant createdAt, Instant settlesAt) {
+        MutableVersion(String number, ObjectNode config, SettlingStatus state, Instant createdAt) {
             this.number = number;
             this.config = config;
-            this.status = status;
-            this.pendingFailure = pendingFailure;
-            this.readsLeft = readsLeft;
+            this.state = state;
             this.createdAt = createdAt;
-            this.settlesAt = settlesAt;
-        }
-
-        MutableVersion(String number, ObjectNode config, ResourceStatus status, String pendingFailure, int readsLeft,
-                       Instant createdAt) {
-            this(number, config, status, pendingFailure, readsLeft, createdAt, createdAt);
-        }
-
-        /**
-         * One status read: a transition settles once it has been read as often as {@link Faults#slowReady} said and
-         * its time ({@link Pace#v2Version}) has passed.
-         */
-        void read(Instant now) {
-            if (status != ResourceStatus.CREATING && status != ResourceStatus.UPDATING) {
-                return;
-            }
-            if (readsLeft > 0) {
-                readsLeft--;
-                return;
-            }
-            if (now.isBefore(settlesAt)) {
-                return;
-            }
-            if (pendingFailure == null) {
-                status = ResourceStatus.READY;
-                readyAt = now;
-            } else {
-                status = status == ResourceStatus.CREATING ? ResourceStatus.CREATE_FAILED : ResourceStatus.UPDATE_FAILED;
-                failureReason = pendingFailure;
-            }
         }
 
         RuntimeVersion snapshot() {
-            return new RuntimeVersion(number, status.name(), failureReason, config.deepCopy(), createdAt);
+            return new RuntimeVersion(number, state.status(), state.failureReason(), config.deepCopy(), createdAt);
         }
     }
 
@@ -764,10 +707,9 @@ public final class AgentCoreStandIn {
         String description;
         String targetVersion;
         String liveVersion;
-        ResourceStatus status = ResourceStatus.CREATING;
+        final SettlingStatus state;
         Instant lastUpdatedAt;
         Instant deleteAt;
-        int readsLeft;
 
         MutableEndpoint(String name, String id, String description, String targetVersion, int readsLeft,
                         Instant createdAt) {
@@ -775,28 +717,22 @@ public final class AgentCoreStandIn {
             this.id = id;
             this.description = description;
             this.targetVersion = targetVersion;
-            this.readsLeft = readsLeft;
+            this.state = SettlingStatus.change(ResourceStatus.CREATING, readsLeft, createdAt, null);
             this.createdAt = createdAt;
             this.lastUpdatedAt = createdAt;
         }
 
         void retarget(String version, int reads, Instant now) {
             targetVersion = version;
-            status = ResourceStatus.UPDATING;
+            state.restart(ResourceStatus.UPDATING, reads, now);
             lastUpdatedAt = now;
-            readsLeft = reads;
         }
 
-        void read() {
-            if (status != ResourceStatus.CREATING && status != ResourceStatus.UPDATING) {
-                return;
+        /** One status read: once the change settles, the endpoint serves its target. */
+        void read(Instant now) {
+            if (state.read(now)) {
+                liveVersion = targetVersion;
             }
-            if (readsLeft > 0) {
-                readsLeft--;
-                return;
-            }
-            status = ResourceStatus.READY;
-            liveVersion = targetVersion;
         }
     }
 }

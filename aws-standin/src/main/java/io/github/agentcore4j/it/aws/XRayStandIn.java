@@ -16,8 +16,11 @@ public final class XRayStandIn {
     static final Set<String> OPERATIONS = Set.of("GetTraceSegmentDestination", "UpdateTraceSegmentDestination");
     private static final Set<String> DESTINATIONS = Set.of("XRay", "CloudWatchLogs");
 
+    /** The model's {@code TraceSegmentDestinationStatus}. */
+    private enum DestinationStatus { PENDING, ACTIVE }
+
     private String destination = "XRay";
-    private String status = "ACTIVE";
+    private DestinationStatus status = DestinationStatus.ACTIVE;
 
     /** The operation a request calls, or {@code null} when it is not one of X-Ray's routes. */
     static String operation(AwsRequest request) {
@@ -40,11 +43,15 @@ public final class XRayStandIn {
             }
             if (wanted != null && !wanted.equals(destination)) {
                 destination = wanted;
-                status = "PENDING";
+                status = DestinationStatus.PENDING;
             }
-            return Reply.json(200, Json.object().put("Destination", destination).put("Status", status), Map.of());
+            return destinationReply();
         }
-        status = "ACTIVE";
-        return Reply.json(200, Json.object().put("Destination", destination).put("Status", status), Map.of());
+        status = DestinationStatus.ACTIVE;
+        return destinationReply();
+    }
+
+    private Reply destinationReply() {
+        return Reply.json(200, Json.object().put("Destination", destination).put("Status", status.name()), Map.of());
     }
 }

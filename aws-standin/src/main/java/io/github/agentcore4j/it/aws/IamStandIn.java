@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * IAM (query protocol, XML) for the execution role: GetRole, CreateRole, PutRolePolicy, GetRolePolicy,
@@ -24,12 +25,20 @@ import java.util.UUID;
  */
 public final class IamStandIn {
 
-    static final Set<String> OPERATIONS = Set.of("GetRole", "CreateRole", "PutRolePolicy", "GetRolePolicy",
-            "ListRolePolicies", "DeleteRolePolicy", "AttachRolePolicy", "ListAttachedRolePolicies", "DetachRolePolicy",
-            "DeleteRole");
-
     private final String accountId;
     private final Map<String, MutableRole> roles = new LinkedHashMap<>();
+    /** The route table: each operation IAM serves, by its {@code Action}; a {@code null} result is an empty one. */
+    private final Map<String, Function<Map<String, String>, Xml>> operations = Map.of(
+            "GetRole", form -> roleXml(new Xml(), existing(form.get("RoleName"))),
+            "CreateRole", this::createRole,
+            "PutRolePolicy", this::putRolePolicy,
+            "GetRolePolicy", this::getRolePolicy,
+            "ListRolePolicies", this::listRolePolicies,
+            "DeleteRolePolicy", this::deleteRolePolicy,
+            "AttachRolePolicy", this::attachRolePolicy,
+            "ListAttachedRolePolicies", this::listAttachedRolePolicies,
+            "DetachRolePolicy", this::detachRolePolicy,
+            "DeleteRole", this::deleteRole);
 
     IamStandIn(String accountId) {
         this.accountId = accountId;
@@ -101,62 +110,74 @@ public final class IamStandIn {
         return values;
     }
 
+    /** Whether IAM has an operation of this name (its route table, {@link #operations}). */
+    boolean serves(String operation) {
+        return operations.containsKey(operation);
+    }
+
     synchronized Reply handle(String operation, AwsRequest request) {
-        Map<String, String> form = request.form();
-        Xml result = switch (operation) {
-            case "GetRole" -> roleXml(new Xml(), existing(form.get("RoleName")));
-            case "CreateRole" -> roleXml(new Xml(), create(required(form, "RoleName"), form.getOrDefault("Path", "/"),
-                    form.get("Description"), policy(form, "AssumeRolePolicyDocument"), tags(form)));
-            case "PutRolePolicy" -> {
-                existing(form.get("RoleName")).inlinePolicies.put(required(form, "PolicyName"), policy(form, "PolicyDocument"));
-                yield null;
-            }
-            case "GetRolePolicy" -> {
-                MutableRole role = existing(form.get("RoleName"));
-                String name = required(form, "PolicyName");
-                yield new Xml().element("RoleName", role.name).element("PolicyName", name)
-                        .element("PolicyDocument", urlEncode(inlinePolicy(role, name)));
-            }
-            case "ListRolePolicies" -> {
-                Xml xml = new Xml().open("PolicyNames");
-                existing(form.get("RoleName")).inlinePolicies.keySet().forEach(name -> xml.element("member", name));
-                yield xml.close("PolicyNames").element("IsTruncated", false);
-            }
-            case "DeleteRolePolicy" -> {
-                MutableRole role = existing(form.get("RoleName"));
-                inlinePolicy(role, required(form, "PolicyName"));
-                role.inlinePolicies.remove(form.get("PolicyName"));
-                yield null;
-            }
-            case "AttachRolePolicy" -> {
-                existing(form.get("RoleName")).attachedPolicies.add(required(form, "PolicyArn"));
-                yield null;
-            }
-            case "ListAttachedRolePolicies" -> {
-                Xml xml = new Xml().open("AttachedPolicies");
-                existing(form.get("RoleName")).attachedPolicies.forEach(arn -> xml.open("member")
-                        .element("PolicyName", arn.substring(arn.lastIndexOf('/') + 1)).element("PolicyArn", arn)
-                        .close("member"));
-                yield xml.close("AttachedPolicies").element("IsTruncated", false);
-            }
-            case "DetachRolePolicy" -> {
-                String arn = required(form, "PolicyArn");
-                if (!existing(form.get("RoleName")).attachedPolicies.remove(arn)) {
-                    throw new ServiceError(404, "NoSuchEntity", "Policy " + arn + " was not found.");
-                }
-                yield null;
-            }
-            case "DeleteRole" -> {
-                MutableRole role = existing(form.get("RoleName"));
-                if (!role.inlinePolicies.isEmpty() || !role.attachedPolicies.isEmpty()) {
-                    throw new ServiceError(409, "DeleteConflict", "Cannot delete entity, must delete policies first.");
-                }
-                roles.remove(role.name);
-                yield null;
-            }
-            default -> throw AwsService.IAM.unknownOperation(operation);
-        };
-        return Reply.xml(200, Xml.response(AwsService.IAM, operation, result));
+        return Reply.xml(200, Xml.response(AwsService.IAM, operation,
+                operations.get(operation).apply(request.form())));
+    }
+
+    private Xml createRole(Map<String, String> form) {
+        return roleXml(new Xml(), create(required(form, "RoleName"), form.getOrDefault("Path", "/"),
+                form.get("Description"), policy(form, "AssumeRolePolicyDocument"), tags(form)));
+    }
+
+    private Xml putRolePolicy(Map<String, String> form) {
+        existing(form.get("RoleName")).inlinePolicies.put(required(form, "PolicyName"), policy(form, "PolicyDocument"));
+        return null;
+    }
+
+    private Xml getRolePolicy(Map<String, String> form) {
+        MutableRole role = existing(form.get("RoleName"));
+        String name = required(form, "PolicyName");
+        return new Xml().element("RoleName", role.name).element("PolicyName", name)
+                .element("PolicyDocument", urlEncode(inlinePolicy(role, name)));
+    }
+
+    private Xml listRolePolicies(Map<String, String> form) {
+        Xml xml = new Xml().open("PolicyNames");
+        existing(form.get("RoleName")).inlinePolicies.keySet().forEach(name -> xml.element("member", name));
+        return xml.close("PolicyNames").element("IsTruncated", false);
+    }
+
+    private Xml deleteRolePolicy(Map<String, String> form) {
+        MutableRole role = existing(form.get("RoleName"));
+        inlinePolicy(role, required(form, "PolicyName"));
+        role.inlinePolicies.remove(form.get("PolicyName"));
+        return null;
+    }
+
+    private Xml attachRolePolicy(Map<String, String> form) {
+        existing(form.get("RoleName")).attachedPolicies.add(required(form, "PolicyArn"));
+        return null;
+    }
+
+    private Xml listAttachedRolePolicies(Map<String, String> form) {
+        Xml xml = new Xml().open("AttachedPolicies");
+        existing(form.get("RoleName")).attachedPolicies.forEach(arn -> xml.open("member")
+                .element("PolicyName", arn.substring(arn.lastIndexOf('/') + 1)).element("PolicyArn", arn)
+                .close("member"));
+        return xml.close("AttachedPolicies").element("IsTruncated", false);
+    }
+
+    private Xml detachRolePolicy(Map<String, String> form) {
+        String arn = required(form, "PolicyArn");
+        if (!existing(form.get("RoleName")).attachedPolicies.remove(arn)) {
+            throw new ServiceError(404, "NoSuchEntity", "Policy " + arn + " was not found.");
+        }
+        return null;
+    }
+
+    private Xml deleteRole(Map<String, String> form) {
+        MutableRole role = existing(form.get("RoleName"));
+        if (!role.inlinePolicies.isEmpty() || !role.attachedPolicies.isEmpty()) {
+            throw new ServiceError(409, "DeleteConflict", "Cannot delete entity, must delete policies first.");
+        }
+        roles.remove(role.name);
+        return null;
     }
 
     private MutableRole create(String name, String path, String description, String trustPolicy, Map<String, String> tags) {

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -17,7 +15,6 @@ import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreClient;
 import software.amazon.awssdk.services.bedrockagentcore.model.BedrockAgentCoreException;
 import software.amazon.awssdk.services.bedrockagentcore.model.InvokeAgentRuntimeResponse;
 import software.amazon.awssdk.services.bedrockagentcore.model.ValidationException;
-import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.NetworkMode;
 
 /**
@@ -25,34 +22,13 @@ import software.amazon.awssdk.services.bedrockagentcorecontrol.model.NetworkMode
  * protocol's port and path, the {@code /ping} health check, the header allowlist, the MCP session id the server
  * chooses, session id lengths, MMDSv2 and the retryable conflict.
  */
-class DataPlaneContractTest {
+class DataPlaneContractTest extends DataPlaneFixture {
 
     private static final String SESSION = "0123456789abcdef0123456789abcdef-session";
     private static final String CUSTOM = "X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant";
 
-    private TinyAgent agent;
-    private AwsStandIn aws;
-    private ExtraMembers extra;
-    private BedrockAgentCoreControlClient control;
-    private BedrockAgentCoreClient data;
-    private String roleArn;
-
-    @BeforeEach
-    void start() throws IOException {
-        agent = new TinyAgent("agent");
-        aws = AwsStandIn.builder().agent(agent.url()).start();
-        extra = new ExtraMembers();
-        control = SdkClients.of(aws).control(extra);
-        data = SdkClients.of(aws).data();
-        roleArn = aws.iam().addRole("DemoExecutionRole", StandInFixtures.TRUST_POLICY);
-    }
-
-    @AfterEach
-    void stop() {
-        data.close();
-        control.close();
-        aws.close();
-        agent.close();
+    DataPlaneContractTest() {
+        super("agent");
     }
 
     private String deploy(String name, String protocol, String... allowlist) {
