@@ -81,18 +81,8 @@ final class A2aEndpoint implements Protocol {
     }
 
     @Override
-    public int defaultPort() {
-        return PORT;
-    }
-
-    @Override
-    public String portVariable() {
-        return PORT_VARIABLE;
-    }
-
-    @Override
-    public String defaultPath() {
-        return "/";
+    public Defaults defaults() {
+        return new Defaults(PORT, PORT_VARIABLE, "/");
     }
 
     /** Messages on the invocation path, the card beside it; every start begins with no tasks. */

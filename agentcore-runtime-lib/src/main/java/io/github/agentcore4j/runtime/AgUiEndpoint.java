@@ -27,18 +27,8 @@ final class AgUiEndpoint implements Protocol {
 
     /** AG-UI shares the HTTP protocol's port and path. */
     @Override
-    public int defaultPort() {
-        return InvocationEndpoint.PORT;
-    }
-
-    @Override
-    public String portVariable() {
-        return InvocationEndpoint.PORT_VARIABLE;
-    }
-
-    @Override
-    public String defaultPath() {
-        return InvocationEndpoint.PATH;
+    public Defaults defaults() {
+        return InvocationEndpoint.DEFAULTS;
     }
 
     @Override

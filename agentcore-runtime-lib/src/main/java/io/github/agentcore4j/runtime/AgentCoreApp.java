@@ -356,17 +356,18 @@ public final class AgentCoreApp {
         JsonLogging.install();
         Protocol served = protocol != null ? protocol : new InvocationEndpoint();
         String resolvedHost = host != null ? host : defaultHost();
+        Protocol.Defaults defaults = served.defaults();
         int resolvedPort = port != null ? port
-                : defaultPort(served.portVariable(), System::getenv, served.defaultPort());
+                : defaultPort(defaults.portVariable(), System::getenv, defaults.port());
         String path = invocationPath != null ? invocationPath
-                : setting(INVOCATION_PATH_PROPERTY, INVOCATION_PATH_VARIABLE, System::getenv, served.defaultPath());
+                : setting(INVOCATION_PATH_PROPERTY, INVOCATION_PATH_VARIABLE, System::getenv, defaults.path());
         String warmupPath = setting(Warmup.PATH_PROPERTY, Warmup.PATH_VARIABLE, System::getenv, Warmup.DEFAULT_PATH);
         SessionStarts sessions = new SessionStarts(sessionStart, ping::sessionStarted);
         Warmup warmup = new Warmup(path, warmupPayloads != null ? warmupPayloads : served::defaultWarmup,
                 warmupRounds, warmupBudget, sessions);
         Wiring wiring = new Wiring(path, maxRequestBytes, ping, sessions, warmup);
         served.wire(wiring);
-        AgentServer server = AgentServer.start(resolvedHost, resolvedPort, portSettings(served.portVariable()),
+        AgentServer server = AgentServer.start(resolvedHost, resolvedPort, portSettings(defaults.portVariable()),
                 routes(wiring.routes(), warmup, warmupPath), wiring.webSocket());
         warmup.listeningOn(server.address());
         served.listeningOn(resolvedHost, server.port(), path);

@@ -18,6 +18,7 @@ final class InvocationEndpoint implements Protocol {
     /** The generic port variable, honoured by HTTP agents only. */
     static final String PORT_VARIABLE = "PORT";
     static final String PATH = "/invocations";
+    static final Defaults DEFAULTS = new Defaults(PORT, PORT_VARIABLE, PATH);
 
     private static final Logger LOG = Logger.getLogger(AgentCoreApp.LOGGER_NAME);
 
@@ -34,18 +35,8 @@ final class InvocationEndpoint implements Protocol {
     }
 
     @Override
-    public int defaultPort() {
-        return PORT;
-    }
-
-    @Override
-    public String portVariable() {
-        return PORT_VARIABLE;
-    }
-
-    @Override
-    public String defaultPath() {
-        return PATH;
+    public Defaults defaults() {
+        return DEFAULTS;
     }
 
     @Override

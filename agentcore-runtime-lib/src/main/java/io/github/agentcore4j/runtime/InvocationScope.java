@@ -3,8 +3,8 @@ package io.github.agentcore4j.runtime;
 import java.util.Map;
 
 /**
- * Where a call enters agent code, for every protocol: the one place that builds a call's {@link RequestContext} from its
- * request headers, and starts its trace span. {@link #enter()} makes both current on the thread that runs the call's
+ * Where a call enters agent code, for every protocol: the one place that builds a call's {@link RequestContext} from
+ * its request headers, and starts its trace span. {@link #enter()} makes both current on the thread that runs the call's
  * code, until the returned {@link Entered} closes. An HTTP call (plain, streaming, AG-UI, MCP, A2A) is entered once,
  * by its {@link Wiring}; a WebSocket connection at each event, by {@link JettyWebSocket}.
  */

@@ -56,20 +56,10 @@ final class McpEndpoint implements McpStatelessServerTransport, Protocol {
         this.json = McpJsonDefaults.getMapper();
     }
 
+    /** No port variable: as in the Python SDK, the generic {@code PORT} does not apply to MCP servers. */
     @Override
-    public int defaultPort() {
-        return PORT;
-    }
-
-    /** None: as in the Python SDK, the generic {@code PORT} does not apply to MCP servers. */
-    @Override
-    public String portVariable() {
-        return null;
-    }
-
-    @Override
-    public String defaultPath() {
-        return PATH;
+    public Defaults defaults() {
+        return new Defaults(PORT, null, PATH);
     }
 
     @Override

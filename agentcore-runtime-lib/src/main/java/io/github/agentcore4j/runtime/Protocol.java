@@ -11,17 +11,8 @@ import java.util.List;
  */
 interface Protocol {
 
-    /** The port AgentCore sends the protocol's requests to (8080, 8000 or 9000), unless one is configured. */
-    int defaultPort();
-
-    /**
-     * The protocol's own port environment variable, read after {@code AGENTCORE_PORT} ({@code PORT} for HTTP,
-     * {@code A2A_PORT} as in the Python SDK), or {@code null} when it has none.
-     */
-    String portVariable();
-
-    /** The path the protocol's requests arrive on, unless one is configured. */
-    String defaultPath();
+    /** Where AgentCore sends the protocol's requests, unless the app is configured otherwise. */
+    Defaults defaults();
 
     /** Registers the protocol's routes (and WebSocket handler) with a server about to start; runs at every start. */
     void wire(Wiring wiring);
@@ -33,6 +24,15 @@ interface Protocol {
 
     /** Called once the server listens, with the port it got and the path the protocol's requests arrive on. */
     default void listeningOn(String host, int port, String path) {
+    }
+
+    /**
+     * @param port the port AgentCore sends the protocol's requests to: 8080, 8000 or 9000
+     * @param portVariable the protocol's own port environment variable, read after {@code AGENTCORE_PORT}
+     *     ({@code PORT} for HTTP, {@code A2A_PORT} as in the Python SDK), or {@code null} when it has none
+     * @param path the path the protocol's requests arrive on
+     */
+    record Defaults(int port, String portVariable, String path) {
     }
 
     /**

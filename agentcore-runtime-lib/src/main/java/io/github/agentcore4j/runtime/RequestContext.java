@@ -110,17 +110,26 @@ public final class RequestContext {
         }
     }
 
-    /** The runtime session id ({@code X-Amzn-Bedrock-AgentCore-Runtime-Session-Id}); {@code null} when the caller sent none. */
+    /**
+     * The runtime session id ({@code X-Amzn-Bedrock-AgentCore-Runtime-Session-Id}); {@code null} when the caller sent
+     * none.
+     */
     public String sessionId() {
         return sessionId;
     }
 
-    /** The request id ({@code X-Amzn-Bedrock-AgentCore-Runtime-Request-Id}), or a generated UUID when the header is absent. */
+    /**
+     * The request id ({@code X-Amzn-Bedrock-AgentCore-Runtime-Request-Id}), or a generated UUID when the header is
+     * absent.
+     */
     public String requestId() {
         return requestId;
     }
 
-    /** The workload access token: {@code X-Amz-Bedrock-AgentCore-Identity-WAT}, else {@code WorkloadAccessToken}; may be null. */
+    /**
+     * The workload access token: {@code X-Amz-Bedrock-AgentCore-Identity-WAT}, else {@code WorkloadAccessToken}; may
+     * be null.
+     */
     public String workloadAccessToken() {
         return workloadAccessToken;
     }

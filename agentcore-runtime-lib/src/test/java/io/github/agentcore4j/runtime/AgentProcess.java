@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** An agent's main class (by default {@link HardeningFixture}) in its own JVM on a free port; closing it kills the JVM. */
+/**
+ * An agent's main class (by default {@link HardeningFixture}) in its own JVM on a free port; closing it kills the
+ * JVM.
+ */
 final class AgentProcess implements AutoCloseable {
 
     /** How the agent is told its port: the system property, or the environment variable deployments set. */

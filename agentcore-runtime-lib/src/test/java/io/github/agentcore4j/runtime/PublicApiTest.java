@@ -40,8 +40,9 @@ class PublicApiTest {
 
     @Test
     void theServerEnginesEndpointsAndJettysListenerAreNotApi() {
-        for (Class<?> internal : List.of(JettyWebSocket.class, JettyWebSocket.Connection.class, JdkEngine.class, JettyEngine.class,
-                InvocationEndpoint.class, McpEndpoint.class, A2aEndpoint.class, AgUiEndpoint.class, Protocol.class)) {
+        for (Class<?> internal : List.of(JettyWebSocket.class, JettyWebSocket.Connection.class, JdkEngine.class,
+                JettyEngine.class, InvocationEndpoint.class, McpEndpoint.class, A2aEndpoint.class, AgUiEndpoint.class,
+                Protocol.class)) {
             assertFalse(isPublicType(internal), internal + " is public");
         }
     }
