@@ -31,9 +31,7 @@ class CustomPortAndPathTest {
     @EnumSource(AgentProcess.PortSetting.class)
     void anMcpServerServesPingWarmupAndToolsOnItsCustomPortAndPath(AgentProcess.PortSetting setting)
             throws Exception {
-        try (AgentProcess agent = start("mcp", "/tools/mcp", setting)) {
-            assertHealthy(agent);
-            assertWarmedWithThreeCalls(agent);
+        try (AgentProcess agent = startHealthyAndWarmed("mcp", "/tools/mcp", setting)) {
             try (McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport
                             .builder("http://127.0.0.1:" + agent.port).endpoint("/tools/mcp").build())
                     .requestTimeout(RunningAgent.TIMEOUT).build()) {
@@ -50,9 +48,7 @@ class CustomPortAndPathTest {
     @EnumSource(AgentProcess.PortSetting.class)
     void anA2aAgentServesPingWarmupMessagesAndItsCardOnItsCustomPortAndPath(AgentProcess.PortSetting setting)
             throws Exception {
-        try (AgentProcess agent = start("a2a", "/agents/a2a", setting)) {
-            assertHealthy(agent);
-            assertWarmedWithThreeCalls(agent);
+        try (AgentProcess agent = startHealthyAndWarmed("a2a", "/agents/a2a", setting)) {
             HttpResponse<String> reply = post(agent, "/agents/a2a", CustomServingFixture.A2A_WARMUP.replace(
                     "\"text\":\"warm\"", "\"text\":\"hello\""));
             assertEquals(200, reply.statusCode());
@@ -69,26 +65,30 @@ class CustomPortAndPathTest {
         }
     }
 
-    private static AgentProcess start(String protocol, String path, AgentProcess.PortSetting setting)
+    /**
+     * Starts the fixture with its port and path set one way or the other, then checks that {@code /ping} answers on
+     * that port and that {@code /warmup} ran its three calls, which it sends to the custom path: a call that missed
+     * it would count as a failure.
+     */
+    private AgentProcess startHealthyAndWarmed(String protocol, String path, AgentProcess.PortSetting setting)
             throws IOException, InterruptedException {
-        return setting == AgentProcess.PortSetting.PROPERTY
+        AgentProcess agent = setting == AgentProcess.PortSetting.PROPERTY
                 ? new AgentProcess(List.of("-D" + AgentCoreApp.INVOCATION_PATH_PROPERTY + "=" + path), Map.of(),
                         setting, CustomServingFixture.class, protocol)
                 : new AgentProcess(List.of(), Map.of(AgentCoreApp.INVOCATION_PATH_VARIABLE, path), setting,
                         CustomServingFixture.class, protocol);
-    }
-
-    private void assertHealthy(AgentProcess agent) throws IOException, InterruptedException {
-        HttpResponse<String> ping = get(agent, "/ping");
-        assertEquals(200, ping.statusCode());
-        assertEquals("Healthy", ((Map<?, ?>) Json.read(ping.body(), Map.class)).get("status"));
-    }
-
-    /** Warmup sends its payloads to the custom path: a call that missed it would count as a failure. */
-    private void assertWarmedWithThreeCalls(AgentProcess agent) throws IOException, InterruptedException {
-        HttpResponse<String> warmed = post(agent, Warmup.DEFAULT_PATH, "");
-        assertEquals(200, warmed.statusCode(), warmed.body());
-        assertTrue(warmed.body().startsWith("{\"rounds\":3,\"calls\":3,\"failures\":0,"), warmed.body());
+        try {
+            HttpResponse<String> ping = get(agent, "/ping");
+            assertEquals(200, ping.statusCode());
+            assertEquals("Healthy", ((Map<?, ?>) Json.read(ping.body(), Map.class)).get("status"));
+            HttpResponse<String> warmed = post(agent, Warmup.DEFAULT_PATH, "");
+            assertEquals(200, warmed.statusCode(), warmed.body());
+            assertTrue(warmed.body().startsWith("{\"rounds\":3,\"calls\":3,\"failures\":0,"), warmed.body());
+            return agent;
+        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
+            agent.close();
+            throw e;
+        }
     }
 
     private HttpResponse<String> get(AgentProcess agent, String path) throws IOException, InterruptedException {
