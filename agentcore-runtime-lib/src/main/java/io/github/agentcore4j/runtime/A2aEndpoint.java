@@ -546,14 +546,8 @@ final class A2aEndpoint implements Protocol {
         return response;
     }
 
+    /** A JSON-RPC error, with HTTP 200 as A2A and AgentCore expect. */
     private static void answerError(HttpCall call, Object id, int code, String message) throws IOException {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("message", message);
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("jsonrpc", "2.0");
-        response.put("id", id);
-        response.put("error", error);
-        Responses.json(call, 200, Json.writeMap(response));
+        Responses.jsonRpcError(call, 200, id, code, message);
     }
 }

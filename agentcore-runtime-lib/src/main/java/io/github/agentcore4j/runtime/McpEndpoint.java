@@ -7,7 +7,6 @@ import io.modelcontextprotocol.server.McpStatelessServerHandler;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -181,14 +180,7 @@ final class McpEndpoint implements McpStatelessServerTransport, Protocol {
 
     /** A JSON-RPC error with a null id, as JSON-RPC has it when the request's id is unknown. */
     private static void error(HttpCall call, int status, int code, String message) throws IOException {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("message", message);
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("jsonrpc", McpSchema.JSONRPC_VERSION);
-        response.put("id", null);
-        response.put("error", error);
-        Responses.json(call, status, Json.writeMap(response));
+        Responses.jsonRpcError(call, status, null, code, message);
     }
 
     /** A body that is not a JSON-RPC message. */

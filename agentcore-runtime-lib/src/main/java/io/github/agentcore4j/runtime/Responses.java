@@ -34,6 +34,21 @@ final class Responses {
         json(call, status, Json.writeMap(body));
     }
 
+    /**
+     * A JSON-RPC 2.0 error response (MCP and A2A): {@code {"jsonrpc":"2.0","id":id,"error":{"code":..,"message":..}}},
+     * with a null id when the request's is unknown.
+     */
+    static void jsonRpcError(HttpCall call, int status, Object id, int code, String message) throws IOException {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("jsonrpc", "2.0");
+        response.put("id", id);
+        response.put("error", error);
+        json(call, status, Json.writeMap(response));
+    }
+
     /** Answers a request whose body was refused (too large, over the budget, badly framed), unless it gets none. */
     static void refused(HttpCall call, RequestBody.Refused refused) throws IOException {
         if (refused.prepareAnswer(call)) {
