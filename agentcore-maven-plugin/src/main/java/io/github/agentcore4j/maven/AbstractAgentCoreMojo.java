@@ -4,16 +4,15 @@ import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.MainClassDetector;
 import io.github.agentcore4j.maven.core.aws.AwsSession;
 import io.github.agentcore4j.maven.core.aws.AwsSettings;
-import io.github.agentcore4j.maven.core.aws.AwsErrors;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
+import io.github.agentcore4j.maven.core.config.AgentEntry;
 import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.config.Protocol;
-import io.github.agentcore4j.maven.core.deploy.DeployFailedException;
 import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
 import io.github.agentcore4j.maven.core.observability.JavaAgentRecipe;
 import java.io.File;
-import java.io.UncheckedIOException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
@@ -26,7 +25,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The settings every agentcore goal shares, so that configure, run-local, build and deploy all see the same agent.
@@ -52,7 +50,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.skip", defaultValue = "false")
+    @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     protected boolean skip;
 
     /**
@@ -62,7 +60,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.agentName")
+    @Parameter(property = PropertyNames.AGENT_NAME)
     protected String agentName;
 
     /**
@@ -71,7 +69,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.mainClass")
+    @Parameter(property = PropertyNames.MAIN_CLASS)
     protected String mainClass;
 
     /**
@@ -80,7 +78,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.protocol", defaultValue = "HTTP")
+    @Parameter(property = PropertyNames.PROTOCOL, defaultValue = "HTTP")
     protected String protocol;
 
     /**
@@ -88,7 +86,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.region")
+    @Parameter(property = PropertyNames.REGION)
     protected String region;
 
     /**
@@ -96,7 +94,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.profile")
+    @Parameter(property = PropertyNames.PROFILE)
     protected String profile;
 
     /**
@@ -104,7 +102,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.environment")
+    @Parameter(property = PropertyNames.ENVIRONMENT)
     protected List<String> environment;
 
     /**
@@ -114,7 +112,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.requestHeaderAllowlist")
+    @Parameter(property = PropertyNames.REQUEST_HEADER_ALLOWLIST)
     protected List<String> requestHeaderAllowlist;
 
     /**
@@ -122,7 +120,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.idleRuntimeSessionTimeout")
+    @Parameter(property = PropertyNames.IDLE_RUNTIME_SESSION_TIMEOUT)
     protected Integer idleRuntimeSessionTimeout;
 
     /**
@@ -131,7 +129,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.maxLifetime")
+    @Parameter(property = PropertyNames.MAX_LIFETIME)
     protected Integer maxLifetime;
 
     /**
@@ -139,7 +137,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.networkMode", defaultValue = "PUBLIC")
+    @Parameter(property = PropertyNames.NETWORK_MODE, defaultValue = "PUBLIC")
     protected String networkMode;
 
     /**
@@ -147,7 +145,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.securityGroups")
+    @Parameter(property = PropertyNames.SECURITY_GROUPS)
     protected List<String> securityGroups;
 
     /**
@@ -155,7 +153,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.subnets")
+    @Parameter(property = PropertyNames.SUBNETS)
     protected List<String> subnets;
 
     /**
@@ -164,7 +162,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.jwtDiscoveryUrl")
+    @Parameter(property = PropertyNames.JWT_DISCOVERY_URL)
     protected String jwtDiscoveryUrl;
 
     /**
@@ -172,7 +170,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.jwtAllowedClients")
+    @Parameter(property = PropertyNames.JWT_ALLOWED_CLIENTS)
     protected List<String> jwtAllowedClients;
 
     /**
@@ -180,7 +178,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.jwtAllowedAudiences")
+    @Parameter(property = PropertyNames.JWT_ALLOWED_AUDIENCES)
     protected List<String> jwtAllowedAudiences;
 
     /**
@@ -188,7 +186,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.jwtAllowedScopes")
+    @Parameter(property = PropertyNames.JWT_ALLOWED_SCOPES)
     protected List<String> jwtAllowedScopes;
 
     /**
@@ -198,7 +196,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.jwtCustomClaims")
+    @Parameter(property = PropertyNames.JWT_CUSTOM_CLAIMS)
     protected List<String> jwtCustomClaims;
 
     /**
@@ -208,7 +206,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.platformVersion", defaultValue = "V2")
+    @Parameter(property = PropertyNames.PLATFORM_VERSION, defaultValue = "V2")
     protected String platformVersion;
 
     /**
@@ -217,7 +215,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.warmup", defaultValue = "false")
+    @Parameter(property = PropertyNames.WARMUP, defaultValue = "false")
     protected boolean warmup;
 
     /**
@@ -225,7 +223,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.warmupPath", defaultValue = "/warmup")
+    @Parameter(property = PropertyNames.WARMUP_PATH, defaultValue = "/warmup")
     protected String warmupPath;
 
     /**
@@ -234,7 +232,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.port")
+    @Parameter(property = PropertyNames.PORT)
     protected Integer port;
 
     /**
@@ -243,7 +241,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.invocationPath")
+    @Parameter(property = PropertyNames.INVOCATION_PATH)
     protected String invocationPath;
 
     /**
@@ -251,7 +249,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.description")
+    @Parameter(property = PropertyNames.DESCRIPTION)
     protected String description;
 
     /**
@@ -259,7 +257,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.tags")
+    @Parameter(property = PropertyNames.TAGS)
     protected List<String> tags;
 
     /**
@@ -268,7 +266,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.filesystems")
+    @Parameter(property = PropertyNames.FILESYSTEMS)
     protected List<String> filesystems;
 
     /**
@@ -277,7 +275,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.allowedPorts")
+    @Parameter(property = PropertyNames.ALLOWED_PORTS)
     protected List<String> allowedPorts;
 
     /**
@@ -286,7 +284,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.minimumMemoryInMiB")
+    @Parameter(property = PropertyNames.MINIMUM_MEMORY_IN_MIB)
     protected Integer minimumMemoryInMiB;
 
     /**
@@ -296,7 +294,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.endpointUrl")
+    @Parameter(property = PropertyNames.ENDPOINT_URL)
     protected String endpointUrl;
 
     /**
@@ -306,7 +304,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.agentArn")
+    @Parameter(property = PropertyNames.AGENT_ARN)
     protected String agentArn;
 
     /**
@@ -314,7 +312,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.configFile", defaultValue = "${project.basedir}/" + CONFIG_FILE_NAME)
+    @Parameter(property = PropertyNames.CONFIG_FILE, defaultValue = "${project.basedir}/" + CONFIG_FILE_NAME)
     protected File configFile;
 
     /**
@@ -324,7 +322,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.observability", defaultValue = "true")
+    @Parameter(property = PropertyNames.OBSERVABILITY, defaultValue = "true")
     protected boolean observability;
 
     /**
@@ -334,7 +332,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.observabilityAgent", defaultValue = JavaAgentRecipe.DEFAULT_AGENT)
+    @Parameter(property = PropertyNames.OBSERVABILITY_AGENT, defaultValue = JavaAgentRecipe.DEFAULT_AGENT)
     protected String observabilityAgent;
 
     @Component
@@ -348,6 +346,8 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        DeprecatedProperties.apply(this, mojoExecution, getLog(), session.getUserProperties(),
+                session.getSystemProperties(), project.getProperties());
         if (skip) {
             getLog().info("Skipping agentcore:" + mojoExecution.getGoal() + " because agentcore.skip=true");
             return;
@@ -364,12 +364,8 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
         }
         try {
             doExecute();
-        } catch (InvalidSettingException | DeployFailedException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (SdkException e) {
-            throw new MojoExecutionException(AwsErrors.explain("agentcore:" + mojoExecution.getGoal(), e), e);
-        } catch (UncheckedIOException e) {
-            throw new MojoExecutionException(e.getMessage() + ": " + e.getCause().getMessage(), e);
+        } catch (Exception e) {
+            MavenFailures.rethrow(mojoExecution.getGoal(), e);
         }
     }
 
@@ -394,11 +390,10 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
     }
 
     /**
-     * Does the goal's work. May throw {@link InvalidSettingException} and {@link DeployFailedException}, which fail
-     * the build with their message, an AWS {@link SdkException}, explained by {@link AwsErrors}, and
-     * {@link UncheckedIOException}; the last two become a {@link MojoExecutionException}.
+     * Does the goal's work. What it throws ({@link io.github.agentcore4j.maven.core.AgentCoreException}, AWS
+     * failures, I/O failures, an interrupt) becomes Maven's exceptions in {@link MavenFailures}.
      */
-    protected abstract void doExecute() throws MojoExecutionException, MojoFailureException;
+    protected abstract void doExecute() throws IOException, InterruptedException;
 
     /**
      * The validated shared settings. The first call logs the agent name when it was converted from the artifactId.
@@ -465,6 +460,11 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
         return configFile.toPath();
     }
 
+    /** The agent's entry in {@code .bedrock_agentcore.yaml}, as the file has it now. */
+    protected final AgentEntry agentEntry() {
+        return AgentEntry.read(configFile(), agentSettings().name().value());
+    }
+
     /** Region, profile and endpoint for the AWS clients. */
     protected final AwsSettings awsSettings() {
         return AwsSettings.of(agentSettings().region(), agentSettings().profile(), endpointUrl);
@@ -472,8 +472,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
 
     /** The deployed runtime: {@code agentArn}, else the one the YAML records; fails naming agentArn when neither. */
     protected final DeployedAgent deployedAgent() {
-        return DeployedAgent.require(agentArn, AgentCoreConfigFile.read(configFile()), agentSettings().name().value(),
-                configFile().toString());
+        return DeployedAgent.require(agentArn, agentEntry());
     }
 
     /** AWS clients for a deployed agent: in the configured region, else the region of its ARN. */
