@@ -71,7 +71,7 @@ public class BuildMojo extends AbstractImageMojo {
         if (smokeTest) {
             smokeTest();
         }
-        new ImageBuilder().build(imageRequest(ImageTargets.select(target, image,
+        new ImageBuilder().build(imageRequest().target(ImageTargets.select(target, image,
                         ImageTargets.fallbackName(maven().artifactId(), maven().version()),
                         tarFile.toPath(), DaemonExecutables::find))
                 .additionalTags(tags == null ? List.of() : tags)
