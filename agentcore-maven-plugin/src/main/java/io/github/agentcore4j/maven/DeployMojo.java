@@ -23,7 +23,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class DeployMojo extends AbstractImageMojo {
+public class DeployMojo extends AbstractRuntimeMojo {
 
     /**
      * The ECR repository name. Unset: {@code bedrock-agentcore-<agent name>}, created when missing (immutable tags,
@@ -115,7 +115,7 @@ public class DeployMojo extends AbstractImageMojo {
         // Every setting is checked (DeployRequest) before the smoke test builds an image.
         String mainClass = resolveMainClass();
         DeployRequest request = new DeployRequest(agentSettings(), mainClass, repository, executionRole, endpoint,
-                Duration.ofSeconds(waitTimeout), dryRun, project.getVersion(), marketplaceAccess,
+                Duration.ofSeconds(waitTimeout), dryRun, maven().version(), marketplaceAccess,
                 keepImages);
         if (smokeTest && !dryRun) {
             smokeTest();
