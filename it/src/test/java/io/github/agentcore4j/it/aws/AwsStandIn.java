@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stateful stand-in for the AWS services agentcore4j deploys with, on one local URL ({@code http://127.0.0.1:<free
  * port>}): the Bedrock AgentCore control plane ({@link #agentCore()}) and data plane (InvokeAgentRuntime forwards to
- * a real agent, StopRuntimeSession), ECR ({@link #ecr()}), STS (GetCallerIdentity), IAM ({@link #iam()}), CloudWatch
- * Logs ({@link #logs()}) and X-Ray ({@link #xray()}).
+ * a real agent, StopRuntimeSession), AgentCore Memory ({@link #memory()}), ECR ({@link #ecr()}), STS
+ * (GetCallerIdentity), IAM ({@link #iam()}), CloudWatch Logs ({@link #logs()}) and X-Ray ({@link #xray()}).
  * <p>
  * <b>Routing.</b> Every service shares the one URL, as the real wire formats never collide: ECR and CloudWatch Logs
  * by their {@code X-Amz-Target}, STS and IAM by the {@code Action} of their form body, the AgentCore data and control
@@ -88,6 +88,7 @@ public final class AwsStandIn implements AutoCloseable {
     private final EcrStandIn ecr;
     private final AgentCoreStandIn agentCore;
     private final AgentCoreDataPlane dataPlane;
+    private final MemoryStandIn memory;
     private final LogsStandIn logs;
     private final XRayStandIn xray = new XRayStandIn();
     private final ModelValidation controlValidation = new ModelValidation(AgentCoreStandIn.MODEL);
@@ -107,6 +108,7 @@ public final class AwsStandIn implements AutoCloseable {
         logs = new LogsStandIn(region, accountId, clock);
         agentCore = new AgentCoreStandIn(region, accountId, faults, pace, clock, iam, logs, builder.requireKnownRoles,
                 builder.defaultPlatformVersion);
+        memory = new MemoryStandIn(region, accountId, pace, clock);
         dataPlane = new AgentCoreDataPlane(agentCore, name -> agentsByRuntimeName.getOrDefault(name, defaultAgent),
                 logs);
         AtomicInteger threads = new AtomicInteger();
@@ -153,6 +155,11 @@ public final class AwsStandIn implements AutoCloseable {
 
     public AgentCoreStandIn agentCore() {
         return agentCore;
+    }
+
+    /** AgentCore Memory: memories with status and strategies, events, long-term records; seeding and faults. */
+    public MemoryStandIn memory() {
+        return memory;
     }
 
     public EcrStandIn ecr() {
@@ -265,8 +272,12 @@ public final class AwsStandIn implements AutoCloseable {
         validate(routed);
         faults.throwIfInjected(service, routed.operation());
         return switch (service) {
-            case AGENTCORE_CONTROL -> agentCore.handle(routed.operation(), request, routed.labels());
-            case AGENTCORE_DATA -> dataPlane.handle(routed.operation(), request, routed.labels());
+            case AGENTCORE_CONTROL -> MemoryStandIn.CONTROL_OPERATIONS.contains(routed.operation())
+                    ? memory.handle(routed.operation(), request, routed.labels())
+                    : agentCore.handle(routed.operation(), request, routed.labels());
+            case AGENTCORE_DATA -> MemoryStandIn.DATA_OPERATIONS.contains(routed.operation())
+                    ? memory.handle(routed.operation(), request, routed.labels())
+                    : dataPlane.handle(routed.operation(), request, routed.labels());
             case ECR -> ecr.handle(routed.operation(), request);
             case STS -> sts.handle(routed.operation(), request);
             case IAM -> iam.handle(routed.operation(), request);
