@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.agentcore4j.examples.memory.MemoryAgent;
 import io.github.agentcore4j.it.aws.AwsStandIn;
 import io.github.agentcore4j.it.aws.StoredEvent;
+import io.github.agentcore4j.it.aws.WorkloadAccessToken;
 import io.github.agentcore4j.it.support.FreePort;
 import java.io.IOException;
 import java.net.URI;
@@ -47,6 +48,7 @@ class MemoryAgentEndToEndTest {
     private static final String SECOND_SESSION = "memory-agent-session-0002-0123456789abcdef";
     private static final Duration AGENT_START = Duration.ofSeconds(60);
     private static final Duration EXTRACTION = Duration.ofMinutes(1);
+    private static final String API_KEY = "weather-key-123";
 
     private AwsStandIn aws;
     private BedrockAgentCoreControlClient control;
@@ -128,6 +130,27 @@ class MemoryAgentEndToEndTest {
         assertNoSecretLogged();
     }
 
+    @Test
+    void fetchesAnApiKeyWithTheWorkloadTokenTheRuntimeHandsIt() throws Exception {
+        aws.identity().seedApiKeyProvider("weather", API_KEY);
+
+        JsonNode answer = invoke(FIRST_SESSION, "alice",
+                "{\"prompt\":\"Weather?\",\"user\":\"alice\",\"apiKeyProvider\":\"weather\"}");
+
+        // printf weather-key-123 | sha256sum | cut -c1-12
+        assertEquals("b707f6998b3b", answer.path("apiKeyFingerprint").asText(), answer.toString());
+        WorkloadAccessToken minted = aws.identity().tokens().stream()
+                .filter(token -> token.issuedBy().equals("InvokeAgentRuntime")).findFirst().orElseThrow();
+        assertEquals("alice", minted.userId(), "minted for the caller's user");
+        JsonNode getKey = aws.requests("GetResourceApiKey").get(0).request().json();
+        assertEquals(minted.token(), getKey.path("workloadIdentityToken").asText());
+        assertEquals("weather", getKey.path("resourceCredentialProviderName").asText());
+        String log = agentLog();
+        assertFalse(log.contains(API_KEY), "the API key was logged:\n" + log);
+        assertFalse(log.contains(minted.token()), "the workload access token was logged:\n" + log);
+        assertNoSecretLogged();
+    }
+
     /** As deploy creates it for {@code STM_AND_LTM}: the toolkit's strategies and namespaces, then ACTIVE. */
     private String createMemoryAsDeployDoes() {
         String id = control.createMemory(request -> request.name("memory_agent_mem").eventExpiryDuration(30)
@@ -170,7 +193,7 @@ class MemoryAgentEndToEndTest {
     private void startAgent(int port) throws IOException, InterruptedException {
         agentLog = Files.createTempFile("memory-agent", ".log");
         ProcessBuilder process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dagentcore.port=" + port,
+                "-cp", System.getProperty("java.class.path"), "-Dagentcore.host=127.0.0.1", "-Dagentcore.port=" + port,
                 MemoryAgent.class.getName())
                 .redirectErrorStream(true).redirectOutput(agentLog.toFile());
         process.environment().putAll(aws.environment());
@@ -195,7 +218,12 @@ class MemoryAgentEndToEndTest {
         }
     }
 
-    private void assertNoSecretLogged() throws IOException {
+    private void assertNoSecretLogged() throws IOException, InterruptedException {
+        // The agent logs an invocation's end just after answering it.
+        long deadline = System.nanoTime() + AGENT_START.toNanos();
+        while (!agentLog().contains("Invocation completed successfully") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         String log = agentLog();
         assertTrue(log.contains("Invocation completed successfully"), log);
         assertFalse(log.contains(AwsStandIn.SECRET_ACCESS_KEY), "the AWS secret key was logged:\n" + log);
