@@ -24,17 +24,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreClient;
 import software.amazon.awssdk.services.bedrockagentcore.model.InvokeAgentRuntimeResponse;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.MemoryStatus;
-import software.amazon.awssdk.services.bedrockagentcorecontrol.model.NetworkMode;
 
 /**
  * The memory example end to end: the agent in its own JVM, configured only by the environment deploy gives it
@@ -50,9 +44,9 @@ class MemoryAgentEndToEndTest {
     private static final Duration EXTRACTION = Duration.ofMinutes(1);
     private static final String API_KEY = "weather-key-123";
 
+    private StandInRuntime standIn;
     private AwsStandIn aws;
     private BedrockAgentCoreControlClient control;
-    private BedrockAgentCoreClient data;
     private String memoryId;
     private Process agent;
     private Path agentLog;
@@ -60,16 +54,16 @@ class MemoryAgentEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        aws = AwsStandIn.builder().start();
+        standIn = new StandInRuntime();
+        aws = standIn.aws;
+        control = standIn.control;
         // AgentCore extracts long-term records a while after the turns; the tests move the stand-in's clock past it.
         aws.pace().memoryExtraction(EXTRACTION);
-        control = pointedAtStandIn(BedrockAgentCoreControlClient.builder()).build();
-        data = pointedAtStandIn(BedrockAgentCoreClient.builder()).build();
         memoryId = createMemoryAsDeployDoes();
         int port = FreePort.pick();
         startAgent(port);
-        aws.agent(URI.create("http://127.0.0.1:" + port));
-        runtimeArn = createRuntime();
+        runtimeArn = standIn.deploy("memory_agent", URI.create("http://127.0.0.1:" + port),
+                Map.of("BEDROCK_AGENTCORE_MEMORY_ID", memoryId));
     }
 
     @AfterEach
@@ -83,9 +77,7 @@ class MemoryAgentEndToEndTest {
         if (agentLog != null) {
             Files.deleteIfExists(agentLog);
         }
-        data.close();
-        control.close();
-        aws.close();
+        standIn.close();
     }
 
     @Test
@@ -170,25 +162,6 @@ class MemoryAgentEndToEndTest {
         throw new AssertionError("Memory " + id + " did not become ACTIVE within 20 reads");
     }
 
-    private String createRuntime() {
-        String roleArn = aws.iam().addRole("MemoryAgentRole", """
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow",\
-                "Principal":{"Service":"bedrock-agentcore.amazonaws.com"},"Action":"sts:AssumeRole"}]}""");
-        String image = aws.accountId() + ".dkr.ecr." + aws.region() + ".amazonaws.com/memory-agent:v1";
-        String id = control.createAgentRuntime(request -> request.agentRuntimeName("memory_agent").roleArn(roleArn)
-                .agentRuntimeArtifact(artifact -> artifact.containerConfiguration(c -> c.containerUri(image)))
-                .networkConfiguration(network -> network.networkMode(NetworkMode.PUBLIC))
-                .environmentVariables(Map.of("BEDROCK_AGENTCORE_MEMORY_ID", memoryId)))
-                .agentRuntimeId();
-        for (int read = 0; read < 20; read++) {
-            var runtime = control.getAgentRuntime(request -> request.agentRuntimeId(id));
-            if (runtime.statusAsString().equals("READY")) {
-                return runtime.agentRuntimeArn();
-            }
-        }
-        throw new AssertionError("Runtime " + id + " did not become READY within 20 reads");
-    }
-
     /** The agent's JVM with the environment a deployed runtime has, and nothing else. */
     private void startAgent(int port) throws IOException, InterruptedException {
         agentLog = Files.createTempFile("memory-agent", ".log");
@@ -210,8 +183,8 @@ class MemoryAgentEndToEndTest {
     }
 
     private JsonNode invoke(String session, String user, String payload) throws IOException {
-        try (ResponseInputStream<InvokeAgentRuntimeResponse> response = data.invokeAgentRuntime(request -> request
-                .agentRuntimeArn(runtimeArn).qualifier("DEFAULT").runtimeSessionId(session).runtimeUserId(user)
+        try (ResponseInputStream<InvokeAgentRuntimeResponse> response = standIn.data.invokeAgentRuntime(
+                request -> request.agentRuntimeArn(runtimeArn).qualifier("DEFAULT").runtimeSessionId(session).runtimeUserId(user)
                 .contentType("application/json").accept("application/json")
                 .payload(SdkBytes.fromUtf8String(payload)))) {
             return JSON.readTree(response);
@@ -231,11 +204,5 @@ class MemoryAgentEndToEndTest {
 
     private String agentLog() throws IOException {
         return Files.readString(agentLog, StandardCharsets.UTF_8);
-    }
-
-    private <B extends AwsClientBuilder<B, ?>> B pointedAtStandIn(B builder) {
-        return builder.endpointOverride(aws.endpoint()).region(Region.of(aws.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(AwsStandIn.ACCESS_KEY_ID, AwsStandIn.SECRET_ACCESS_KEY)));
     }
 }
