@@ -148,13 +148,18 @@ public final class AgentMemory {
             throw new IllegalArgumentException("count must be at least 1, not " + count);
         }
         List<Event> events = new ArrayList<>();
+        int turnsRead = 0;
         String nextToken = null;
-        for (int page = 0; page < MAX_PAGES && events.size() < count; page++) {
+        for (int page = 0; page < MAX_PAGES && turnsRead < count; page++) {
             String token = nextToken;
+            int wanted = count - turnsRead;
             ListEventsResponse response = client.get().listEvents(request -> request.memoryId(memory)
                     .actorId(actorId).sessionId(sessionId).includePayloads(true)
-                    .maxResults(Math.min(PAGE_SIZE, count - events.size())).nextToken(token));
+                    .maxResults(Math.min(PAGE_SIZE, wanted)).nextToken(token));
             events.addAll(response.events());
+            for (Event event : response.events()) {
+                turnsRead += (int) event.payload().stream().filter(item -> item.conversational() != null).count();
+            }
             nextToken = response.nextToken();
             if (nextToken == null) {
                 break;
