@@ -3,6 +3,7 @@ package io.github.agentcore4j.runtime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreClient;
@@ -89,7 +90,8 @@ public final class AgentIdentity {
      * {@link AuthorizationRequiredException#toEvent()} as an event, then asks again every poll interval until the
      * token comes (the builder's consent timeout, 10 minutes unless set).
      *
-     * @throws AuthorizationRequiredException when the user has not consented within the timeout or consent failed
+     * @throws IllegalStateException when the user has not consented within the timeout, or the consent failed; the
+     *     stream then ends with an error event saying so
      */
     public String oauth2Token(String providerName, List<String> scopes, EventEmitter events)
             throws IOException, InterruptedException {
@@ -99,8 +101,7 @@ public final class AgentIdentity {
         if (response.accessToken() != null) {
             return response.accessToken();
         }
-        AuthorizationRequiredException required = authorizationRequired(providerName, response);
-        events.send(required.toEvent());
+        events.send(authorizationRequired(providerName, response).toEvent());
         GetResourceOauth2TokenRequest poll = request.toBuilder().sessionUri(response.sessionUri()).build();
         long deadline = System.nanoTime() + consentTimeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -110,10 +111,13 @@ public final class AgentIdentity {
                 return response.accessToken();
             }
             if (response.sessionStatus() == SessionStatus.FAILED) {
-                break;
+                throw new IllegalStateException("The user's authorization for credential provider " + providerName
+                        + " failed; invoke again to start over");
             }
         }
-        throw required;
+        throw new IllegalStateException("The user did not authorize credential provider " + providerName
+                + " within " + consentTimeout.toString().substring(2).toLowerCase(Locale.ROOT)
+                + "; invoke again to start over");
     }
 
     private GetResourceOauth2TokenRequest tokenRequest(String providerName, List<String> scopes, OAuth2Flow flow) {

@@ -147,6 +147,26 @@ class AgentIdentityTest {
     }
 
     @Test
+    void endsTheStreamWithAnErrorEventWhenTheUserDoesNotConsentInTime() throws Exception {
+        service.answer("/identities/oauth2/token", "{\"authorizationUrl\":\"" + AUTHORIZATION_URL + "\","
+                + "\"sessionUri\":\"urn:session:1\",\"sessionStatus\":\"IN_PROGRESS\"}");
+        AgentIdentity impatient = AgentIdentity.builder().client(service.clientFactory())
+                .consentPolling(Duration.ofMillis(10), Duration.ofMillis(100)).build();
+        AgentCoreApp app = AgentCoreApp.create().entrypoint(Map.class, (StreamingHandler<Map>) (payload, context,
+                events) -> events.send(impatient.oauth2Token("google", List.of("calendar"), events)));
+        try (RunningAgent agent = new RunningAgent(app)) {
+            String stream = agent.send(agent.invocation("{}").header(RequestContext.LEGACY_WAT_HEADER, WAT).build())
+                    .body();
+
+            assertTrue(stream.startsWith("data: {\"type\":\"authorization_required\""), stream);
+            assertTrue(stream.endsWith("data: {\"error\":\"The user did not authorize credential provider google "
+                    + "within 0.1s; invoke again to start over\",\"error_type\":\"IllegalStateException\","
+                    + "\"message\":\"An error occurred during streaming\"}\n\n"), stream);
+        }
+        assertTrue(service.requests.size() >= 2, "it asked again before giving up");
+    }
+
+    @Test
     void namesTheMissingHeaderWhenALocalRunSendsNoWorkloadToken() {
         IllegalStateException missing = assertThrows(IllegalStateException.class,
                 () -> inInvocation(Map.of(), () -> identity.apiKey("openai")));
