@@ -1,15 +1,13 @@
 package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.aws.AwsSession;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.deploy.DeployRequest;
 import io.github.agentcore4j.maven.core.deploy.Deployer;
-import io.github.agentcore4j.maven.core.image.ImageBuildException;
 import io.github.agentcore4j.maven.core.image.ImageBuilder;
 import io.github.agentcore4j.maven.core.image.ImageTarget;
 import io.github.agentcore4j.maven.core.observability.RuntimeObservability;
 import java.time.Duration;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -25,7 +23,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class DeployMojo extends AbstractImageMojo {
+public class DeployMojo extends AbstractRuntimeMojo {
 
     /**
      * The ECR repository name. Unset: {@code bedrock-agentcore-<agent name>}, created when missing (immutable tags,
@@ -33,7 +31,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.deploy.repository")
+    @Parameter(property = PropertyNames.DEPLOY_REPOSITORY)
     private String repository;
 
     /**
@@ -42,7 +40,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.executionRole")
+    @Parameter(property = PropertyNames.DEPLOY_EXECUTION_ROLE)
     private String executionRole;
 
     /**
@@ -51,7 +49,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.deploy.endpoint")
+    @Parameter(property = PropertyNames.DEPLOY_ENDPOINT)
     private String endpoint;
 
     /**
@@ -60,7 +58,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.deploy.dryRun", defaultValue = "false")
+    @Parameter(property = PropertyNames.DEPLOY_DRY_RUN, defaultValue = "false")
     private boolean dryRun;
 
     /**
@@ -69,7 +67,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.waitTimeout", defaultValue = "900")
+    @Parameter(property = PropertyNames.WAIT_TIMEOUT, defaultValue = "900")
     private int waitTimeout;
 
     /**
@@ -79,7 +77,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.deploy.enableTransactionSearch", defaultValue = "false")
+    @Parameter(property = PropertyNames.DEPLOY_ENABLE_TRANSACTION_SEARCH, defaultValue = "false")
     private boolean enableTransactionSearch;
 
     /**
@@ -90,7 +88,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.deploy.marketplaceAccess", defaultValue = "true")
+    @Parameter(property = PropertyNames.DEPLOY_MARKETPLACE_ACCESS, defaultValue = "true")
     private boolean marketplaceAccess;
 
     /**
@@ -99,7 +97,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.deploy.smokeTest", defaultValue = "false")
+    @Parameter(property = PropertyNames.DEPLOY_SMOKE_TEST, defaultValue = "false")
     private boolean smokeTest;
 
     /**
@@ -109,15 +107,15 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.deploy.keepImages", defaultValue = "20")
+    @Parameter(property = PropertyNames.DEPLOY_KEEP_IMAGES, defaultValue = "20")
     private int keepImages;
 
     @Override
-    protected void doExecute() throws MojoExecutionException, MojoFailureException {
+    protected void doExecute() throws InterruptedException {
         // Every setting is checked (DeployRequest) before the smoke test builds an image.
         String mainClass = resolveMainClass();
         DeployRequest request = new DeployRequest(agentSettings(), mainClass, repository, executionRole, endpoint,
-                Duration.ofSeconds(waitTimeout), dryRun, project.getVersion(), marketplaceAccess,
+                Duration.ofSeconds(waitTimeout), dryRun, maven().version(), marketplaceAccess,
                 keepImages);
         if (smokeTest && !dryRun) {
             smokeTest();
@@ -128,11 +126,6 @@ public class DeployMojo extends AbstractImageMojo {
                             dryRun)),
                     reference -> new ImageBuilder().build(imageRequest(new ImageTarget.Registry(reference)).build(),
                             buildLog()));
-        } catch (ImageBuildException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while deploying", e);
         }
     }
 }

@@ -16,10 +16,10 @@ public final class Configurator {
      * @return whether the file changed
      */
     public static boolean configure(Path configFile, AgentSettings settings, String mainClass, BuildLog log) {
-        AgentCoreConfig config = AgentCoreConfigFile.read(configFile);
-        boolean isNewAgent = !config.hasAgent(settings.name().value());
-        config.configureAgent(settings, mainClass);
-        boolean changed = AgentCoreConfigFile.write(configFile, config);
+        AgentEntry entry = AgentEntry.read(configFile, settings.name().value());
+        boolean isNewAgent = !entry.exists();
+        entry.configure(settings, mainClass);
+        boolean changed = entry.save();
         if (!changed) {
             log.info(configFile + " is up to date for agent " + settings.name().value());
         } else {

@@ -2,8 +2,7 @@ package io.github.agentcore4j.maven.core.deploy;
 
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.aws.AwsSession;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
+import io.github.agentcore4j.maven.core.config.AgentEntry;
 import java.nio.file.Path;
 import java.util.Optional;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntimeEndpoint;
@@ -40,9 +39,9 @@ public final class Destroyer {
         if (agent.isPresent()) {
             deleteRuntime(agent.get(), options, prefix);
         }
-        AgentCoreConfig config = AgentCoreConfigFile.read(configFile);
+        AgentEntry entry = AgentEntry.read(configFile, agentName);
         if (options.deleteImages() || options.deleteRepository()) {
-            String repository = config.ecrRepository(agentName).map(uri -> uri.substring(uri.lastIndexOf('/') + 1))
+            String repository = entry.ecrRepository().map(uri -> uri.substring(uri.lastIndexOf('/') + 1))
                     .orElse(ResourceNames.repositoryName(agentName));
             Repositories repositories = new Repositories(aws, log);
             if (repositories.find(repository).isEmpty()) {
@@ -53,18 +52,18 @@ public final class Destroyer {
                 repositories.deleteImages(repository, options.dryRun());
             }
         }
-        Optional<String> role = config.executionRole(agentName);
-        if (role.isPresent() && config.createdExecutionRole(agentName)) {
+        Optional<String> role = entry.executionRole();
+        if (role.isPresent() && entry.createdExecutionRole()) {
             new ExecutionRoles(aws, log).delete(role.get(), options.dryRun());
         } else if (role.isPresent()) {
             log.info("Keeping execution role " + role.get() + ": this plugin did not create it");
         }
-        if (config.hasAgent(agentName)) {
+        if (entry.exists()) {
             if (options.dryRun()) {
                 log.info("[dry run] would remove agent " + agentName + " from " + configFile);
             } else {
-                config.removeAgent(agentName);
-                AgentCoreConfigFile.write(configFile, config);
+                entry.remove();
+                entry.save();
                 log.info("Removed agent " + agentName + " from " + configFile);
             }
         }
