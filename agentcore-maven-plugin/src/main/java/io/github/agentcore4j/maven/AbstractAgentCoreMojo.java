@@ -11,11 +11,14 @@ import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.config.Protocol;
 import io.github.agentcore4j.maven.core.deploy.DeployFailedException;
 import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
+import io.github.agentcore4j.maven.core.memory.MemoryRecord;
+import io.github.agentcore4j.maven.core.memory.MemorySettings;
 import io.github.agentcore4j.maven.core.observability.JavaAgentRecipe;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -337,6 +340,37 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
     @Parameter(property = "agentcore.observabilityAgent", defaultValue = JavaAgentRecipe.DEFAULT_AGENT)
     protected String observabilityAgent;
 
+    /**
+     * The agent's AgentCore Memory, as the AWS starter toolkit's {@code memory.mode}: {@code NO_MEMORY},
+     * {@code STM_ONLY} (deploy creates a memory named {@code <agent name>_mem} that keeps each session's events) or
+     * {@code STM_AND_LTM} (plus the long-term strategies UserPreferences, SemanticFacts and SessionSummaries). Deploy
+     * waits until the memory is ACTIVE, passes {@code BEDROCK_AGENTCORE_MEMORY_ID} and
+     * {@code BEDROCK_AGENTCORE_MEMORY_NAME} to the runtime and lets its role use that memory only; destroy deletes
+     * it.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.memoryMode", defaultValue = "NO_MEMORY")
+    protected String memoryMode;
+
+    /**
+     * The id of an existing memory for the agent to use instead of one deploy creates (e.g.
+     * {@code shared_mem-a1B2c3D4e5}). Deploy checks that it exists and waits until it is ACTIVE; destroy never
+     * deletes it.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.memoryId")
+    protected String memoryId;
+
+    /**
+     * How many days the memory deploy creates keeps events, 3..365.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "agentcore.memoryEventExpiryDays", defaultValue = "30")
+    protected Integer memoryEventExpiryDays;
+
     @Component
     private RepositorySystem repositorySystem;
 
@@ -434,6 +468,24 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
             }
         }
         return settings;
+    }
+
+    /**
+     * The validated memory settings.
+     *
+     * @throws InvalidSettingException naming the first memory setting AgentCore Memory would refuse
+     */
+    protected final MemorySettings memorySettings() {
+        return MemorySettings.of(memoryMode, memoryId, memoryEventExpiryDays, agentSettings().name().value());
+    }
+
+    /**
+     * The variables that tell a local agent the memory {@code .bedrock_agentcore.yaml} records (deploy's, or a given
+     * one), as deploy tells the runtime; empty when it records none.
+     */
+    protected final Map<String, String> recordedMemoryEnvironment() {
+        return MemoryRecord.read(AgentCoreConfigFile.read(configFile()), agentSettings().name().value())
+                .map(MemoryRecord::environment).orElse(Map.of());
     }
 
     /** The validated protocol; its {@link Protocol#port()} is the agent's port. */

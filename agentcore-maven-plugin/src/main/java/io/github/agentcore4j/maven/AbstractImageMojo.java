@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -197,6 +198,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
         int containerPort = runtime.servingPort(protocol());
         Map<String, String> variables = new LinkedHashMap<>(environment.variables());
         variables.putAll(ServingPaths.environment(runtime, containerPort));
+        recordedMemoryEnvironment().forEach(variables::putIfAbsent);
         return new ContainerLaunch(engine, image.imageId(), agentSettings().name().value(), protocol(), hostPort,
                 containerPort, variables, project.getBasedir().toPath());
     }
@@ -237,6 +239,16 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
             }
         }
         return new JavaApplication(resolveMainClass(), classesDirectory(), releases, snapshots);
+    }
+
+    /** The decrypted password of the settings.xml server with this id, when it has one. */
+    protected final Optional<String> serverPassword(String serverId) {
+        Server server = settings.getServer(serverId);
+        if (server == null) {
+            return Optional.empty();
+        }
+        Server plain = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server)).getServer();
+        return Optional.ofNullable(plain == null ? null : plain.getPassword()).filter(password -> !password.isBlank());
     }
 
     /** Every settings.xml server with a user name and password, keyed by id, which must be the registry host. */

@@ -20,7 +20,7 @@ public final class AgentCoreConfig {
     static final String AGENTS = "agents";
     static final String PLATFORM = "linux/arm64";
     /** What this plugin records about an agent that the toolkit's schema has no field for. */
-    static final String PLUGIN_RECORD = "agentcore4j";
+    public static final String PLUGIN_RECORD = "agentcore4j";
 
     private final Map<String, Object> root;
 
@@ -233,6 +233,19 @@ public final class AgentCoreConfig {
         if (agentName.equals(root.get(DEFAULT_AGENT))) {
             root.put(DEFAULT_AGENT, agents.isEmpty() ? null : agents.keySet().iterator().next());
         }
+    }
+
+    /**
+     * The map under {@code key} in the agent's entry (e.g. the toolkit's {@code memory} or {@code identity}
+     * section), created empty when missing, for the classes that own that section. The agent must exist.
+     */
+    public Map<String, Object> section(String agentName, String key) {
+        return child(existingAgent(agentName), key);
+    }
+
+    /** Whether the agent's entry has a section under {@code key}. */
+    public boolean hasSection(String agentName, String key) {
+        return hasAgent(agentName) && child(agents(), agentName).get(key) instanceof Map;
     }
 
     private Map<String, Object> existingAgent(String agentName) {

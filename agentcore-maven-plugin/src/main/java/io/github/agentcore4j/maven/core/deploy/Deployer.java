@@ -8,9 +8,13 @@ import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
 import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.image.ImageBuildException;
+import io.github.agentcore4j.maven.core.memory.MemoryRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntime;
@@ -52,6 +56,7 @@ public final class Deployer {
         String name = request.settings().name().value();
         AgentCoreConfig config = AgentCoreConfigFile.read(configFile);
         config.configureAgent(request.settings(), request.mainClass());
+        MemoryRecord.configure(config, name, request.memory());
         if (request.dryRun()) {
             printDryRun(request, config);
             return Optional.empty();
@@ -61,9 +66,14 @@ public final class Deployer {
         // Refuses what AWS would refuse (network change, dropping the JWT authorizer) before anything is built.
         plan(request, existing, PENDING_IMAGE, "<execution role>");
 
+        MemoryAndIdentity.Provisioned services = new MemoryAndIdentity(aws, log).provision(request, config,
+                written -> AgentCoreConfigFile.write(configFile, written));
+        AgentCoreConfigFile.write(configFile, config);
+        request = withServiceEnvironment(request, services);
         Repositories.Resolved repository = new Repositories(aws, log)
                 .ensure(request.repository(), request.keepImages(), false);
-        ExecutionRoles.Resolved role = executionRole(request, config, request.repository());
+        ExecutionRoles.Resolved role = executionRole(request, config, request.repository(),
+                services.roleStatements(aws, name));
         config.awsAccount(name, aws.accountId(), aws.region());
         config.ecrRepository(name, repository.uri(), repository.createdNow());
         config.executionRole(name, role.arn(), role.ownedHere());
@@ -108,8 +118,12 @@ public final class Deployer {
         try {
             log.info("[dry run] Deploying agent " + name + " to account " + aws.accountId() + " in " + aws.region());
             existing = existingRuntime(config, name, null);
+            MemoryAndIdentity.Provisioned services = new MemoryAndIdentity(aws, log).provision(request, config,
+                    unchanged -> { });
+            request = withServiceEnvironment(request, services);
             new Repositories(aws, log).ensure(request.repository(), request.keepImages(), true);
-            roleArn = executionRole(request, config, request.repository()).arn();
+            roleArn = executionRole(request, config, request.repository(), services.roleStatements(aws, name))
+                    .arn();
         } catch (SdkClientException e) {
             log.info("[dry run] AWS is not reachable with these credentials (" + e.getMessage() + "); showing the "
                     + "plan of a first create");
@@ -132,8 +146,18 @@ public final class Deployer {
                 : DeploymentPlan.create(name, desired, request.settings().runtime().tags());
     }
 
+    /**
+     * The request with the variables memory and identity add to the runtime's environment; a variable the POM sets
+     * itself wins. An unchanged memory gives the same variables, so the plan makes no new version for it.
+     */
+    private static DeployRequest withServiceEnvironment(DeployRequest request, MemoryAndIdentity.Provisioned services) {
+        Map<String, String> environment = new LinkedHashMap<>(request.settings().environment());
+        services.environment().forEach(environment::putIfAbsent);
+        return request.withSettings(request.settings().withEnvironment(environment));
+    }
+
     private ExecutionRoles.Resolved executionRole(DeployRequest request, AgentCoreConfig config,
-            String repositoryName) {
+            String repositoryName, List<ObjectNode> serviceStatements) {
         String name = request.settings().name().value();
         Optional<String> configured = Optional.ofNullable(request.executionRole()).filter(role -> !role.isBlank())
                 .or(() -> config.executionRole(name).filter(role -> !config.createdExecutionRole(name)));
@@ -141,10 +165,15 @@ public final class Deployer {
         if (configured.isPresent()) {
             roles.requireTrustsAgentCore(configured.get().trim());
             log.info("Using the configured execution role " + configured.get() + " (not changed)");
+            if (!serviceStatements.isEmpty()) {
+                log.warn("The agent's memory or credential providers need these statements in the policy of "
+                        + configured.get().trim() + ", which deploy does not change: "
+                        + PolicyDocuments.statementsDocument(serviceStatements));
+            }
             return new ExecutionRoles.Resolved(configured.get().trim(), false);
         }
         return roles.ensure(name, repositoryName, request.settings().protocol(), request.marketplaceAccess(),
-                request.dryRun());
+                serviceStatements, request.dryRun());
     }
 
     /**
