@@ -43,11 +43,11 @@ public record MemoryRecord(MemoryMode mode, String memoryId, String memoryArn, S
 
     /**
      * Writes what configure knows (mode, event expiry and a given memory id) into the agent's {@code memory} section,
-     * keeping a memory deploy recorded. An agent without memory and without a {@code memory} section gets none. The
-     * agent must exist.
+     * keeping a memory deploy recorded. Settings without memory leave the section as it is (the toolkit's, if any).
+     * The agent must exist.
      */
     public static void configure(AgentCoreConfig config, String agentName, MemorySettings settings) {
-        if (!settings.enabled() && !config.hasSection(agentName, SECTION)) {
+        if (!settings.enabled()) {
             return;
         }
         Map<String, Object> memory = config.section(agentName, SECTION);

@@ -1,0 +1,99 @@
+package io.github.agentcore4j.maven.core.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
+import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
+import io.github.agentcore4j.maven.core.config.AgentSettings;
+import io.github.agentcore4j.maven.core.identity.CredentialProviderRecord;
+import io.github.agentcore4j.maven.core.identity.IdentityRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The toolkit's memory and identity sections, written and read back through the YAML file. */
+class MemoryRecordTest {
+
+    private static final String MEMORY_ARN =
+            "arn:aws:bedrock-agentcore:us-east-1:111122223333:memory/my_agent_mem-a1B2c3D4e5";
+
+    @TempDir
+    Path directory;
+
+    private AgentCoreConfig agent() {
+        AgentCoreConfig config = AgentCoreConfig.empty();
+        config.configureAgent(AgentSettings.builder().agentName("my_agent", "x").build(), "a.Main");
+        return config;
+    }
+
+    private AgentCoreConfig roundTrip(AgentCoreConfig config) {
+        Path file = directory.resolve(".bedrock_agentcore.yaml");
+        AgentCoreConfigFile.write(file, config);
+        return AgentCoreConfigFile.read(file);
+    }
+
+    @Test
+    void writesTheToolkitsMemoryFieldsAndReadsThemBack() throws Exception {
+        AgentCoreConfig config = agent();
+        new MemoryRecord(MemoryMode.STM_AND_LTM, "my_agent_mem-a1B2c3D4e5", MEMORY_ARN, "my_agent_mem", 30, true)
+                .writeTo(config, "my_agent");
+
+        AgentCoreConfig read = roundTrip(config);
+        String yaml = Files.readString(directory.resolve(".bedrock_agentcore.yaml"));
+        assertTrue(yaml.contains("    memory:\n      mode: STM_AND_LTM\n      memory_id: my_agent_mem-a1B2c3D4e5\n"
+                + "      memory_arn: " + MEMORY_ARN + "\n      memory_name: my_agent_mem\n"
+                + "      event_expiry_days: 30\n      first_invoke_memory_check_done: false\n"
+                + "      was_created_by_toolkit: true\n"), yaml);
+        MemoryRecord record = MemoryRecord.read(read, "my_agent").orElseThrow();
+        assertTrue(record.createdByDeploy());
+        assertEquals(Map.of("BEDROCK_AGENTCORE_MEMORY_ID", "my_agent_mem-a1B2c3D4e5",
+                "BEDROCK_AGENTCORE_MEMORY_NAME", "my_agent_mem"), record.environment());
+    }
+
+    @Test
+    void configureWritesTheModeAndAGivenMemoryButNoSectionForAnAgentWithoutMemory() {
+        AgentCoreConfig config = agent();
+        MemoryRecord.configure(config, "my_agent", MemorySettings.of(null, null, null, "my_agent"));
+        assertFalse(config.hasSection("my_agent", "memory"));
+
+        MemoryRecord.configure(config, "my_agent", MemorySettings.of(null, "shared_mem-a1B2c3D4e5", 60, "my_agent"));
+        MemoryRecord given = MemoryRecord.read(roundTrip(config), "my_agent").orElseThrow();
+        assertEquals("shared_mem-a1B2c3D4e5", given.memoryId());
+        assertEquals(60, given.eventExpiryDays());
+        assertFalse(given.createdByDeploy(), "destroy never deletes a memory it was given");
+    }
+
+    @Test
+    void clearingForgetsTheMemory() {
+        AgentCoreConfig config = agent();
+        new MemoryRecord(MemoryMode.STM_ONLY, "my_agent_mem-a1B2c3D4e5", MEMORY_ARN, "my_agent_mem", 30, true)
+                .writeTo(config, "my_agent");
+
+        MemoryRecord.clear(config, "my_agent");
+
+        assertEquals(Optional.empty(), MemoryRecord.read(roundTrip(config), "my_agent"));
+    }
+
+    @Test
+    void recordsCredentialProvidersInTheToolkitsFieldsKeepingOthers() {
+        AgentCoreConfig config = agent();
+        CredentialProviderRecord toolkits = new CredentialProviderRecord("github", "arn:github", "github",
+                "https://callback");
+        IdentityRecord.write(config, "my_agent", List.of(toolkits), Set.of());
+        CredentialProviderRecord apiKey = new CredentialProviderRecord("openai", "arn:openai",
+                CredentialProviderRecord.API_KEY, "");
+
+        IdentityRecord.write(config, "my_agent", List.of(apiKey), Set.of("openai"));
+
+        AgentCoreConfig read = roundTrip(config);
+        assertEquals(List.of(toolkits, apiKey), IdentityRecord.providers(read, "my_agent"));
+        assertEquals(Set.of("openai"), IdentityRecord.createdApiKeyProviders(read, "my_agent"));
+    }
+}
