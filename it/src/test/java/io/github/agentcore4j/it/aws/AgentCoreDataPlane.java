@@ -28,8 +28,10 @@ import java.util.function.Function;
  * JSON or {@code text/event-stream}; StopRuntimeSession ends a session an invocation started. The agent's base URL
  * stands for the container's serving port.
  * <p>
- * The agent receives the headers the service passes to a container: the session id, a request id, the trace and MCP
- * headers, and only those {@code X-Amzn-Bedrock-AgentCore-Runtime-Custom-*} or other headers that the runtime's
+ * The agent receives the headers the service passes to a container: the session id, a request id, a workload access
+ * token ({@code WorkloadAccessToken}, minted for the runtime's workload identity and the caller's
+ * {@code X-Amzn-Bedrock-AgentCore-Runtime-User-Id}, see {@link IdentityStandIn}), the trace and MCP headers, and only
+ * those {@code X-Amzn-Bedrock-AgentCore-Runtime-Custom-*} or other headers that the runtime's
  * {@code requestHeaderAllowlist} names; others are dropped silently, as AWS drops them. An MCP server's
  * {@code Mcp-Session-Id} answer header comes back to the caller. A runtime with a {@code customJWTAuthorizer} takes
  * {@code Authorization: Bearer …} instead of SigV4 (any token; it is recorded, not verified) and refuses SigV4, as the
@@ -54,6 +56,7 @@ final class AgentCoreDataPlane {
     private final AgentCoreStandIn controlPlane;
     private final Function<String, URI> agentUrls;
     private final LogsStandIn logs;
+    private final IdentityStandIn identity;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
     private final List<Invocation> invocations = new ArrayList<>();
@@ -63,12 +66,15 @@ final class AgentCoreDataPlane {
 
     /**
      * {@code agentUrls} maps a runtime name to the base URL of the agent that answers for it; an agent's error answers
-     * go to {@code logs}, where AWS's 424 message tells the caller to look.
+     * go to {@code logs}, where AWS's 424 message tells the caller to look; {@code identity} mints the workload access
+     * token each invocation hands the agent.
      */
-    AgentCoreDataPlane(AgentCoreStandIn controlPlane, Function<String, URI> agentUrls, LogsStandIn logs) {
+    AgentCoreDataPlane(AgentCoreStandIn controlPlane, Function<String, URI> agentUrls, LogsStandIn logs,
+                       IdentityStandIn identity) {
         this.controlPlane = controlPlane;
         this.agentUrls = agentUrls;
         this.logs = logs;
+        this.identity = identity;
     }
 
     static boolean isBearer(AwsRequest request) {
@@ -121,6 +127,8 @@ final class AgentCoreDataPlane {
         forwarded.put("Content-Type", Optional.ofNullable(request.header("Content-Type")).orElse("application/json"));
         forwarded.put(SESSION_HEADER, sessionId);
         forwarded.put(REQUEST_ID_HEADER, UUID.randomUUID().toString());
+        forwarded.put(IdentityStandIn.TOKEN_HEADER, identity.tokenForInvocation(target.workloadIdentityName(),
+                request.header(USER_HEADER)));
         for (String header : forwardedHeaders(request, target.requestHeaderAllowlist())) {
             forwarded.put(header, request.header(header));
         }

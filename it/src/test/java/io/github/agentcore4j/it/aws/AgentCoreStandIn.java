@@ -202,11 +202,20 @@ public final class AgentCoreStandIn {
                     + qualifier);
         }
         MutableVersion version = runtime.version(live).orElseThrow();
-        return new Target(runtime.id, runtime.name, live, version.config.deepCopy());
+        return new Target(runtime.id, runtime.name, live, version.config.deepCopy(), runtime.workloadIdentityName());
     }
 
-    /** What an invocation reaches: a runtime's live version and its configuration. */
-    record Target(String runtimeId, String runtimeName, String version, JsonNode configuration) {
+    /** The workload identity AgentCore made for each live runtime, with when (AgentCore Identity lists them). */
+    synchronized Map<String, Instant> workloadIdentities() {
+        purgeDeleted();
+        Map<String, Instant> identities = new LinkedHashMap<>();
+        runtimes.values().forEach(runtime -> identities.put(runtime.workloadIdentityName(), runtime.createdAt));
+        return identities;
+    }
+
+    /** What an invocation reaches: a runtime's live version, its configuration and its workload identity. */
+    record Target(String runtimeId, String runtimeName, String version, JsonNode configuration,
+                  String workloadIdentityName) {
 
         boolean jwtAuthorized() {
             return configuration.path("authorizerConfiguration").has("customJWTAuthorizer");
@@ -618,9 +627,13 @@ public final class AgentCoreStandIn {
             return arn() + "/runtime-endpoint/" + endpoint;
         }
 
+        String workloadIdentityName() {
+            return name + "-" + workloadIdentitySuffix;
+        }
+
         String workloadIdentityArn() {
             return "arn:aws:bedrock-agentcore:" + region + ":" + accountId
-                    + ":workload-identity-directory/default/workload-identity/" + name + "-" + workloadIdentitySuffix;
+                    + ":workload-identity-directory/default/workload-identity/" + workloadIdentityName();
         }
 
         MutableVersion latest() {

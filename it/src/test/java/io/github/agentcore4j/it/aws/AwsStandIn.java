@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stateful stand-in for the AWS services agentcore4j deploys with, on one local URL ({@code http://127.0.0.1:<free
  * port>}): the Bedrock AgentCore control plane ({@link #agentCore()}) and data plane (InvokeAgentRuntime forwards to
- * a real agent, StopRuntimeSession), ECR ({@link #ecr()}), STS (GetCallerIdentity), IAM ({@link #iam()}), CloudWatch
- * Logs ({@link #logs()}) and X-Ray ({@link #xray()}).
+ * a real agent, StopRuntimeSession), AgentCore Memory ({@link #memory()}) and Identity ({@link #identity()}), ECR
+ * ({@link #ecr()}), STS (GetCallerIdentity), IAM ({@link #iam()}), CloudWatch Logs ({@link #logs()}) and X-Ray
+ * ({@link #xray()}).
  * <p>
  * <b>Routing.</b> Every service shares the one URL, as the real wire formats never collide: ECR and CloudWatch Logs
  * by their {@code X-Amz-Target}, STS and IAM by the {@code Action} of their form body, the AgentCore data and control
@@ -58,7 +59,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 402/403/500 errors, {@code *_FAILED} and a slow READY; {@link #pace()} sets how long V2 versions, the DEFAULT
  * endpoint's switch and deletions take in {@link #clock()} time, which a test can advance;
  * {@link AgentCoreStandIn#deleteBehindOurBack} removes a runtime and {@link AgentCoreStandIn#seedLegacyRuntime} seeds
- * one without MMDSv2.
+ * one without MMDSv2. {@link #memory()} and {@link #identity()} show memories (status, strategies, events, records)
+ * and credential providers, workload identities and issued tokens, seed those someone else created, and play the
+ * user who consents to an OAuth flow ({@link IdentityStandIn#completeConsent}); {@link Pace#memoryCreation} and
+ * {@link Pace#memoryExtraction} set how long a memory takes to become ACTIVE and its records to appear.
  * <pre>{@code
  * try (AwsStandIn aws = AwsStandIn.builder().agent(URI.create("http://127.0.0.1:" + agentPort)).start()) {
  *     String role = aws.iam().addRole("MyRole", trustPolicy);
@@ -88,6 +92,8 @@ public final class AwsStandIn implements AutoCloseable {
     private final EcrStandIn ecr;
     private final AgentCoreStandIn agentCore;
     private final AgentCoreDataPlane dataPlane;
+    private final MemoryStandIn memory;
+    private final IdentityStandIn identity;
     private final LogsStandIn logs;
     private final XRayStandIn xray = new XRayStandIn();
     private final ModelValidation controlValidation = new ModelValidation(AgentCoreStandIn.MODEL);
@@ -107,8 +113,10 @@ public final class AwsStandIn implements AutoCloseable {
         logs = new LogsStandIn(region, accountId, clock);
         agentCore = new AgentCoreStandIn(region, accountId, faults, pace, clock, iam, logs, builder.requireKnownRoles,
                 builder.defaultPlatformVersion);
+        memory = new MemoryStandIn(region, accountId, pace, clock);
+        identity = new IdentityStandIn(region, accountId, clock, agentCore::workloadIdentities);
         dataPlane = new AgentCoreDataPlane(agentCore, name -> agentsByRuntimeName.getOrDefault(name, defaultAgent),
-                logs);
+                logs, identity);
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "aws-stand-in-" + threads.incrementAndGet());
@@ -153,6 +161,19 @@ public final class AwsStandIn implements AutoCloseable {
 
     public AgentCoreStandIn agentCore() {
         return agentCore;
+    }
+
+    /** AgentCore Memory: memories with status and strategies, events, long-term records; seeding and faults. */
+    public MemoryStandIn memory() {
+        return memory;
+    }
+
+    /**
+     * AgentCore Identity: API-key and OAuth2 credential providers, workload identities (one per runtime included),
+     * the workload access tokens issued; seeding, and a user's consent to a user-federation OAuth flow.
+     */
+    public IdentityStandIn identity() {
+        return identity;
     }
 
     public EcrStandIn ecr() {
@@ -265,14 +286,36 @@ public final class AwsStandIn implements AutoCloseable {
         validate(routed);
         faults.throwIfInjected(service, routed.operation());
         return switch (service) {
-            case AGENTCORE_CONTROL -> agentCore.handle(routed.operation(), request, routed.labels());
-            case AGENTCORE_DATA -> dataPlane.handle(routed.operation(), request, routed.labels());
+            case AGENTCORE_CONTROL -> agentCoreControl(routed.operation(), request, routed.labels());
+            case AGENTCORE_DATA -> agentCoreData(routed.operation(), request, routed.labels());
             case ECR -> ecr.handle(routed.operation(), request);
             case STS -> sts.handle(routed.operation(), request);
             case IAM -> iam.handle(routed.operation(), request);
             case LOGS -> logs.handle(routed.operation(), request);
             case XRAY -> xray.handle(routed.operation(), request);
         };
+    }
+
+    /** The AgentCore control plane: memories, identities, else runtimes and their endpoints. */
+    private Reply agentCoreControl(String operation, AwsRequest request, Map<String, String> labels) {
+        if (MemoryStandIn.CONTROL_OPERATIONS.contains(operation)) {
+            return memory.handle(operation, request, labels);
+        }
+        if (IdentityStandIn.CONTROL_OPERATIONS.contains(operation)) {
+            return identity.handle(operation, request);
+        }
+        return agentCore.handle(operation, request, labels);
+    }
+
+    /** The AgentCore data plane: memory events and records, identity tokens, else runtime invocations. */
+    private Reply agentCoreData(String operation, AwsRequest request, Map<String, String> labels) {
+        if (MemoryStandIn.DATA_OPERATIONS.contains(operation)) {
+            return memory.handle(operation, request, labels);
+        }
+        if (IdentityStandIn.DATA_OPERATIONS.contains(operation)) {
+            return identity.handle(operation, request);
+        }
+        return dataPlane.handle(operation, request, labels);
     }
 
     /** Checks an AgentCore request against its operation's input shape, as the service does before anything else. */

@@ -12,6 +12,8 @@ public final class Pace {
     private Duration v2Version = Duration.ZERO;
     private Duration defaultEndpointLag = Duration.ZERO;
     private Duration deletion = Duration.ZERO;
+    private Duration memoryCreation = Duration.ZERO;
+    private Duration memoryExtraction = Duration.ZERO;
 
     /** A runtime version on platform V2 stays CREATING/UPDATING this long (AWS: minutes, the snapshot is prepared). */
     public synchronized Pace v2Version(Duration duration) {
@@ -28,10 +30,33 @@ public final class Pace {
         return this;
     }
 
-    /** A deleted runtime or endpoint reads as DELETING this long before it is gone. */
+    /** A deleted runtime, endpoint or memory reads as DELETING this long before it is gone. */
     public synchronized Pace deletion(Duration duration) {
         deletion = duration;
         return this;
+    }
+
+    /** A new memory (or a strategy added to one) stays CREATING this long (AWS: a few minutes). */
+    public synchronized Pace memoryCreation(Duration duration) {
+        memoryCreation = duration;
+        return this;
+    }
+
+    /**
+     * Long-term memory records appear this long after the event they are extracted from (AWS extracts them
+     * asynchronously, in about a minute).
+     */
+    public synchronized Pace memoryExtraction(Duration duration) {
+        memoryExtraction = duration;
+        return this;
+    }
+
+    synchronized Duration memoryCreation() {
+        return memoryCreation;
+    }
+
+    synchronized Duration memoryExtraction() {
+        return memoryExtraction;
     }
 
     synchronized Duration v2Version() {
