@@ -24,6 +24,7 @@ public record ApiKeyProvider(String name, Source source, String reference) {
     }
 
     static final String PARAMETER = "apiKeyProviders";
+    static final String PROPERTY = "agentcore.deploy.apiKeyProviders";
     /** CreateApiKeyCredentialProvider's {@code name}: 1..128 letters, digits, dashes and underscores. */
     static final Pattern NAME = Pattern.compile("[a-zA-Z0-9\\-_]{1,128}");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -37,7 +38,7 @@ public record ApiKeyProvider(String name, Source source, String reference) {
         String text = entry.trim();
         int equals = text.indexOf('=');
         String name = equals < 0 ? text : text.substring(0, equals).trim();
-        checkName(PARAMETER, name);
+        checkName(PARAMETER, PROPERTY, name);
         String from = equals < 0 ? "" : text.substring(equals + 1).trim();
         int colon = from.indexOf(':');
         String kind = colon < 0 ? "" : from.substring(0, colon).toLowerCase(Locale.ROOT);
@@ -49,16 +50,16 @@ public record ApiKeyProvider(String name, Source source, String reference) {
             return new ApiKeyProvider(name, Source.SERVER, reference);
         }
         // The value is never echoed: it may be the key itself.
-        throw new InvalidSettingException(PARAMETER, "the entry for provider " + name + " does not say where its "
-                + "key comes from (an API key is never written into the POM, which is committed and shared)",
+        throw new InvalidSettingException(PARAMETER, PROPERTY, "the entry for provider " + name + " does not say "
+                + "where its key comes from (an API key is never written into the POM, which is committed and shared)",
                 "write it as " + name + "=env:<ENVIRONMENT_VARIABLE> (e.g. " + name + "=env:OPENAI_API_KEY) or "
                         + name + "=server:<settings.xml server id> whose <password> is the key");
     }
 
     /** @throws InvalidSettingException naming {@code parameter} when AgentCore Identity would refuse the name */
-    static String checkName(String parameter, String name) {
+    static String checkName(String parameter, String property, String name) {
         if (!NAME.matcher(name).matches()) {
-            throw new InvalidSettingException(parameter, "'" + name + "' is not a credential provider name "
+            throw new InvalidSettingException(parameter, property, "'" + name + "' is not a credential provider name "
                     + "(1..128 letters, digits, - and _)", "rename the provider, e.g. openai-key");
         }
         return name;
@@ -72,13 +73,14 @@ public record ApiKeyProvider(String name, Source source, String reference) {
     public ApiKey resolve(SecretLookup secrets) {
         if (source == Source.ENV) {
             return secrets.environmentVariable(reference).map(key -> new ApiKey(key, "environment variable "
-                    + reference)).orElseThrow(() -> new InvalidSettingException(PARAMETER, "the key of provider "
-                    + name + " comes from environment variable " + reference + ", which is not set",
+                    + reference)).orElseThrow(() -> new InvalidSettingException(PARAMETER, PROPERTY, "the key of "
+                    + "provider " + name + " comes from environment variable " + reference + ", which is not set",
                     "export " + reference + " before running Maven"));
         }
         return secrets.serverPassword(reference).map(key -> new ApiKey(key, "settings.xml server " + reference))
-                .orElseThrow(() -> new InvalidSettingException(PARAMETER, "the key of provider " + name + " comes "
-                        + "from settings.xml server " + reference + ", which has no password (or does not exist)",
+                .orElseThrow(() -> new InvalidSettingException(PARAMETER, PROPERTY, "the key of provider " + name
+                        + " comes from settings.xml server " + reference + ", which has no password (or does not "
+                        + "exist)",
                         "add <server><id>" + reference + "</id><password>the key</password></server> to "
                                 + "~/.m2/settings.xml (mvn --encrypt-password can encrypt it)"));
     }

@@ -37,8 +37,9 @@ public final class CredentialProviders {
             Set<String> createdByDeploy, boolean dryRun) {
         Optional<String> existing = apiKeyArn(provider.name());
         if (existing.isPresent() && !createdByDeploy.contains(provider.name())) {
-            throw new InvalidSettingException(ApiKeyProvider.PARAMETER, "API-key credential provider "
-                    + provider.name() + " exists and was not created by deploy, so its key is not overwritten",
+            throw new InvalidSettingException(ApiKeyProvider.PARAMETER, ApiKeyProvider.PROPERTY,
+                    "API-key credential provider " + provider.name() + " exists and was not created by deploy, so "
+                            + "its key is not overwritten",
                     "choose another name, or delete the provider first (e.g. in the AgentCore console)");
         }
         if (dryRun) {
@@ -76,10 +77,10 @@ public final class CredentialProviders {
                     vendorType(provider.credentialProviderVendorAsString()),
                     provider.callbackUrl() == null ? "" : provider.callbackUrl());
         } catch (ResourceNotFoundException e) {
-            throw new InvalidSettingException("oauth2Providers", "OAuth2 credential provider " + name + " does not "
-                    + "exist in this account and region", "create it first (AgentCore console, or the AWS CLI's "
-                    + "bedrock-agentcore-control create-oauth2-credential-provider), or remove it from "
-                    + "oauth2Providers");
+            throw new InvalidSettingException(IdentitySettings.OAUTH2_PARAMETER, IdentitySettings.OAUTH2_PROPERTY,
+                    "OAuth2 credential provider " + name + " does not exist in this account and region",
+                    "create it first (AgentCore console, or the AWS CLI's bedrock-agentcore-control "
+                            + "create-oauth2-credential-provider), or remove it from oauth2Providers");
         }
     }
 

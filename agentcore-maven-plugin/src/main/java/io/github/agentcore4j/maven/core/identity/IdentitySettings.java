@@ -19,6 +19,9 @@ import java.util.TreeSet;
 public record IdentitySettings(List<ApiKeyProvider> apiKeyProviders, List<String> oauth2Providers,
         Map<String, ApiKey> apiKeys) {
 
+    static final String OAUTH2_PARAMETER = "oauth2Providers";
+    static final String OAUTH2_PROPERTY = "agentcore.deploy.oauth2Providers";
+
     public IdentitySettings {
         apiKeyProviders = List.copyOf(apiKeyProviders);
         oauth2Providers = List.copyOf(oauth2Providers);
@@ -40,13 +43,13 @@ public record IdentitySettings(List<ApiKeyProvider> apiKeyProviders, List<String
         List<ApiKeyProvider> apiKeys = new ArrayList<>();
         for (String entry : orEmpty(apiKeyEntries)) {
             ApiKeyProvider provider = ApiKeyProvider.parse(entry);
-            requireUnique(names, provider.name(), ApiKeyProvider.PARAMETER);
+            requireUnique(names, provider.name(), ApiKeyProvider.PARAMETER, ApiKeyProvider.PROPERTY);
             apiKeys.add(provider);
         }
         List<String> oauth2 = new ArrayList<>();
         for (String name : orEmpty(oauth2Names)) {
-            String checked = ApiKeyProvider.checkName("oauth2Providers", name.trim());
-            requireUnique(names, checked, "oauth2Providers");
+            String checked = ApiKeyProvider.checkName(OAUTH2_PARAMETER, OAUTH2_PROPERTY, name.trim());
+            requireUnique(names, checked, OAUTH2_PARAMETER, OAUTH2_PROPERTY);
             oauth2.add(checked);
         }
         return new IdentitySettings(apiKeys, oauth2, Map.of());
@@ -70,9 +73,9 @@ public record IdentitySettings(List<ApiKeyProvider> apiKeyProviders, List<String
         return !apiKeyProviders.isEmpty() || !oauth2Providers.isEmpty();
     }
 
-    private static void requireUnique(Set<String> names, String name, String parameter) {
+    private static void requireUnique(Set<String> names, String name, String parameter, String property) {
         if (!names.add(name)) {
-            throw new InvalidSettingException(parameter, "credential provider " + name + " is listed twice",
+            throw new InvalidSettingException(parameter, property, "credential provider " + name + " is listed twice",
                     "keep one " + name + " (a name is either an API-key or an OAuth2 provider)");
         }
     }
