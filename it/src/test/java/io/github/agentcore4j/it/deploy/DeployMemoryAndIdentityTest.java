@@ -54,6 +54,12 @@ class DeployMemoryAndIdentityTest {
     @Test
     void deployCreatesTheMemoryReusesItAndDestroyDeletesIt() throws Exception {
         FixtureProject project = stage.project("memory-created");
+        MavenResult dryRun = stage.maven(project, "mem_agent", "deploy", "-Dagentcore.deploy.dryRun=true",
+                "-Dagentcore.memoryMode=STM_AND_LTM", "-Dagentcore.memoryEventExpiryDays=45").assertSuccess();
+        assertContains(dryRun.log(), "[dry run] would create memory mem_agent_mem (STM_AND_LTM, events kept 45 days, "
+                + "strategies UserPreferences, SemanticFacts, SessionSummaries) and pass BEDROCK_AGENTCORE_MEMORY_ID "
+                + "and BEDROCK_AGENTCORE_MEMORY_NAME to the runtime");
+        assertTrue(stage.aws().memory().memoryNamed("mem_agent_mem").isEmpty(), "a dry run creates nothing");
 
         MavenResult deploy = stage.maven(project, "mem_agent", "deploy", "-Dagentcore.memoryMode=STM_AND_LTM",
                 "-Dagentcore.memoryEventExpiryDays=45").assertSuccess();
@@ -85,7 +91,8 @@ class DeployMemoryAndIdentityTest {
         assertContains(again.log(), "Using memory " + memory.id() + " (ACTIVE");
         assertEquals(List.of(), stage.aws().requests("CreateMemory"));
         assertEquals(List.of(), stage.aws().requests("UpdateAgentRuntime"), "an unchanged memory makes no version");
-        assertEquals(1, stage.aws().memory().memories().size());
+        assertEquals(1, stage.aws().memory().memories().stream()
+                .filter(existing -> existing.name().equals("mem_agent_mem")).count());
 
         MavenResult status = stage.maven(project, "mem_agent", "agentcore:status").assertSuccess();
         assertContains(status.log(), "Memory " + memory.id() + " (created by deploy): ACTIVE, events kept 45 days, "
@@ -121,14 +128,17 @@ class DeployMemoryAndIdentityTest {
         stage.aws().identity().seedOauth2Provider("calendar", "GoogleOauth2", "calendar-client");
         FixtureProject project = stage.project("identity-api-key").environment("SEARCH_API_KEY", API_KEY);
 
-        // -X: not even the SDK's debug logging of requests may show the key.
-        MavenResult deploy = stage.maven(project, "key_agent", "-X", "deploy",
+        // -X on the deploy goal alone: not even the SDK's debug logging of requests may show the key. (Maven's
+        // resources plugin prints every environment variable at -X, so the lifecycle runs without it.)
+        stage.maven(project, "key_agent", "package").assertSuccess();
+        MavenResult deploy = stage.maven(project, "key_agent", "-X", "agentcore:deploy",
                 "-Dagentcore.deploy.apiKeyProviders=search=env:SEARCH_API_KEY",
                 "-Dagentcore.deploy.oauth2Providers=calendar").assertSuccess();
 
         assertEquals(API_KEY, stage.aws().identity().apiKeyProvider("search").orElseThrow().apiKey());
         assertContains(deploy.log(), "Created API-key credential provider search with the key from environment "
                 + "variable SEARCH_API_KEY");
+        assertContains(deploy.log(), "[DEBUG] Configuring mojo");
         assertFalse(deploy.log().contains(API_KEY), "the key is in the build log");
         assertNoFileContains(project.directory(), API_KEY);
         AgentRuntime runtime = stage.aws().agentCore().runtimeNamed("key_agent").orElseThrow();

@@ -79,6 +79,10 @@ final class MemoryAndIdentity {
             throws InterruptedException {
         String name = request.settings().name().value();
         boolean dryRun = request.dryRun();
+        IdentitySettings identity = request.identity();
+        CredentialProviders vault = new CredentialProviders(aws.control(), log);
+        // Read-only checks first: a missing OAuth2 provider fails the deploy before anything is created.
+        List<CredentialProviderRecord> oauth2 = identity.oauth2Providers().stream().map(vault::requireOauth2).toList();
         Optional<MemoryRecord> memory = new Memories(aws.control(), log).ensure(request.memory(),
                 MemoryRecord.read(config, name), request.waitTimeout(), dryRun, made -> {
                     made.writeTo(config, name);
@@ -87,8 +91,6 @@ final class MemoryAndIdentity {
         if (!dryRun) {
             memory.ifPresent(record -> record.writeTo(config, name));
         }
-        IdentitySettings identity = request.identity();
-        CredentialProviders vault = new CredentialProviders(aws.control(), log);
         Set<String> created = new LinkedHashSet<>(IdentityRecord.createdApiKeyProviders(config, name));
         List<CredentialProviderRecord> providers = new ArrayList<>();
         for (ApiKeyProvider provider : identity.apiKeyProviders()) {
@@ -100,9 +102,7 @@ final class MemoryAndIdentity {
                 writer.write(config);
             }
         }
-        for (String oauth2 : identity.oauth2Providers()) {
-            providers.add(vault.requireOauth2(oauth2));
-        }
+        providers.addAll(oauth2);
         if (!dryRun && (identity.enabled() || !created.isEmpty())) {
             IdentityRecord.write(config, name, providers, created);
         }

@@ -2,6 +2,7 @@ package io.github.agentcore4j.maven.core.memory;
 
 import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +22,9 @@ public record MemoryRecord(MemoryMode mode, String memoryId, String memoryArn, S
         boolean createdByDeploy) {
 
     static final String SECTION = "memory";
+    /** The toolkit's {@code MemoryConfig} fields, in its order. */
+    private static final List<String> FIELDS = List.of("mode", "memory_id", "memory_arn", "memory_name",
+            "event_expiry_days", "first_invoke_memory_check_done", "was_created_by_toolkit");
     /** The runtime environment variables that name the memory, as the toolkit injects them (CONTRACTS.md). */
     public static final String MEMORY_ID_VARIABLE = "BEDROCK_AGENTCORE_MEMORY_ID";
     public static final String MEMORY_NAME_VARIABLE = "BEDROCK_AGENTCORE_MEMORY_NAME";
@@ -60,6 +64,7 @@ public record MemoryRecord(MemoryMode mode, String memoryId, String memoryArn, S
             memory.put("was_created_by_toolkit", false);
         }
         memory.putIfAbsent("was_created_by_toolkit", false);
+        inToolkitOrder(memory);
     }
 
     /** Records this memory in the agent's {@code memory} section. The agent must exist. */
@@ -72,6 +77,16 @@ public record MemoryRecord(MemoryMode mode, String memoryId, String memoryArn, S
         memory.put("event_expiry_days", eventExpiryDays);
         memory.putIfAbsent("first_invoke_memory_check_done", false);
         memory.put("was_created_by_toolkit", createdByDeploy);
+        inToolkitOrder(memory);
+    }
+
+    /** Puts the toolkit's fields first and in its order, other fields after them, so the file reads like its own. */
+    private static void inToolkitOrder(Map<String, Object> memory) {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        FIELDS.stream().filter(memory::containsKey).forEach(field -> ordered.put(field, memory.get(field)));
+        ordered.putAll(memory);
+        memory.clear();
+        memory.putAll(ordered);
     }
 
     /** Forgets the memory (after destroy deleted it, or when the POM no longer asks for one), keeping the mode. */
