@@ -4,18 +4,17 @@ import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.MainClassDetector;
 import io.github.agentcore4j.maven.core.aws.AwsSession;
 import io.github.agentcore4j.maven.core.aws.AwsSettings;
-import io.github.agentcore4j.maven.core.aws.AwsErrors;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
+import io.github.agentcore4j.maven.core.config.AgentEntry;
 import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.config.Protocol;
-import io.github.agentcore4j.maven.core.deploy.DeployFailedException;
 import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
 import io.github.agentcore4j.maven.core.memory.MemoryRecord;
 import io.github.agentcore4j.maven.core.memory.MemorySettings;
 import io.github.agentcore4j.maven.core.observability.JavaAgentRecipe;
 import java.io.File;
-import java.io.UncheckedIOException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The settings every agentcore goal shares, so that configure, run-local, build and deploy all see the same agent.
@@ -55,7 +53,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.skip", defaultValue = "false")
+    @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     protected boolean skip;
 
     /**
@@ -65,7 +63,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.agentName")
+    @Parameter(property = PropertyNames.AGENT_NAME)
     protected String agentName;
 
     /**
@@ -74,7 +72,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.mainClass")
+    @Parameter(property = PropertyNames.MAIN_CLASS)
     protected String mainClass;
 
     /**
@@ -83,7 +81,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.protocol", defaultValue = "HTTP")
+    @Parameter(property = PropertyNames.PROTOCOL, defaultValue = "HTTP")
     protected String protocol;
 
     /**
@@ -91,7 +89,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.region")
+    @Parameter(property = PropertyNames.REGION)
     protected String region;
 
     /**
@@ -99,7 +97,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.profile")
+    @Parameter(property = PropertyNames.PROFILE)
     protected String profile;
 
     /**
@@ -107,7 +105,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.environment")
+    @Parameter(property = PropertyNames.ENVIRONMENT)
     protected List<String> environment;
 
     /**
@@ -117,7 +115,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.requestHeaderAllowlist")
+    @Parameter(property = PropertyNames.REQUEST_HEADER_ALLOWLIST)
     protected List<String> requestHeaderAllowlist;
 
     /**
@@ -125,7 +123,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.idleRuntimeSessionTimeout")
+    @Parameter(property = PropertyNames.IDLE_RUNTIME_SESSION_TIMEOUT)
     protected Integer idleRuntimeSessionTimeout;
 
     /**
@@ -134,7 +132,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.maxLifetime")
+    @Parameter(property = PropertyNames.MAX_LIFETIME)
     protected Integer maxLifetime;
 
     /**
@@ -142,7 +140,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.networkMode", defaultValue = "PUBLIC")
+    @Parameter(property = PropertyNames.NETWORK_MODE, defaultValue = "PUBLIC")
     protected String networkMode;
 
     /**
@@ -150,7 +148,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.securityGroups")
+    @Parameter(property = PropertyNames.SECURITY_GROUPS)
     protected List<String> securityGroups;
 
     /**
@@ -158,7 +156,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.subnets")
+    @Parameter(property = PropertyNames.SUBNETS)
     protected List<String> subnets;
 
     /**
@@ -167,7 +165,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.jwtDiscoveryUrl")
+    @Parameter(property = PropertyNames.JWT_DISCOVERY_URL)
     protected String jwtDiscoveryUrl;
 
     /**
@@ -175,7 +173,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.jwtAllowedClients")
+    @Parameter(property = PropertyNames.JWT_ALLOWED_CLIENTS)
     protected List<String> jwtAllowedClients;
 
     /**
@@ -183,7 +181,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.jwtAllowedAudiences")
+    @Parameter(property = PropertyNames.JWT_ALLOWED_AUDIENCES)
     protected List<String> jwtAllowedAudiences;
 
     /**
@@ -191,7 +189,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.jwtAllowedScopes")
+    @Parameter(property = PropertyNames.JWT_ALLOWED_SCOPES)
     protected List<String> jwtAllowedScopes;
 
     /**
@@ -201,7 +199,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.jwtCustomClaims")
+    @Parameter(property = PropertyNames.JWT_CUSTOM_CLAIMS)
     protected List<String> jwtCustomClaims;
 
     /**
@@ -211,7 +209,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.platformVersion", defaultValue = "V2")
+    @Parameter(property = PropertyNames.PLATFORM_VERSION, defaultValue = "V2")
     protected String platformVersion;
 
     /**
@@ -220,7 +218,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.warmup", defaultValue = "false")
+    @Parameter(property = PropertyNames.WARMUP, defaultValue = "false")
     protected boolean warmup;
 
     /**
@@ -228,7 +226,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.warmupPath", defaultValue = "/warmup")
+    @Parameter(property = PropertyNames.WARMUP_PATH, defaultValue = "/warmup")
     protected String warmupPath;
 
     /**
@@ -237,7 +235,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.port")
+    @Parameter(property = PropertyNames.PORT)
     protected Integer port;
 
     /**
@@ -246,7 +244,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.invocationPath")
+    @Parameter(property = PropertyNames.INVOCATION_PATH)
     protected String invocationPath;
 
     /**
@@ -254,7 +252,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.description")
+    @Parameter(property = PropertyNames.DESCRIPTION)
     protected String description;
 
     /**
@@ -262,7 +260,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.tags")
+    @Parameter(property = PropertyNames.TAGS)
     protected List<String> tags;
 
     /**
@@ -271,7 +269,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.filesystems")
+    @Parameter(property = PropertyNames.FILESYSTEMS)
     protected List<String> filesystems;
 
     /**
@@ -280,7 +278,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.allowedPorts")
+    @Parameter(property = PropertyNames.ALLOWED_PORTS)
     protected List<String> allowedPorts;
 
     /**
@@ -289,7 +287,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.minimumMemoryInMiB")
+    @Parameter(property = PropertyNames.MINIMUM_MEMORY_IN_MIB)
     protected Integer minimumMemoryInMiB;
 
     /**
@@ -299,7 +297,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.endpointUrl")
+    @Parameter(property = PropertyNames.ENDPOINT_URL)
     protected String endpointUrl;
 
     /**
@@ -309,7 +307,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.agentArn")
+    @Parameter(property = PropertyNames.AGENT_ARN)
     protected String agentArn;
 
     /**
@@ -317,7 +315,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.configFile", defaultValue = "${project.basedir}/" + CONFIG_FILE_NAME)
+    @Parameter(property = PropertyNames.CONFIG_FILE, defaultValue = "${project.basedir}/" + CONFIG_FILE_NAME)
     protected File configFile;
 
     /**
@@ -327,7 +325,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.observability", defaultValue = "true")
+    @Parameter(property = PropertyNames.OBSERVABILITY, defaultValue = "true")
     protected boolean observability;
 
     /**
@@ -337,7 +335,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.observabilityAgent", defaultValue = JavaAgentRecipe.DEFAULT_AGENT)
+    @Parameter(property = PropertyNames.OBSERVABILITY_AGENT, defaultValue = JavaAgentRecipe.DEFAULT_AGENT)
     protected String observabilityAgent;
 
     /**
@@ -350,7 +348,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.memoryMode", defaultValue = "NO_MEMORY")
+    @Parameter(property = PropertyNames.MEMORY_MODE, defaultValue = "NO_MEMORY")
     protected String memoryMode;
 
     /**
@@ -360,7 +358,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.memoryId")
+    @Parameter(property = PropertyNames.MEMORY_ID)
     protected String memoryId;
 
     /**
@@ -368,7 +366,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.memoryEventExpiryDays", defaultValue = "30")
+    @Parameter(property = PropertyNames.MEMORY_EVENT_EXPIRY_DAYS, defaultValue = "30")
     protected Integer memoryEventExpiryDays;
 
     @Component
@@ -382,6 +380,8 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        DeprecatedProperties.apply(this, mojoExecution, getLog(), session.getUserProperties(),
+                session.getSystemProperties(), project.getProperties());
         if (skip) {
             getLog().info("Skipping agentcore:" + mojoExecution.getGoal() + " because agentcore.skip=true");
             return;
@@ -398,12 +398,8 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
         }
         try {
             doExecute();
-        } catch (InvalidSettingException | DeployFailedException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (SdkException e) {
-            throw new MojoExecutionException(AwsErrors.explain("agentcore:" + mojoExecution.getGoal(), e), e);
-        } catch (UncheckedIOException e) {
-            throw new MojoExecutionException(e.getMessage() + ": " + e.getCause().getMessage(), e);
+        } catch (Exception e) {
+            MavenFailures.rethrow(mojoExecution.getGoal(), e);
         }
     }
 
@@ -428,11 +424,10 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
     }
 
     /**
-     * Does the goal's work. May throw {@link InvalidSettingException} and {@link DeployFailedException}, which fail
-     * the build with their message, an AWS {@link SdkException}, explained by {@link AwsErrors}, and
-     * {@link UncheckedIOException}; the last two become a {@link MojoExecutionException}.
+     * Does the goal's work. What it throws ({@link io.github.agentcore4j.maven.core.AgentCoreException}, AWS
+     * failures, I/O failures, an interrupt) becomes Maven's exceptions in {@link MavenFailures}.
      */
-    protected abstract void doExecute() throws MojoExecutionException, MojoFailureException;
+    protected abstract void doExecute() throws IOException, InterruptedException;
 
     /**
      * The validated shared settings. The first call logs the agent name when it was converted from the artifactId.
@@ -484,8 +479,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      * one), as deploy tells the runtime; empty when it records none.
      */
     protected final Map<String, String> recordedMemoryEnvironment() {
-        return MemoryRecord.read(AgentCoreConfigFile.read(configFile()), agentSettings().name().value())
-                .map(MemoryRecord::environment).orElse(Map.of());
+        return MemoryRecord.read(agentEntry()).map(MemoryRecord::environment).orElse(Map.of());
     }
 
     /** The validated protocol; its {@link Protocol#port()} is the agent's port. */
@@ -517,6 +511,11 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
         return configFile.toPath();
     }
 
+    /** The agent's entry in {@code .bedrock_agentcore.yaml}, as the file has it now. */
+    protected final AgentEntry agentEntry() {
+        return AgentEntry.read(configFile(), agentSettings().name().value());
+    }
+
     /** Region, profile and endpoint for the AWS clients. */
     protected final AwsSettings awsSettings() {
         return AwsSettings.of(agentSettings().region(), agentSettings().profile(), endpointUrl);
@@ -524,8 +523,7 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
 
     /** The deployed runtime: {@code agentArn}, else the one the YAML records; fails naming agentArn when neither. */
     protected final DeployedAgent deployedAgent() {
-        return DeployedAgent.require(agentArn, AgentCoreConfigFile.read(configFile()), agentSettings().name().value(),
-                configFile().toString());
+        return DeployedAgent.require(agentArn, agentEntry());
     }
 
     /** AWS clients for a deployed agent: in the configured region, else the region of its ARN. */

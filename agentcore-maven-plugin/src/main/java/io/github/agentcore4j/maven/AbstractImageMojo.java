@@ -1,6 +1,6 @@
 package io.github.agentcore4j.maven;
 
-import io.github.agentcore4j.maven.core.image.BaseImages;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.config.Protocol;
 import io.github.agentcore4j.maven.core.config.RuntimeOptions;
 import io.github.agentcore4j.maven.core.container.ArmEmulation;
@@ -8,8 +8,8 @@ import io.github.agentcore4j.maven.core.container.ContainerEngine;
 import io.github.agentcore4j.maven.core.container.ContainerEnvironment;
 import io.github.agentcore4j.maven.core.container.ContainerLaunch;
 import io.github.agentcore4j.maven.core.container.SmokeTest;
+import io.github.agentcore4j.maven.core.image.BaseImages;
 import io.github.agentcore4j.maven.core.image.GitRevision;
-import io.github.agentcore4j.maven.core.image.ImageBuildException;
 import io.github.agentcore4j.maven.core.image.ImageBuildRequest;
 import io.github.agentcore4j.maven.core.image.ImageBuildResult;
 import io.github.agentcore4j.maven.core.image.ImageBuilder;
@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Server;
@@ -59,7 +58,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.baseImage", defaultValue = "eclipse-temurin:21-jre")
+    @Parameter(property = PropertyNames.BASE_IMAGE, defaultValue = "eclipse-temurin:21-jre")
     private String baseImage;
 
     /**
@@ -69,7 +68,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.jvmFlags")
+    @Parameter(property = PropertyNames.JVM_FLAGS)
     private List<String> jvmFlags;
 
     /**
@@ -78,7 +77,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.build.user", defaultValue = "1000:1000")
+    @Parameter(property = PropertyNames.USER, defaultValue = "1000:1000")
     private String user;
 
     /**
@@ -87,7 +86,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.allowInsecureRegistries", defaultValue = "false")
+    @Parameter(property = PropertyNames.ALLOW_INSECURE_REGISTRIES, defaultValue = "false")
     private boolean allowInsecureRegistries;
 
     /**
@@ -95,7 +94,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.baseImageCache")
+    @Parameter(property = PropertyNames.BASE_IMAGE_CACHE)
     private File baseImageCache;
 
     /**
@@ -104,7 +103,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.build.revision")
+    @Parameter(property = PropertyNames.REVISION)
     private String revision;
 
     /**
@@ -113,7 +112,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.containerEngine")
+    @Parameter(property = PropertyNames.CONTAINER_ENGINE)
     private String containerEngine;
 
     /**
@@ -122,7 +121,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.smokeTestPayload")
+    @Parameter(property = PropertyNames.SMOKE_TEST_PAYLOAD)
     private String smokeTestPayload;
 
     /**
@@ -130,7 +129,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.smokeTestTimeout", defaultValue = "120")
+    @Parameter(property = PropertyNames.SMOKE_TEST_TIMEOUT, defaultValue = "120")
     private int smokeTestTimeout;
 
     @Parameter(defaultValue = "${settings}", readonly = true, required = true)
@@ -175,22 +174,17 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      * @param hostPort the port published on 127.0.0.1, checked first so a taken port fails before any build
      * @throws AgentStartException when no engine answers or this host cannot run arm64 images, with the fix
      */
-    protected final ContainerLaunch containerLaunch(int hostPort) throws MojoExecutionException, InterruptedException {
+    protected final ContainerLaunch containerLaunch(int hostPort) throws InterruptedException {
         AgentProcess.requireFreePort(hostPort);
         ContainerEngine engine = ContainerEngine.find(containerEngine, System.getenv("PATH"));
         ArmEmulation.problem().ifPresent(problem -> {
             throw new AgentStartException(problem);
         });
-        ImageBuildResult image;
-        try {
-            image = new ImageBuilder().build(imageRequest(new ImageTarget.Daemon(
-                            ImageTargets.fallbackName(project.getArtifactId(), project.getVersion()),
-                            engine.executable()))
-                    .outputDirectory(agentCoreDirectory().resolve("container"))
-                    .build(), buildLog());
-        } catch (ImageBuildException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        ImageBuildResult image = new ImageBuilder().build(imageRequest(new ImageTarget.Daemon(
+                        ImageTargets.fallbackName(project.getArtifactId(), project.getVersion()),
+                        engine.executable()))
+                .outputDirectory(agentCoreDirectory().resolve("container"))
+                .build(), buildLog());
         ContainerEnvironment environment = ContainerEnvironment.of(agentSettings(), System.getenv(),
                 Path.of(System.getProperty("user.home")));
         getLog().info(environment.credentialSource());
@@ -207,21 +201,14 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      * Builds the image into the local engine, runs it, waits until it is healthy and invokes it once: an image that
      * fails is refused before it goes anywhere.
      *
-     * @throws MojoExecutionException with the container's output when the image fails
+     * @throws AgentStartException with the container's output when the image fails
      */
-    protected final void smokeTest() throws MojoExecutionException {
-        try {
-            String payload = ProtocolPayloads.body(protocol(), smokeTestPayload,
-                    smokeTestPayload != null || protocol() == Protocol.MCP ? null : "Hello", null,
-                    new ProtocolPayloads.McpCall(ProtocolPayloads.DEFAULT_MCP_METHOD, null, null));
-            SmokeTest.run(containerLaunch(SmokeTest.freePort()), payload, Duration.ofSeconds(smokeTestTimeout),
-                    buildLog());
-        } catch (AgentStartException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted during the smoke test", e);
-        }
+    protected final void smokeTest() throws InterruptedException {
+        String payload = ProtocolPayloads.body(protocol(), smokeTestPayload,
+                smokeTestPayload != null || protocol() == Protocol.MCP ? null : "Hello", null,
+                new ProtocolPayloads.McpCall(ProtocolPayloads.DEFAULT_MCP_METHOD, null, null));
+        SmokeTest.run(containerLaunch(SmokeTest.freePort()), payload, Duration.ofSeconds(smokeTestTimeout),
+                buildLog());
     }
 
     /** This plugin's version, recorded in images and tags. */

@@ -1,6 +1,8 @@
 package io.github.agentcore4j.maven;
 
+import io.github.agentcore4j.maven.core.AgentCoreException;
 import io.github.agentcore4j.maven.core.config.AgentSettings;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.local.AgentLaunch;
 import io.github.agentcore4j.maven.core.local.AwsPassthrough;
 import io.github.agentcore4j.maven.core.local.LaunchSpec;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -28,7 +29,7 @@ public abstract class AbstractLaunchMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.startTimeout", defaultValue = "60")
+    @Parameter(property = PropertyNames.START_TIMEOUT, defaultValue = "60")
     protected int startTimeout;
 
     /**
@@ -36,7 +37,7 @@ public abstract class AbstractLaunchMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.jvmArguments")
+    @Parameter(property = PropertyNames.JVM_ARGUMENTS)
     protected String jvmArguments;
 
     /**
@@ -46,24 +47,16 @@ public abstract class AbstractLaunchMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.runLocal.container", defaultValue = "false")
+    @Parameter(property = PropertyNames.CONTAINER, defaultValue = "false")
     protected boolean container;
 
     /** How the agent starts: its image in the container engine in container mode, else a forked JVM. */
-    protected final AgentLaunch agentLaunch() throws MojoExecutionException {
-        if (!container) {
-            return launchSpec();
-        }
-        try {
-            return containerLaunch(launchPort());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while the agent's image was built", e);
-        }
+    protected final AgentLaunch agentLaunch() throws InterruptedException {
+        return container ? containerLaunch(launchPort()) : launchSpec();
     }
 
     /** The forked agent's launch, with the AWS identity passthrough logged. */
-    protected final LaunchSpec launchSpec() throws MojoExecutionException {
+    protected final LaunchSpec launchSpec() {
         AgentSettings settings = agentSettings();
         Map<String, String> environment = new LinkedHashMap<>(settings.environment());
         environment.putAll(AwsPassthrough.environmentFor(settings));
@@ -79,11 +72,12 @@ public abstract class AbstractLaunchMojo extends AbstractLocalAgentMojo {
         return Duration.ofSeconds(startTimeout);
     }
 
-    private List<Path> runtimeClasspath() throws MojoExecutionException {
+    private List<Path> runtimeClasspath() {
         try {
             return project.getRuntimeClasspathElements().stream().map(Path::of).collect(Collectors.toList());
         } catch (DependencyResolutionRequiredException e) {
-            throw new MojoExecutionException("The runtime classpath is not resolved: " + e.getMessage(), e);
+            throw new AgentCoreException(AgentCoreException.Kind.ERROR, "The runtime classpath is not resolved: "
+                    + e.getMessage(), e);
         }
     }
 

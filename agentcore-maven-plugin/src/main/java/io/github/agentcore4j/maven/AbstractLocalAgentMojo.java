@@ -1,6 +1,7 @@
 package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.local.LocalAgentState;
 import io.github.agentcore4j.maven.core.local.TcpPort;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ public abstract class AbstractLocalAgentMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.port")
+    @Parameter(property = PropertyNames.PORT)
     protected Integer port;
 
     /** Where run-local and start record the running agent: {@code target/agentcore/local-agent.properties}. */
@@ -48,7 +49,8 @@ public abstract class AbstractLocalAgentMojo extends AbstractImageMojo {
         int recorded = LocalAgentState.read(stateFile)
                 .filter(LocalAgentState::isRunning)
                 .map(LocalAgentState::port)
-                .orElseThrow(() -> new InvalidSettingException("port", "it is not set and no local agent of this "
+                .orElseThrow(() -> new InvalidSettingException(PropertyNames.PORT,
+                        "it is not set and no local agent of this "
                         + "project runs (" + stateFile + " records none that is alive)", "start the agent with `mvn "
                         + "agentcore:run-local` (or agentcore:start) in this project, or pass "
                         + "-Dagentcore.port=<port> for one that runs elsewhere"));

@@ -1,19 +1,17 @@
 package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.aws.AwsSession;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.deploy.DeployRequest;
 import io.github.agentcore4j.maven.core.deploy.Deployer;
 import io.github.agentcore4j.maven.core.identity.IdentitySettings;
 import io.github.agentcore4j.maven.core.identity.SecretLookup;
-import io.github.agentcore4j.maven.core.image.ImageBuildException;
 import io.github.agentcore4j.maven.core.image.ImageBuilder;
 import io.github.agentcore4j.maven.core.image.ImageTarget;
 import io.github.agentcore4j.maven.core.observability.RuntimeObservability;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -37,7 +35,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.deploy.repository")
+    @Parameter(property = PropertyNames.DEPLOY_REPOSITORY)
     private String repository;
 
     /**
@@ -46,7 +44,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.executionRole")
+    @Parameter(property = PropertyNames.DEPLOY_EXECUTION_ROLE)
     private String executionRole;
 
     /**
@@ -55,7 +53,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.deploy.endpoint")
+    @Parameter(property = PropertyNames.DEPLOY_ENDPOINT)
     private String endpoint;
 
     /**
@@ -64,7 +62,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.deploy.dryRun", defaultValue = "false")
+    @Parameter(property = PropertyNames.DEPLOY_DRY_RUN, defaultValue = "false")
     private boolean dryRun;
 
     /**
@@ -73,7 +71,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.waitTimeout", defaultValue = "900")
+    @Parameter(property = PropertyNames.WAIT_TIMEOUT, defaultValue = "900")
     private int waitTimeout;
 
     /**
@@ -83,7 +81,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.deploy.enableTransactionSearch", defaultValue = "false")
+    @Parameter(property = PropertyNames.DEPLOY_ENABLE_TRANSACTION_SEARCH, defaultValue = "false")
     private boolean enableTransactionSearch;
 
     /**
@@ -94,7 +92,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.deploy.marketplaceAccess", defaultValue = "true")
+    @Parameter(property = PropertyNames.DEPLOY_MARKETPLACE_ACCESS, defaultValue = "true")
     private boolean marketplaceAccess;
 
     /**
@@ -103,7 +101,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.deploy.smokeTest", defaultValue = "false")
+    @Parameter(property = PropertyNames.DEPLOY_SMOKE_TEST, defaultValue = "false")
     private boolean smokeTest;
 
     /**
@@ -113,7 +111,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.deploy.keepImages", defaultValue = "20")
+    @Parameter(property = PropertyNames.DEPLOY_KEEP_IMAGES, defaultValue = "20")
     private int keepImages;
 
     /**
@@ -125,7 +123,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.deploy.apiKeyProviders")
+    @Parameter(property = PropertyNames.DEPLOY_API_KEY_PROVIDERS)
     private List<String> apiKeyProviders;
 
     /**
@@ -134,11 +132,11 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.deploy.oauth2Providers")
+    @Parameter(property = PropertyNames.DEPLOY_OAUTH2_PROVIDERS)
     private List<String> oauth2Providers;
 
     @Override
-    protected void doExecute() throws MojoExecutionException, MojoFailureException {
+    protected void doExecute() throws InterruptedException {
         // Every setting is checked (DeployRequest, memory, identity and its keys) before the smoke test builds an
         // image and before any AWS call.
         String mainClass = resolveMainClass();
@@ -155,11 +153,6 @@ public class DeployMojo extends AbstractImageMojo {
                             dryRun)),
                     reference -> new ImageBuilder().build(imageRequest(new ImageTarget.Registry(reference)).build(),
                             buildLog()));
-        } catch (ImageBuildException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while deploying", e);
         }
     }
 

@@ -1,28 +1,24 @@
 package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.aws.AwsSession;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
 import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
 import io.github.agentcore4j.maven.core.invoke.AgentEndpoint;
 import io.github.agentcore4j.maven.core.invoke.AnswerTimeouts;
 import io.github.agentcore4j.maven.core.invoke.AwsAgentEndpoint;
 import io.github.agentcore4j.maven.core.invoke.BearerAgentEndpoint;
-import io.github.agentcore4j.maven.core.invoke.InvocationFailedException;
 import io.github.agentcore4j.maven.core.invoke.InvocationInputs;
 import io.github.agentcore4j.maven.core.invoke.Invoker;
 import io.github.agentcore4j.maven.core.invoke.LocalAgentEndpoint;
-import io.github.agentcore4j.maven.core.invoke.ProtocolPayloads;
 import io.github.agentcore4j.maven.core.invoke.ProtocolPayloads.McpCall;
+import io.github.agentcore4j.maven.core.invoke.ProtocolPayloads;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -36,7 +32,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * <p>
  * The bearer token (for a runtime with a JWT authorizer) comes from the environment variable
  * {@code AGENTCORE_BEARER_TOKEN} (preferred: it stays off the command line) or the property
- * {@code -Dagentcore.bearerToken}. It is read in code rather than as a parameter, so no log level, {@code -X}
+ * {@code -Dagentcore.invoke.bearerToken}. It is read in code rather than as a parameter, so no log level, {@code -X}
  * included, prints it.
  *
  * @since 0.1.0
@@ -49,7 +45,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.payload")
+    @Parameter(property = PropertyNames.INVOKE_PAYLOAD)
     protected String payload;
 
     /**
@@ -58,24 +54,24 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.prompt")
+    @Parameter(property = PropertyNames.INVOKE_PROMPT)
     protected String prompt;
 
     /**
      * MCP servers: the JSON-RPC method to call, e.g. {@code tools/list} (the default), {@code resources/list} or
-     * {@code prompts/list}; {@code mcp.arguments} become its params.
+     * {@code prompts/list}; {@code mcpArguments} become its params.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.mcp.method")
+    @Parameter(property = PropertyNames.INVOKE_MCP_METHOD)
     protected String mcpMethod;
 
     /**
-     * MCP servers: the tool to call with {@code tools/call}, its arguments in {@code mcp.arguments}.
+     * MCP servers: the tool to call with {@code tools/call}, its arguments in {@code mcpArguments}.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.mcp.tool")
+    @Parameter(property = PropertyNames.INVOKE_MCP_TOOL)
     protected String mcpTool;
 
     /**
@@ -83,7 +79,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.mcp.arguments")
+    @Parameter(property = PropertyNames.INVOKE_MCP_ARGUMENTS)
     protected String mcpArguments;
 
     /**
@@ -91,7 +87,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.invoke.payloadFile")
+    @Parameter(property = PropertyNames.INVOKE_PAYLOAD_FILE)
     protected File payloadFile;
 
     /**
@@ -100,7 +96,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.invoke.sessionId")
+    @Parameter(property = PropertyNames.INVOKE_SESSION_ID)
     protected String sessionId;
 
     /**
@@ -108,7 +104,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.invoke.newSession", defaultValue = "false")
+    @Parameter(property = PropertyNames.INVOKE_NEW_SESSION, defaultValue = "false")
     protected boolean newSession;
 
     /**
@@ -117,7 +113,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.invoke.headers")
+    @Parameter(property = PropertyNames.INVOKE_HEADERS)
     protected List<String> headers;
 
     /**
@@ -125,7 +121,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.invoke.outputFile")
+    @Parameter(property = PropertyNames.INVOKE_OUTPUT_FILE)
     protected File outputFile;
 
     /**
@@ -133,7 +129,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = AnswerTimeouts.OVERALL_PROPERTY, defaultValue = "300")
+    @Parameter(property = PropertyNames.INVOKE_TIMEOUT, defaultValue = "300")
     protected int timeout;
 
     /**
@@ -142,7 +138,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = AnswerTimeouts.IDLE_PROPERTY, defaultValue = "120")
+    @Parameter(property = PropertyNames.INVOKE_IDLE_TIMEOUT, defaultValue = "120")
     protected int idleTimeout;
 
     /**
@@ -150,7 +146,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.local", defaultValue = "false")
+    @Parameter(property = PropertyNames.INVOKE_LOCAL, defaultValue = "false")
     protected boolean local;
 
     /**
@@ -158,7 +154,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.invoke.qualifier", defaultValue = "DEFAULT")
+    @Parameter(property = PropertyNames.INVOKE_QUALIFIER, defaultValue = "DEFAULT")
     protected String qualifier;
 
     /**
@@ -167,18 +163,11 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.invoke.userId")
+    @Parameter(property = PropertyNames.INVOKE_USER_ID)
     protected String userId;
 
-    /**
-     * The build's properties, where the bearer token is looked up. The token is deliberately no mojo parameter:
-     * Maven's debug output ({@code -X}) prints the value of every parameter.
-     */
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    protected MavenSession session;
-
     @Override
-    protected void doExecute() throws MojoExecutionException, MojoFailureException {
+    protected void doExecute() throws IOException, InterruptedException {
         AgentSettings settings = agentSettings();
         String body = ProtocolPayloads.body(settings.protocol(), payload, prompt,
                 payloadFile == null ? null : payloadFile.toPath(), new McpCall(mcpMethod, mcpTool, mcpArguments));
@@ -186,7 +175,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
         Invoker invoker = new Invoker(configFile(), settings.name().value(), settings.protocol(), buildLog(),
                 timeouts);
         Optional<DeployedAgent> deployed = local ? Optional.empty()
-                : DeployedAgent.find(agentArn, AgentCoreConfigFile.read(configFile()), settings.name().value());
+                : DeployedAgent.find(agentArn, agentEntry());
         if (deployed.isEmpty()) {
             invoke(invoker, body, new LocalAgentEndpoint(settings.protocol(), runningAgentPort(),
                     settings.runtime().invocationPath(), Duration.ofSeconds(timeout)));
@@ -198,7 +187,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
                 session.getSystemProperties().getProperty(name)), System.getenv());
         if (token != null) {
             if (userId != null) {
-                throw new InvalidSettingException("userId", "agentcore.invoke.userId", "a user id can only be sent "
+                throw new InvalidSettingException(PropertyNames.INVOKE_USER_ID, "a user id can only be sent "
                         + "with SigV4, and a bearer token is set", "unset one of them");
             }
             String region = settings.region() != null ? settings.region() : agent.region();
@@ -225,19 +214,10 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
     }
 
     private void invoke(Invoker invoker, String body, AgentEndpoint endpoint)
-            throws MojoExecutionException, MojoFailureException {
-        try {
-            invoker.invoke(endpoint, body, sessionId, newSession,
-                    InvocationInputs.headers(headers == null ? List.of() : headers,
-                            agentSettings().requestHeaderAllowlist()),
-                    StandardOutput::println, outputFile == null ? null : outputFile.toPath());
-        } catch (InvocationFailedException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Invoking the agent failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while invoking the agent", e);
-        }
+            throws IOException, InterruptedException {
+        invoker.invoke(endpoint, body, sessionId, newSession,
+                InvocationInputs.headers(headers == null ? List.of() : headers,
+                        agentSettings().requestHeaderAllowlist()),
+                StandardOutput::println, outputFile == null ? null : outputFile.toPath());
     }
 }

@@ -1,7 +1,6 @@
 package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.aws.AwsSession;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
 import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
 import io.github.agentcore4j.maven.core.deploy.MemoryAndIdentityStatus;
 import io.github.agentcore4j.maven.core.deploy.RuntimeReports;
@@ -23,8 +22,7 @@ public class StatusMojo extends AbstractAgentCoreMojo {
         DeployedAgent agent = deployedAgent();
         try (AwsSession aws = awsSessionFor(agent)) {
             new RuntimeReports(new Runtimes(aws.control(), buildLog())).status(agent).forEach(buildLog()::info);
-            MemoryAndIdentityStatus.lines(aws, AgentCoreConfigFile.read(configFile()), agentSettings().name().value(),
-                    buildLog()).forEach(buildLog()::info);
+            MemoryAndIdentityStatus.lines(aws, agentEntry(), buildLog()).forEach(buildLog()::info);
         }
     }
 }

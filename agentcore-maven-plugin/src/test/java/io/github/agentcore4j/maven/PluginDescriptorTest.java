@@ -83,15 +83,15 @@ class PluginDescriptorTest {
     void theDefaultsUsersRelyOn() {
         assertWired("run-local", "protocol", "${agentcore.protocol}", "HTTP");
         assertWired("run-local", "startTimeout", "${agentcore.startTimeout}", "60");
-        assertWired("run-local", "watch", "${agentcore.run-local.watch}", "false");
+        assertWired("run-local", "watch", "${agentcore.runLocal.watch}", "false");
         assertWired("start", "port", "${agentcore.port}", null);
         assertWired("invoke", "port", "${agentcore.port}", null);
         assertWired("invoke", "timeout", "${agentcore.invoke.timeout}", "300");
         assertWired("invoke", "qualifier", "${agentcore.invoke.qualifier}", "DEFAULT");
-        assertWired("invoke", "local", "${agentcore.local}", "false");
+        assertWired("invoke", "local", "${agentcore.invoke.local}", "false");
         assertWired("build", "baseImage", "${agentcore.baseImage}", "eclipse-temurin:21-jre");
         assertWired("build", "target", "${agentcore.build.target}", "registry");
-        assertWired("build", "user", "${agentcore.build.user}", "1000:1000");
+        assertWired("build", "user", "${agentcore.user}", "1000:1000");
         assertWired("deploy", "baseImage", "${agentcore.baseImage}", "eclipse-temurin:21-jre");
     }
 

@@ -29,8 +29,8 @@ import java.util.function.Function;
  * stands for the container's serving port.
  * <p>
  * The agent receives the headers the service passes to a container: the session id, a request id, a workload access
- * token ({@code WorkloadAccessToken}, minted for the runtime's workload identity and the caller's
- * {@code X-Amzn-Bedrock-AgentCore-Runtime-User-Id}, see {@link IdentityStandIn}), the trace and MCP headers, and only
+ * token ({@code WorkloadAccessToken}, minted for the runtime's workload identity and the caller's user: the bearer
+ * JWT's {@code sub}, else {@code X-Amzn-Bedrock-AgentCore-Runtime-User-Id}; see {@link IdentityStandIn}), the trace and MCP headers, and only
  * those {@code X-Amzn-Bedrock-AgentCore-Runtime-Custom-*} or other headers that the runtime's
  * {@code requestHeaderAllowlist} names; others are dropped silently, as AWS drops them. An MCP server's
  * {@code Mcp-Session-Id} answer header comes back to the caller. A runtime with a {@code customJWTAuthorizer} takes
@@ -127,7 +127,8 @@ final class AgentCoreDataPlane {
         forwarded.put("Content-Type", Optional.ofNullable(request.header("Content-Type")).orElse("application/json"));
         forwarded.put(SESSION_HEADER, sessionId);
         forwarded.put(REQUEST_ID_HEADER, UUID.randomUUID().toString());
-        forwarded.put(IdentityStandIn.TOKEN_HEADER, identity.tokenForInvocation(target.workloadIdentityName(),
+        String bearer = isBearer(request) ? request.header("Authorization").substring(7).strip() : null;
+        forwarded.put(IdentityStandIn.TOKEN_HEADER, identity.tokenForInvocation(target.workloadIdentityName(), bearer,
                 request.header(USER_HEADER)));
         for (String header : forwardedHeaders(request, target.requestHeaderAllowlist())) {
             forwarded.put(header, request.header(header));

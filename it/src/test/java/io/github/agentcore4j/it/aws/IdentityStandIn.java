@@ -2,6 +2,7 @@ package io.github.agentcore4j.it.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -34,7 +35,8 @@ import java.util.function.Supplier;
  *       gone with the runtime); a name in use is a ValidationException;</li>
  *   <li>workload access tokens are opaque strings the stand-in remembers with their workload and user
  *       ({@link #tokens()}); GetWorkloadAccessTokenForJWT takes the user from the JWT's {@code sub} (the signature is
- *       not checked); InvokeAgentRuntime hands the agent one in the {@code WorkloadAccessToken} header;</li>
+ *       not checked); InvokeAgentRuntime hands the agent one in the {@code WorkloadAccessToken} header, for the
+ *       runtime's workload and the caller's user (the bearer JWT's {@code sub}, else {@code runtimeUserId});</li>
  *   <li>GetResourceApiKey and GetResourceOauth2Token need a token the stand-in issued (else a 403
  *       AccessDeniedException, "invalid workload access token") and an existing provider (else a 404);
  *       {@code M2M} answers an access token; {@code USER_FEDERATION} needs a token issued for a user, and answers
@@ -157,8 +159,13 @@ public final class IdentityStandIn {
         grantIfDone(consent);
     }
 
-    /** Mints the token InvokeAgentRuntime hands an agent: for the runtime's workload and the caller's user, if any. */
-    synchronized String tokenForInvocation(String workloadName, String userId) {
+    /**
+     * Mints the token InvokeAgentRuntime hands an agent: for the runtime's workload and the caller's user, that is
+     * the {@code sub} of the caller's bearer JWT when the runtime takes one, else the {@code runtimeUserId} header, if
+     * any.
+     */
+    synchronized String tokenForInvocation(String workloadName, String bearerToken, String runtimeUserId) {
+        String userId = bearerToken == null ? runtimeUserId : jwtSubject(bearerToken).orElse(null);
         return issue(workloadName, userId, "InvokeAgentRuntime");
     }
 
@@ -387,18 +394,21 @@ public final class IdentityStandIn {
         return Json.object().put("workloadAccessToken", token);
     }
 
-    /** The {@code sub} of a JWT's payload (the signature is not checked); a token without one is refused. */
+    /** The {@code sub} of a user's JWT; a token without one is refused. */
     private static String subject(String jwt) {
+        return jwtSubject(jwt).orElseThrow(() -> ServiceError.validation("The user token is not a JWT with a sub"
+                + " claim"));
+    }
+
+    /** The {@code sub} claim of a JWT's payload, if it is a JWT with one (the signature is not checked). */
+    private static Optional<String> jwtSubject(String jwt) {
         String[] parts = jwt.split("\\.");
         try {
             JsonNode claims = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            if (claims.hasNonNull("sub")) {
-                return claims.get("sub").asText();
-            }
-        } catch (java.io.IOException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            // Falls through to the refusal: the token is not a JWT the stand-in can read.
+            return Optional.ofNullable(claims.get("sub")).filter(JsonNode::isTextual).map(JsonNode::asText);
+        } catch (IOException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            return Optional.empty();
         }
-        throw ServiceError.validation("The user token is not a JWT with a sub claim");
     }
 
     private static List<String> texts(JsonNode array) {

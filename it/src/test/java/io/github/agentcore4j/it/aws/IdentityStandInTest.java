@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -180,10 +185,14 @@ class IdentityStandInTest {
         String accessToken = userToken(aliceToken, false).accessToken();
         assertFalse(accessToken.isEmpty());
         assertEquals(accessToken, userToken(aliceToken, false).accessToken(), "the vault keeps the user's token");
+        assertNull(data.getResourceOauth2Token(request -> request.workloadIdentityToken(aliceToken)
+                .resourceCredentialProviderName("google").scopes("calendar", "gmail")
+                .oauth2Flow(Oauth2FlowType.USER_FEDERATION)).accessToken(), "a scope not consented to asks again");
         GetResourceOauth2TokenResponse forced = userToken(aliceToken, true);
         assertNull(forced.accessToken());
         assertNotEquals(pending.authorizationUrl(), forced.authorizationUrl());
         assertEquals(List.of("calendar"), aws.identity().consentRequests().get(0).scopes());
+        assertEquals(List.of("calendar", "gmail"), aws.identity().consentRequests().get(1).scopes());
     }
 
     @Test
@@ -247,6 +256,30 @@ class IdentityStandInTest {
         control.deleteAgentRuntime(request -> request.agentRuntimeId(created.agentRuntimeId()));
         control.listAgentRuntimes(request -> { });
         assertTrue(aws.identity().workloadIdentity(workloadName).isEmpty(), "gone with its runtime");
+    }
+
+    @Test
+    void aBearerCallersTokenIsForTheUserItsJwtNames() throws Exception {
+        String roleArn = aws.iam().addRole("DemoExecutionRole", StandInFixtures.TRUST_POLICY);
+        String id = control.createAgentRuntime(request -> request.agentRuntimeName("secured").roleArn(roleArn)
+                .networkConfiguration(network -> network.networkMode("PUBLIC"))
+                .agentRuntimeArtifact(a -> a.containerConfiguration(c -> c.containerUri(StandInFixtures.image(aws,
+                        "v1"))))
+                .authorizerConfiguration(auth -> auth.customJWTAuthorizer(jwt -> jwt
+                        .discoveryUrl("https://issuer.example/.well-known/openid-configuration")
+                        .allowedClients("client"))))
+                .agentRuntimeId();
+        StandInFixtures.settle(control, id);
+        String arn = aws.agentCore().runtime(id).orElseThrow().arn();
+        HttpRequest bearer = HttpRequest.newBuilder(URI.create(aws.endpoint() + "/runtimes/"
+                        + URLEncoder.encode(arn, StandardCharsets.UTF_8) + "/invocations?qualifier=DEFAULT"))
+                .header("Authorization", "Bearer " + unsignedJwt("dave")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"jwt\"}")).build();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(bearer, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        WorkloadAccessToken issued = aws.identity().tokens().get(0);
+        assertEquals("dave", issued.userId());
+        assertEquals(issued.token(), aws.agentRequests().get(0).header("WorkloadAccessToken"));
     }
 
     private GetResourceOauth2TokenResponse userToken(String workloadToken, boolean force) {

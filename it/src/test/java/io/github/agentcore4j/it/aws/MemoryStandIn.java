@@ -119,6 +119,12 @@ public final class MemoryStandIn {
         return existingForTest(memoryId).events.stream().toList();
     }
 
+    /** The events of one actor's session, oldest first, expired ones excluded. */
+    public synchronized List<StoredEvent> events(String memoryId, String actorId, String sessionId) {
+        return events(memoryId).stream().filter(event -> event.actorId().equals(actorId)
+                && event.sessionId().equals(sessionId)).toList();
+    }
+
     /** The long-term records extracted so far (visible now), oldest first. */
     public synchronized List<StoredRecord> records(String memoryId) {
         settle();

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreClient;
 import software.amazon.awssdk.services.bedrockagentcore.model.Content;
 import software.amazon.awssdk.services.bedrockagentcore.model.Conversational;
@@ -163,6 +164,22 @@ class MemoryStandInTest {
         assertThrows(software.amazon.awssdk.services.bedrockagentcore.model.ResourceNotFoundException.class,
                 () -> data.getEvent(request -> request.memoryId(id).actorId("user-1").sessionId("s1")
                         .eventId(first.eventId())));
+    }
+
+    @Test
+    void blobPayloadsComeBackAsSentAndMakeNoRecords() {
+        StoredMemory memory = aws.memory().seedMemory("blobs", "SEMANTIC");
+        Document state = Document.mapBuilder().putString("cart", "3 items").putNumber("total", 42).build();
+        data.createEvent(request -> request.memoryId(memory.id()).actorId("user-1").sessionId("s1")
+                .eventTimestamp(Instant.now()).payload(PayloadType.fromBlob(state), PayloadType.fromBlob(
+                        Document.fromString("just text"))));
+        List<PayloadType> payload = data.listEvents(request -> request.memoryId(memory.id()).actorId("user-1")
+                .sessionId("s1")).events().get(0).payload();
+        assertEquals(state, payload.get(0).blob());
+        assertEquals(Document.fromString("just text"), payload.get(1).blob());
+        assertEquals("{\"cart\":\"3 items\",\"total\":42}", aws.memory().events(memory.id()).get(0).payload()
+                .get(0).path("blob").toString());
+        assertTrue(aws.memory().records(memory.id()).isEmpty());
     }
 
     @Test

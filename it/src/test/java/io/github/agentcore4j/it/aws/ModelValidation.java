@@ -140,6 +140,9 @@ final class ModelValidation {
         JsonNode shape = model.shape(shapeName);
         boolean hidden = sensitive || shape.path("sensitive").asBoolean(false);
         String type = shape.path("type").asText();
+        if (shape.path("document").asBoolean(false)) {
+            return; // A document (e.g. a memory event's blob) is any JSON value, checked by nothing in the model.
+        }
         if (!hasType(type, value)) {
             throw new ServiceError(400, "SerializationException", "Expected " + type + " at '" + path + "' but got "
                     + value.getNodeType().toString().toLowerCase());

@@ -1,19 +1,19 @@
 package io.github.agentcore4j.it.container;
 
-import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static io.github.agentcore4j.it.container.ContainerTests.awaitNoContainer;
 import static io.github.agentcore4j.it.container.ContainerTests.awaitPortFree;
 import static io.github.agentcore4j.it.container.ContainerTests.containersNamed;
 import static io.github.agentcore4j.it.container.ContainerTests.signal;
 import static io.github.agentcore4j.it.local.LocalAgents.awaitLog;
 import static io.github.agentcore4j.it.local.LocalAgents.read;
+import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.agentcore4j.it.container.ContainerTests.Registry;
-import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FreePort;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -55,7 +55,7 @@ class ContainerRunLocalTest {
         String container = "agentcore-local_echo_agent-" + port;
         Path log = project.file("run-local.log");
         Process maven = project.startMaven(log, registry.mavenArguments("agentcore:run-local",
-                "-Dagentcore.runLocal.container=true", "-Dagentcore.port=" + port));
+                "-Dagentcore.container=true", "-Dagentcore.port=" + port));
         try {
             awaitLog(log, "Agent local_echo_agent listens on http://127.0.0.1:" + port + " (HTTP)", maven);
             assertEquals(List.of(container), containersNamed(container));
@@ -65,7 +65,7 @@ class ContainerRunLocalTest {
             // The container's own output streams to the console.
             assertContains(read(log), "Agent listening on http://0.0.0.0:8080");
 
-            MavenResult invoke = project.maven("agentcore:invoke", "-Dagentcore.prompt=Hello").assertSuccess();
+            MavenResult invoke = project.maven("agentcore:invoke", "-Dagentcore.invoke.prompt=Hello").assertSuccess();
             assertContains(invoke.log(), "\"response\": \"echo: Hello\"");
 
             String environment = Commands.run(ContainerTests.PODMAN_TIMEOUT, List.of(ContainerTests.require("podman"),
@@ -92,7 +92,7 @@ class ContainerRunLocalTest {
         String container = "agentcore-local_echo_agent-" + port;
         Path log = project.file("run-local.log");
         Process maven = project.startMaven(log, registry.mavenArguments("agentcore:run-local",
-                "-Dagentcore.runLocal.container=true", "-Dagentcore.port=" + port));
+                "-Dagentcore.container=true", "-Dagentcore.port=" + port));
         try {
             awaitLog(log, "listens on http://127.0.0.1:" + port, maven);
             assertEquals(List.of(container), containersNamed(container));
@@ -111,7 +111,7 @@ class ContainerRunLocalTest {
         FixtureProject project = FixtureProject.copy("local-agent", "container-run-local-busy");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             MavenResult run = project.maven(registry.mavenArguments("agentcore:run-local",
-                    "-Dagentcore.runLocal.container=true", "-Dagentcore.port=" + taken.getLocalPort())).assertFailure();
+                    "-Dagentcore.container=true", "-Dagentcore.port=" + taken.getLocalPort())).assertFailure();
 
             assertContains(run.log(), "port " + taken.getLocalPort() + " is already in use on 127.0.0.1. Fix: stop "
                     + "what listens there (another agentcore:run-local?), or pass -Dagentcore.port=<free port>");
@@ -123,7 +123,7 @@ class ContainerRunLocalTest {
     void noAnsweringEngineIsReportedWithTheFix() {
         FixtureProject project = FixtureProject.copy("local-agent", "container-no-engine");
 
-        MavenResult run = project.maven("agentcore:run-local", "-Dagentcore.runLocal.container=true",
+        MavenResult run = project.maven("agentcore:run-local", "-Dagentcore.container=true",
                 "-Dagentcore.containerEngine=/nonexistent/podman").assertFailure();
 
         assertContains(run.log(), "No container engine answers (/nonexistent/podman: not found). Fix: install "

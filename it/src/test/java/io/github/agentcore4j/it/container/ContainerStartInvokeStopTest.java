@@ -1,14 +1,14 @@
 package io.github.agentcore4j.it.container;
 
-import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static io.github.agentcore4j.it.container.ContainerTests.awaitNoContainer;
 import static io.github.agentcore4j.it.container.ContainerTests.awaitPortFree;
 import static io.github.agentcore4j.it.local.LocalAgents.read;
+import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.agentcore4j.it.container.ContainerTests.Registry;
-import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FreePort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +37,7 @@ class ContainerStartInvokeStopTest {
         FixtureProject project = FixtureProject.copy("local-agent", "container-start-stop");
         int port = FreePort.pick();
 
-        MavenResult verify = project.maven(registry.mavenArguments("verify", "-Dagentcore.runLocal.container=true",
+        MavenResult verify = project.maven(registry.mavenArguments("verify", "-Dagentcore.container=true",
                 "-Dagentcore.port=" + port)).assertSuccess();
 
         assertContains(verify.log(), "listens on http://127.0.0.1:" + port + " (HTTP); its output goes to "

@@ -1,15 +1,15 @@
 package io.github.agentcore4j.it.container;
 
-import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static io.github.agentcore4j.it.container.ContainerTests.containersNamed;
+import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.agentcore4j.it.aws.AwsStandIn;
 import io.github.agentcore4j.it.container.ContainerTests.Registry;
-import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,7 +50,7 @@ class SmokeTestTest {
         String image = registry.registry().address() + "/smoke/passing:1";
 
         MavenResult build = project.maven(registry.mavenArguments("package", "agentcore:build",
-                "-Dagentcore.build.smokeTest=true", "-Dagentcore.image=" + image)).assertSuccess();
+                "-Dagentcore.build.smokeTest=true", "-Dagentcore.build.image=" + image)).assertSuccess();
 
         assertContains(build.log(), "Smoke test: running the image in podman as linux/arm64 on 127.0.0.1:");
         assertContains(build.log(), "Smoke test passed: the image turned healthy and answered its invocation");
@@ -66,7 +66,7 @@ class SmokeTestTest {
         String image = registry.registry().address() + "/smoke/broken:1";
 
         MavenResult build = project.maven(registry.mavenArguments("package", "agentcore:build",
-                "-Dagentcore.build.smokeTest=true", "-Dagentcore.image=" + image,
+                "-Dagentcore.build.smokeTest=true", "-Dagentcore.build.image=" + image,
                 "-Dagentcore.environment=LOCAL_AGENT_REFUSE=broken")).assertFailure();
 
         assertContains(build.log(), "Smoke test failed, so the image is not shipped. The agent's container (podman, "

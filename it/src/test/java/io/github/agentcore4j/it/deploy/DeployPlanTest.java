@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.agentcore4j.it.aws.AgentRuntime;
 import io.github.agentcore4j.it.aws.LogsStandIn;
 import io.github.agentcore4j.it.aws.RecordedRequest;
-import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -94,7 +94,7 @@ class DeployPlanTest {
                         + "0".repeat(64));
         FixtureProject project = stage.project("plan-legacy");
 
-        MavenResult deploy = stage.maven(project, "legacy_agent", "deploy", "-Dagentcore.executionRole=" + role)
+        MavenResult deploy = stage.maven(project, "legacy_agent", "deploy", "-Dagentcore.deploy.executionRole=" + role)
                 .assertSuccess();
 
         assertContains(deploy.log(), "Agent runtime " + legacy.id() + " does not require MMDSv2, so it cannot be "
@@ -144,10 +144,10 @@ class DeployPlanTest {
                 + "\"Action\":\"sts:AssumeRole\"}]}");
         FixtureProject project = stage.project("plan-wrong-trust");
 
-        MavenResult deploy = stage.maven(project, "wrong_trust_agent", "deploy", "-Dagentcore.executionRole=" + role)
+        MavenResult deploy = stage.maven(project, "wrong_trust_agent", "deploy", "-Dagentcore.deploy.executionRole=" + role)
                 .assertFailure();
 
-        assertContains(deploy.log(), "Invalid setting <executionRole> (-Dagentcore.executionRole): role " + role
+        assertContains(deploy.log(), "Invalid setting <executionRole> (-Dagentcore.deploy.executionRole): role " + role
                 + " does not let AgentCore Runtime assume it");
         assertTrue(stage.aws().agentCore().runtimeNamed("wrong_trust_agent").isEmpty());
     }

@@ -6,8 +6,8 @@ import com.google.cloud.tools.jib.api.buildplan.Platform;
 import io.github.agentcore4j.it.aws.AwsStandIn;
 import io.github.agentcore4j.it.image.LocalRegistry;
 import io.github.agentcore4j.it.image.TinyBaseImages;
-import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -84,7 +84,7 @@ final class DeployStage implements AutoCloseable {
                 "-Dagentcore.agentName=" + agentName,
                 "-Dagentcore.baseImage=" + baseImage,
                 "-Dagentcore.allowInsecureRegistries=true",
-                "-Dagentcore.build.revision=it-revision"));
+                "-Dagentcore.revision=it-revision"));
         all.addAll(List.of(arguments));
         return all.toArray(String[]::new);
     }

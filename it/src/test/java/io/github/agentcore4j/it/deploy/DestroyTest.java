@@ -1,15 +1,15 @@
 package io.github.agentcore4j.it.deploy;
 
-import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static io.github.agentcore4j.it.deploy.DeployStage.read;
+import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.agentcore4j.it.aws.AgentRuntime;
 import io.github.agentcore4j.it.aws.IamRole;
-import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,7 +77,7 @@ class DestroyTest {
     void aRoleTheUserSuppliedSurvivesDestroy() {
         String roleArn = stage.aws().iam().addRole("TeamAgentRole", TRUST_POLICY);
         FixtureProject project = stage.project("destroy-theirs");
-        stage.maven(project, "their_role_agent", "deploy", "-Dagentcore.executionRole=" + roleArn).assertSuccess();
+        stage.maven(project, "their_role_agent", "deploy", "-Dagentcore.deploy.executionRole=" + roleArn).assertSuccess();
         assertEquals(roleArn, stage.aws().agentCore().runtimeNamed("their_role_agent").orElseThrow()
                 .latestVersion().roleArn());
         assertTrue(stage.aws().iam().role("TeamAgentRole").orElseThrow().inlinePolicies().isEmpty(),

@@ -1,15 +1,15 @@
 package io.github.agentcore4j.it.deploy;
 
-import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static io.github.agentcore4j.it.deploy.DeployStage.read;
+import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.agentcore4j.it.aws.AgentRuntime;
 import io.github.agentcore4j.it.aws.Invocation;
-import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FreePort;
 import java.io.IOException;
 import java.net.URI;
@@ -95,10 +95,10 @@ class InvokeDeployedTest {
         stage.maven(project, "sigv4_agent", "deploy").assertSuccess();
         AgentRuntime runtime = stage.aws().agentCore().runtimeNamed("sigv4_agent").orElseThrow();
 
-        MavenResult json = stage.maven(project, "sigv4_agent", "agentcore:invoke", "-Dagentcore.prompt=Hello",
+        MavenResult json = stage.maven(project, "sigv4_agent", "agentcore:invoke", "-Dagentcore.invoke.prompt=Hello",
                 "-Dagentcore.invoke.userId=alice").assertSuccess();
         MavenResult stream = stage.maven(project, "sigv4_agent", "agentcore:invoke",
-                "-Dagentcore.payload={\"prompt\":\"one two three\",\"stream\":true}").assertSuccess();
+                "-Dagentcore.invoke.payload={\"prompt\":\"one two three\",\"stream\":true}").assertSuccess();
 
         String sessionId = keptSession(project);
         assertContains(json.log(), "Invoking " + runtime.arn() + " (endpoint DEFAULT, SigV4, user alice) (session "
@@ -126,7 +126,7 @@ class InvokeDeployedTest {
         Path log = project.file("invoke-stream.log");
 
         Process maven = stage.startMaven(project, log, "stream_agent", "agentcore:invoke",
-                "-Dagentcore.payload={\"prompt\":\"first second\",\"stream\":true,\"holdUntil\":\"" + release
+                "-Dagentcore.invoke.payload={\"prompt\":\"first second\",\"stream\":true,\"holdUntil\":\"" + release
                         + "\"}");
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -152,7 +152,7 @@ class InvokeDeployedTest {
         FixtureProject elsewhere = stage.project("invoke-arn-elsewhere");
 
         MavenResult invoke = stage.maven(elsewhere, "anything", "agentcore:invoke", "-Dagentcore.agentArn=" + arn,
-                "-Dagentcore.prompt=By ARN").assertSuccess();
+                "-Dagentcore.invoke.prompt=By ARN").assertSuccess();
 
         assertContains(invoke.log(), "\"response\": \"hello: By ARN\"");
         assertFalse(elsewhere.file(".bedrock_agentcore.yaml").toFile().exists());
@@ -166,14 +166,15 @@ class InvokeDeployedTest {
                 "-Dagentcore.jwtDiscoveryUrl=https://idp.example.com/.well-known/openid-configuration")
                 .assertSuccess();
 
-        MavenResult sigv4 = stage.maven(project, "jwt_agent", "agentcore:invoke", "-Dagentcore.prompt=Hi")
+        MavenResult sigv4 = stage.maven(project, "jwt_agent", "agentcore:invoke", "-Dagentcore.invoke.prompt=Hi")
                 .assertFailure();
         assertContains(sigv4.log(), "AgentCore answered 403 (AccessDeniedException): Authorization method mismatch.");
-        assertContains(sigv4.log(), "Fix: this runtime takes OAuth bearer tokens; pass -Dagentcore.bearerToken or "
+        assertContains(sigv4.log(), "Fix: this runtime takes OAuth bearer tokens; pass "
+                + "-Dagentcore.invoke.bearerToken or "
                 + "set AGENTCORE_BEARER_TOKEN");
 
         project.environment("AGENTCORE_BEARER_TOKEN", token);
-        MavenResult bearer = stage.maven(project, "jwt_agent", "agentcore:invoke", "-Dagentcore.prompt=Hi")
+        MavenResult bearer = stage.maven(project, "jwt_agent", "agentcore:invoke", "-Dagentcore.invoke.prompt=Hi")
                 .assertSuccess();
 
         assertContains(bearer.log(), "\"response\": \"hello: Hi\"");

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
-import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FreePort;
 import io.github.agentcore4j.it.support.JavaAgents;
 import java.io.IOException;
@@ -156,14 +156,14 @@ class BuildImageTest {
         MavenResult result = build(project, nowhere + "/agents/demo:1.0").assertFailure();
 
         assertTrue(result.log().contains("Cannot reach registry " + nowhere + " for the target image (<image>, "
-                + "-Dagentcore.image)"), result.log());
+                + "-Dagentcore.build.image)"), result.log());
     }
 
     @Test
     void aBaseWithoutArm64FailsClearly() {
         FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-no-arm64");
 
-        MavenResult result = project.maven("package", "-Dagentcore.image=" + registry.address() + "/agents/x:1",
+        MavenResult result = project.maven("package", "-Dagentcore.build.image=" + registry.address() + "/agents/x:1",
                 "-Dagentcore.baseImage=" + baseWithoutArm64, "-Dagentcore.allowInsecureRegistries=true")
                 .assertFailure();
 
@@ -177,7 +177,7 @@ class BuildImageTest {
         FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-missing-base");
         String missing = registry.address() + "/bases/never-pushed:1";
 
-        MavenResult result = project.maven("package", "-Dagentcore.image=" + registry.address() + "/agents/y:1",
+        MavenResult result = project.maven("package", "-Dagentcore.build.image=" + registry.address() + "/agents/y:1",
                 "-Dagentcore.baseImage=" + missing, "-Dagentcore.allowInsecureRegistries=true").assertFailure();
 
         assertTrue(result.log().contains("Base image " + missing + " was not found"), result.log());
@@ -215,11 +215,11 @@ class BuildImageTest {
 
     private static MavenResult build(FixtureProject project, String image, String... more) {
         List<String> arguments = new ArrayList<>(List.of("package",
-                "-Dagentcore.image=" + image,
+                "-Dagentcore.build.image=" + image,
                 "-Dagentcore.baseImage=" + arm64Base,
                 "-Dagentcore.allowInsecureRegistries=true",
                 // Fixed, because the fixture lives inside this repository, whose commit moves between builds.
-                "-Dagentcore.build.revision=it-revision"));
+                "-Dagentcore.revision=it-revision"));
         arguments.addAll(List.of(more));
         return project.maven(arguments.toArray(String[]::new));
     }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
-import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,15 +55,15 @@ class RegistryCredentialsTest {
     void withoutCredentialsTheErrorsNameWhereCredentialsComeFrom() {
         FixtureProject project = FixtureProject.copy("image-agent", "registry-credentials-missing");
 
-        MavenResult overHttp = project.maven("package", "-Dagentcore.image=" + image(),
+        MavenResult overHttp = project.maven("package", "-Dagentcore.build.image=" + image(),
                 "-Dagentcore.baseImage=" + base, "-Dagentcore.allowInsecureRegistries=true").assertFailure();
         assertTrue(overHttp.log().contains("-DsendCredentialsOverHttp=true"), overHttp.log());
 
-        MavenResult result = project.maven("package", "-Dagentcore.image=" + image(), "-Dagentcore.baseImage=" + base,
+        MavenResult result = project.maven("package", "-Dagentcore.build.image=" + image(), "-Dagentcore.baseImage=" + base,
                 "-Dagentcore.allowInsecureRegistries=true", "-DsendCredentialsOverHttp=true").assertFailure();
 
         assertTrue(result.log().contains("Registry " + lockedRegistry.address() + " refused access for the target "
-                + "image (<image>, -Dagentcore.image)"), result.log());
+                + "image (<image>, -Dagentcore.build.image)"), result.log());
         assertTrue(result.log().contains("settings.xml <server> with <id>" + lockedRegistry.address() + "</id>"),
                 result.log());
     }
@@ -77,7 +77,7 @@ class RegistryCredentialsTest {
                 StandardCharsets.UTF_8);
 
         // Jib sends passwords over plain HTTP only when told to; the test registry has no TLS.
-        MavenResult result = project.maven("-s", settings.toString(), "package", "-Dagentcore.image=" + image(),
+        MavenResult result = project.maven("-s", settings.toString(), "package", "-Dagentcore.build.image=" + image(),
                 "-Dagentcore.baseImage=" + base, "-Dagentcore.allowInsecureRegistries=true",
                 "-DsendCredentialsOverHttp=true").assertSuccess();
 

@@ -1,6 +1,7 @@
 package io.github.agentcore4j.maven.core.aws;
 
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,8 @@ public final class AwsSession implements AutoCloseable {
             }
             return chain.build().getRegion();
         } catch (SdkClientException e) {
-            throw new InvalidSettingException("region", "no AWS region is configured (not in the POM, AWS_REGION or "
+            throw new InvalidSettingException(PropertyNames.REGION,
+                    "no AWS region is configured (not in the POM, AWS_REGION or "
                     + "the profile)", "set -Dagentcore.region=us-east-1 (or AWS_REGION, or region in ~/.aws/config)");
         }
     }

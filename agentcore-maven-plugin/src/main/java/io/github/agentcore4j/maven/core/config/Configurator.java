@@ -27,11 +27,11 @@ public final class Configurator {
      */
     public static boolean configure(Path configFile, AgentSettings settings, MemorySettings memory, String mainClass,
             BuildLog log) {
-        AgentCoreConfig config = AgentCoreConfigFile.read(configFile);
-        boolean isNewAgent = !config.hasAgent(settings.name().value());
-        config.configureAgent(settings, mainClass);
-        MemoryRecord.configure(config, settings.name().value(), memory);
-        boolean changed = AgentCoreConfigFile.write(configFile, config);
+        AgentEntry entry = AgentEntry.read(configFile, settings.name().value());
+        boolean isNewAgent = !entry.exists();
+        entry.configure(settings, mainClass);
+        MemoryRecord.configure(entry, memory);
+        boolean changed = entry.save();
         if (!changed) {
             log.info(configFile + " is up to date for agent " + settings.name().value());
         } else {

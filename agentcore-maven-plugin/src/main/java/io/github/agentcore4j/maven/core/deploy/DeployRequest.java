@@ -2,6 +2,7 @@ package io.github.agentcore4j.maven.core.deploy;
 
 import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.config.ServiceRules;
 import io.github.agentcore4j.maven.core.identity.IdentitySettings;
 import io.github.agentcore4j.maven.core.memory.MemorySettings;
@@ -52,7 +53,7 @@ public record DeployRequest(AgentSettings settings, String mainClass, String rep
         Objects.requireNonNull(identity, "identity");
         endpointName = namedEndpoint(endpointName);
         if (keepImages < 0) {
-            throw new InvalidSettingException("keepImages", "agentcore.deploy.keepImages", "must be 0 or more, got "
+            throw new InvalidSettingException(PropertyNames.DEPLOY_KEEP_IMAGES, "must be 0 or more, got "
                     + keepImages, "set how many images to keep, e.g. 20, or 0 for no lifecycle policy");
         }
         repositoryName = repositoryName == null || repositoryName.isBlank() ? null
@@ -73,9 +74,9 @@ public record DeployRequest(AgentSettings settings, String mainClass, String rep
         }
         String name = endpointName.trim();
         if (name.equals(Runtimes.DEFAULT_ENDPOINT)) {
-            throw new InvalidSettingException("endpoint", "agentcore.deploy.endpoint", "DEFAULT always serves the "
+            throw new InvalidSettingException(PropertyNames.DEPLOY_ENDPOINT, "DEFAULT always serves the "
                     + "latest version and cannot be pointed anywhere", "name your own endpoint, e.g. prod, or unset it");
         }
-        return ServiceRules.checkEndpointName("endpoint", "agentcore.deploy.endpoint", name);
+        return ServiceRules.checkEndpointName(PropertyNames.DEPLOY_ENDPOINT, name);
     }
 }

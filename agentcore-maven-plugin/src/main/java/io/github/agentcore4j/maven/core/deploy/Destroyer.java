@@ -2,8 +2,7 @@ package io.github.agentcore4j.maven.core.deploy;
 
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.aws.AwsSession;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
+import io.github.agentcore4j.maven.core.config.AgentEntry;
 import io.github.agentcore4j.maven.core.identity.CredentialProviderRecord;
 import io.github.agentcore4j.maven.core.identity.CredentialProviders;
 import io.github.agentcore4j.maven.core.identity.IdentityRecord;
@@ -51,9 +50,9 @@ public final class Destroyer {
         if (agent.isPresent()) {
             deleteRuntime(agent.get(), options, prefix);
         }
-        AgentCoreConfig config = AgentCoreConfigFile.read(configFile);
+        AgentEntry entry = AgentEntry.read(configFile, agentName);
         if (options.deleteImages() || options.deleteRepository()) {
-            String repository = config.ecrRepository(agentName).map(uri -> uri.substring(uri.lastIndexOf('/') + 1))
+            String repository = entry.ecrRepository().map(uri -> uri.substring(uri.lastIndexOf('/') + 1))
                     .orElse(ResourceNames.repositoryName(agentName));
             Repositories repositories = new Repositories(aws, log);
             if (repositories.find(repository).isEmpty()) {
@@ -64,19 +63,19 @@ public final class Destroyer {
                 repositories.deleteImages(repository, options.dryRun());
             }
         }
-        deleteMemoryAndProviders(agentName, config, options.dryRun());
-        Optional<String> role = config.executionRole(agentName);
-        if (role.isPresent() && config.createdExecutionRole(agentName)) {
+        deleteMemoryAndProviders(entry, options.dryRun());
+        Optional<String> role = entry.executionRole();
+        if (role.isPresent() && entry.createdExecutionRole()) {
             new ExecutionRoles(aws, log).delete(role.get(), options.dryRun());
         } else if (role.isPresent()) {
             log.info("Keeping execution role " + role.get() + ": this plugin did not create it");
         }
-        if (config.hasAgent(agentName)) {
+        if (entry.exists()) {
             if (options.dryRun()) {
                 log.info("[dry run] would remove agent " + agentName + " from " + configFile);
             } else {
-                config.removeAgent(agentName);
-                AgentCoreConfigFile.write(configFile, config);
+                entry.remove();
+                entry.save();
                 log.info("Removed agent " + agentName + " from " + configFile);
             }
         }
@@ -86,8 +85,8 @@ public final class Destroyer {
      * Deletes the memory only if deploy created it ({@code was_created_by_toolkit}) and the API-key providers deploy
      * created; says what it keeps and why.
      */
-    private void deleteMemoryAndProviders(String agentName, AgentCoreConfig config, boolean dryRun) {
-        Optional<MemoryRecord> memory = MemoryRecord.read(config, agentName);
+    private void deleteMemoryAndProviders(AgentEntry entry, boolean dryRun) {
+        Optional<MemoryRecord> memory = MemoryRecord.read(entry);
         if (memory.isPresent() && memory.get().createdByDeploy()) {
             try {
                 new Memories(aws.control(), log).delete(memory.get().memoryId(), MEMORY_DELETE_TIMEOUT, dryRun);
@@ -99,10 +98,10 @@ public final class Destroyer {
         } else if (memory.isPresent()) {
             log.info("Keeping memory " + memory.get().memoryId() + ": deploy did not create it");
         }
-        Set<String> created = IdentityRecord.createdApiKeyProviders(config, agentName);
+        Set<String> created = IdentityRecord.createdApiKeyProviders(entry);
         CredentialProviders vault = new CredentialProviders(aws.control(), log);
         created.forEach(provider -> vault.deleteApiKey(provider, dryRun));
-        for (CredentialProviderRecord provider : IdentityRecord.providers(config, agentName)) {
+        for (CredentialProviderRecord provider : IdentityRecord.providers(entry)) {
             if (!created.contains(provider.name())) {
                 log.info("Keeping credential provider " + provider.name() + ": deploy did not create it");
             }

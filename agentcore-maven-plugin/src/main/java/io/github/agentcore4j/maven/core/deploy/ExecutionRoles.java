@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.aws.AwsSession;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.config.Protocol;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +95,8 @@ final class ExecutionRoles {
         String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
         Role role;
         try {
-            role = find(roleName).orElseThrow(() -> new InvalidSettingException("executionRole", "role " + roleArn
+            role = find(roleName).orElseThrow(() -> new InvalidSettingException(PropertyNames.DEPLOY_EXECUTION_ROLE,
+                    "role " + roleArn
                     + " does not exist", "create it (trusting " + PolicyDocuments.SERVICE_PRINCIPAL + "), or unset "
                     + "executionRole so that deploy creates one"));
         } catch (IamException e) {
@@ -107,7 +109,8 @@ final class ExecutionRoles {
         }
         String trust = URLDecoder.decode(role.assumeRolePolicyDocument(), StandardCharsets.UTF_8);
         if (!PolicyDocuments.trustsAgentCore(trust)) {
-            throw new InvalidSettingException("executionRole", "role " + roleArn + " does not let AgentCore Runtime "
+            throw new InvalidSettingException(PropertyNames.DEPLOY_EXECUTION_ROLE,
+                    "role " + roleArn + " does not let AgentCore Runtime "
                     + "assume it: its trust policy has no Allow of sts:AssumeRole for the service "
                     + PolicyDocuments.SERVICE_PRINCIPAL, "add that statement to the role's trust policy, or unset "
                     + "executionRole so that deploy creates a role");

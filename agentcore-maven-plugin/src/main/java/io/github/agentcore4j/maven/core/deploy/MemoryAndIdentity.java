@@ -3,7 +3,7 @@ package io.github.agentcore4j.maven.core.deploy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.aws.AwsSession;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
+import io.github.agentcore4j.maven.core.config.AgentEntry;
 import io.github.agentcore4j.maven.core.identity.ApiKeyProvider;
 import io.github.agentcore4j.maven.core.identity.CredentialProviderRecord;
 import io.github.agentcore4j.maven.core.identity.CredentialProviders;
@@ -58,11 +58,6 @@ final class MemoryAndIdentity {
         }
     }
 
-    /** Writes the YAML after each resource deploy creates. */
-    interface ConfigWriter {
-        void write(AgentCoreConfig config);
-    }
-
     private final AwsSession aws;
     private final BuildLog log;
 
@@ -72,39 +67,37 @@ final class MemoryAndIdentity {
     }
 
     /**
-     * Provisions the memory and the credential providers the request asks for and records them in {@code config};
-     * in a dry run, says what it would create and changes nothing.
+     * Provisions the memory and the credential providers the request asks for and records them in the agent's
+     * entry, saving it after each resource created; in a dry run, says what it would create and changes nothing.
      */
-    Provisioned provision(DeployRequest request, AgentCoreConfig config, ConfigWriter writer)
-            throws InterruptedException {
-        String name = request.settings().name().value();
+    Provisioned provision(DeployRequest request, AgentEntry entry) throws InterruptedException {
         boolean dryRun = request.dryRun();
         IdentitySettings identity = request.identity();
         CredentialProviders vault = new CredentialProviders(aws.control(), log);
         // Read-only checks first: a missing OAuth2 provider fails the deploy before anything is created.
         List<CredentialProviderRecord> oauth2 = identity.oauth2Providers().stream().map(vault::requireOauth2).toList();
         Optional<MemoryRecord> memory = new Memories(aws.control(), log).ensure(request.memory(),
-                MemoryRecord.read(config, name), request.waitTimeout(), dryRun, made -> {
-                    made.writeTo(config, name);
-                    writer.write(config);
+                MemoryRecord.read(entry), request.waitTimeout(), dryRun, made -> {
+                    made.writeTo(entry);
+                    entry.save();
                 });
         if (!dryRun) {
-            memory.ifPresent(record -> record.writeTo(config, name));
+            memory.ifPresent(record -> record.writeTo(entry));
         }
-        Set<String> created = new LinkedHashSet<>(IdentityRecord.createdApiKeyProviders(config, name));
+        Set<String> created = new LinkedHashSet<>(IdentityRecord.createdApiKeyProviders(entry));
         List<CredentialProviderRecord> providers = new ArrayList<>();
         for (ApiKeyProvider provider : identity.apiKeyProviders()) {
             Optional<CredentialProviderRecord> made = vault.ensureApiKey(provider,
                     identity.apiKeys().get(provider.name()), created, dryRun);
             made.ifPresent(providers::add);
             if (made.isPresent() && !dryRun && created.add(provider.name())) {
-                IdentityRecord.write(config, name, providers, created);
-                writer.write(config);
+                IdentityRecord.write(entry, providers, created);
+                entry.save();
             }
         }
         providers.addAll(oauth2);
         if (!dryRun && (identity.enabled() || !created.isEmpty())) {
-            IdentityRecord.write(config, name, providers, created);
+            IdentityRecord.write(entry, providers, created);
         }
         return new Provisioned(memory, providers);
     }

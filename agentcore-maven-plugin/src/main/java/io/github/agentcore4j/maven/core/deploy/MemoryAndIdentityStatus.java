@@ -2,7 +2,7 @@ package io.github.agentcore4j.maven.core.deploy;
 
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.aws.AwsSession;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
+import io.github.agentcore4j.maven.core.config.AgentEntry;
 import io.github.agentcore4j.maven.core.identity.CredentialProviderRecord;
 import io.github.agentcore4j.maven.core.identity.CredentialProviders;
 import io.github.agentcore4j.maven.core.identity.IdentityRecord;
@@ -20,9 +20,9 @@ public final class MemoryAndIdentityStatus {
     }
 
     /** One line for the memory (id, status, strategies) and one per credential provider; none when there are none. */
-    public static List<String> lines(AwsSession aws, AgentCoreConfig config, String agentName, BuildLog log) {
+    public static List<String> lines(AwsSession aws, AgentEntry entry, BuildLog log) {
         List<String> lines = new ArrayList<>();
-        Optional<MemoryRecord> memory = MemoryRecord.read(config, agentName);
+        Optional<MemoryRecord> memory = MemoryRecord.read(entry);
         if (memory.isPresent()) {
             String id = memory.get().memoryId();
             String owner = memory.get().createdByDeploy() ? "created by deploy" : "not created by deploy";
@@ -30,9 +30,9 @@ public final class MemoryAndIdentityStatus {
                     .map(found -> "Memory " + id + " (" + owner + "): " + Memories.describe(found))
                     .orElse("Memory " + id + " (" + owner + "): does not exist any more"));
         }
-        Set<String> created = IdentityRecord.createdApiKeyProviders(config, agentName);
+        Set<String> created = IdentityRecord.createdApiKeyProviders(entry);
         CredentialProviders vault = new CredentialProviders(aws.control(), log);
-        for (CredentialProviderRecord provider : IdentityRecord.providers(config, agentName)) {
+        for (CredentialProviderRecord provider : IdentityRecord.providers(entry)) {
             boolean exists = provider.isApiKey() ? vault.apiKeyArn(provider.name()).isPresent()
                     : vault.oauth2Exists(provider.name());
             lines.add("Credential provider " + provider.name() + " (" + provider.type()

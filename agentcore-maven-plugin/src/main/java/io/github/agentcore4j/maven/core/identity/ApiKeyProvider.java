@@ -1,6 +1,7 @@
 package io.github.agentcore4j.maven.core.identity;
 
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -23,8 +24,7 @@ public record ApiKeyProvider(String name, Source source, String reference) {
         SERVER
     }
 
-    static final String PARAMETER = "apiKeyProviders";
-    static final String PROPERTY = "agentcore.deploy.apiKeyProviders";
+    private static final String PROPERTY = PropertyNames.DEPLOY_API_KEY_PROVIDERS;
     /** CreateApiKeyCredentialProvider's {@code name}: 1..128 letters, digits, dashes and underscores. */
     static final Pattern NAME = Pattern.compile("[a-zA-Z0-9\\-_]{1,128}");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -38,7 +38,7 @@ public record ApiKeyProvider(String name, Source source, String reference) {
         String text = entry.trim();
         int equals = text.indexOf('=');
         String name = equals < 0 ? text : text.substring(0, equals).trim();
-        checkName(PARAMETER, PROPERTY, name);
+        checkName(PROPERTY, name);
         String from = equals < 0 ? "" : text.substring(equals + 1).trim();
         int colon = from.indexOf(':');
         String kind = colon < 0 ? "" : from.substring(0, colon).toLowerCase(Locale.ROOT);
@@ -50,16 +50,16 @@ public record ApiKeyProvider(String name, Source source, String reference) {
             return new ApiKeyProvider(name, Source.SERVER, reference);
         }
         // The value is never echoed: it may be the key itself.
-        throw new InvalidSettingException(PARAMETER, PROPERTY, "the entry for provider " + name + " does not say "
+        throw new InvalidSettingException(PROPERTY, "the entry for provider " + name + " does not say "
                 + "where its key comes from (an API key is never written into the POM, which is committed and shared)",
                 "write it as " + name + "=env:<ENVIRONMENT_VARIABLE> (e.g. " + name + "=env:OPENAI_API_KEY) or "
                         + name + "=server:<settings.xml server id> whose <password> is the key");
     }
 
-    /** @throws InvalidSettingException naming {@code parameter} when AgentCore Identity would refuse the name */
-    static String checkName(String parameter, String property, String name) {
+    /** @throws InvalidSettingException naming {@code property} when AgentCore Identity would refuse the name */
+    static String checkName(String property, String name) {
         if (!NAME.matcher(name).matches()) {
-            throw new InvalidSettingException(parameter, property, "'" + name + "' is not a credential provider name "
+            throw new InvalidSettingException(property, "'" + name + "' is not a credential provider name "
                     + "(1..128 letters, digits, - and _)", "rename the provider, e.g. openai-key");
         }
         return name;
@@ -73,12 +73,12 @@ public record ApiKeyProvider(String name, Source source, String reference) {
     public ApiKey resolve(SecretLookup secrets) {
         if (source == Source.ENV) {
             return secrets.environmentVariable(reference).map(key -> new ApiKey(key, "environment variable "
-                    + reference)).orElseThrow(() -> new InvalidSettingException(PARAMETER, PROPERTY, "the key of "
+                    + reference)).orElseThrow(() -> new InvalidSettingException(PROPERTY, "the key of "
                     + "provider " + name + " comes from environment variable " + reference + ", which is not set",
                     "export " + reference + " before running Maven"));
         }
         return secrets.serverPassword(reference).map(key -> new ApiKey(key, "settings.xml server " + reference))
-                .orElseThrow(() -> new InvalidSettingException(PARAMETER, PROPERTY, "the key of provider " + name
+                .orElseThrow(() -> new InvalidSettingException(PROPERTY, "the key of provider " + name
                         + " comes from settings.xml server " + reference + ", which has no password (or does not "
                         + "exist)",
                         "add <server><id>" + reference + "</id><password>the key</password></server> to "

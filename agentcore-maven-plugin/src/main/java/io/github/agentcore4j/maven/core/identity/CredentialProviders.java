@@ -2,6 +2,7 @@ package io.github.agentcore4j.maven.core.identity;
 
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +38,7 @@ public final class CredentialProviders {
             Set<String> createdByDeploy, boolean dryRun) {
         Optional<String> existing = apiKeyArn(provider.name());
         if (existing.isPresent() && !createdByDeploy.contains(provider.name())) {
-            throw new InvalidSettingException(ApiKeyProvider.PARAMETER, ApiKeyProvider.PROPERTY,
+            throw new InvalidSettingException(PropertyNames.DEPLOY_API_KEY_PROVIDERS,
                     "API-key credential provider " + provider.name() + " exists and was not created by deploy, so "
                             + "its key is not overwritten",
                     "choose another name, or delete the provider first (e.g. in the AgentCore console)");
@@ -77,7 +78,7 @@ public final class CredentialProviders {
                     vendorType(provider.credentialProviderVendorAsString()),
                     provider.callbackUrl() == null ? "" : provider.callbackUrl());
         } catch (ResourceNotFoundException e) {
-            throw new InvalidSettingException(IdentitySettings.OAUTH2_PARAMETER, IdentitySettings.OAUTH2_PROPERTY,
+            throw new InvalidSettingException(PropertyNames.DEPLOY_OAUTH2_PROVIDERS,
                     "OAuth2 credential provider " + name + " does not exist in this account and region",
                     "create it first (AgentCore console, or the AWS CLI's bedrock-agentcore-control "
                             + "create-oauth2-credential-provider), or remove it from oauth2Providers");

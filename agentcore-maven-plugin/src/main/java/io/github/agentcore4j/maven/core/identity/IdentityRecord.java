@@ -1,6 +1,6 @@
 package io.github.agentcore4j.maven.core.identity;
 
-import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
+import io.github.agentcore4j.maven.core.config.AgentEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,14 +23,14 @@ public final class IdentityRecord {
     }
 
     /** The providers the YAML lists for the agent. */
-    public static List<CredentialProviderRecord> providers(AgentCoreConfig config, String agentName) {
+    public static List<CredentialProviderRecord> providers(AgentEntry entry) {
         List<CredentialProviderRecord> providers = new ArrayList<>();
-        if (config.hasSection(agentName, SECTION)
-                && config.section(agentName, SECTION).get(PROVIDERS) instanceof List<?> list) {
+        if (entry.existingSection(SECTION).map(section -> section.get(PROVIDERS)).orElse(null)
+                instanceof List<?> list) {
             for (Object item : list) {
-                if (item instanceof Map<?, ?> entry && entry.get("name") != null) {
-                    providers.add(new CredentialProviderRecord(entry.get("name").toString(), text(entry.get("arn")),
-                            text(entry.get("type")), text(entry.get("callback_url"))));
+                if (item instanceof Map<?, ?> provider && provider.get("name") != null) {
+                    providers.add(new CredentialProviderRecord(provider.get("name").toString(),
+                            text(provider.get("arn")), text(provider.get("type")), text(provider.get("callback_url"))));
                 }
             }
         }
@@ -38,10 +38,10 @@ public final class IdentityRecord {
     }
 
     /** The API-key providers deploy created for the agent. */
-    public static Set<String> createdApiKeyProviders(AgentCoreConfig config, String agentName) {
+    public static Set<String> createdApiKeyProviders(AgentEntry entry) {
         Set<String> names = new LinkedHashSet<>();
-        if (config.hasSection(agentName, AgentCoreConfig.PLUGIN_RECORD)
-                && config.section(agentName, AgentCoreConfig.PLUGIN_RECORD).get(CREATED) instanceof List<?> list) {
+        if (entry.existingSection(AgentEntry.PLUGIN_RECORD).map(record -> record.get(CREATED)).orElse(null)
+                instanceof List<?> list) {
             list.forEach(name -> names.add(name.toString()));
         }
         return names;
@@ -51,22 +51,22 @@ public final class IdentityRecord {
      * Records the providers the agent uses (replacing entries of the same names, keeping others the toolkit added)
      * and the API-key providers deploy has created so far. The agent must exist.
      */
-    public static void write(AgentCoreConfig config, String agentName, List<CredentialProviderRecord> providers,
+    public static void write(AgentEntry entry, List<CredentialProviderRecord> providers,
             Set<String> createdApiKeyProviders) {
         Set<String> names = new LinkedHashSet<>();
         providers.forEach(provider -> names.add(provider.name()));
         List<Object> entries = new ArrayList<>();
-        for (CredentialProviderRecord kept : providers(config, agentName)) {
+        for (CredentialProviderRecord kept : providers(entry)) {
             if (!names.contains(kept.name())) {
                 entries.add(entry(kept));
             }
         }
         providers.forEach(provider -> entries.add(entry(provider)));
-        Map<String, Object> identity = config.section(agentName, SECTION);
+        Map<String, Object> identity = entry.section(SECTION);
         identity.put(PROVIDERS, entries);
         identity.putIfAbsent("workload", null);
         if (!createdApiKeyProviders.isEmpty()) {
-            config.section(agentName, AgentCoreConfig.PLUGIN_RECORD).put(CREATED,
+            entry.section(AgentEntry.PLUGIN_RECORD).put(CREATED,
                     new ArrayList<>(createdApiKeyProviders));
         }
     }

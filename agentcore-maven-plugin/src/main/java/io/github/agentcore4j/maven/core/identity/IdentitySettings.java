@@ -1,6 +1,7 @@
 package io.github.agentcore4j.maven.core.identity;
 
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +19,6 @@ import java.util.TreeSet;
  */
 public record IdentitySettings(List<ApiKeyProvider> apiKeyProviders, List<String> oauth2Providers,
         Map<String, ApiKey> apiKeys) {
-
-    static final String OAUTH2_PARAMETER = "oauth2Providers";
-    static final String OAUTH2_PROPERTY = "agentcore.deploy.oauth2Providers";
 
     public IdentitySettings {
         apiKeyProviders = List.copyOf(apiKeyProviders);
@@ -43,13 +41,13 @@ public record IdentitySettings(List<ApiKeyProvider> apiKeyProviders, List<String
         List<ApiKeyProvider> apiKeys = new ArrayList<>();
         for (String entry : orEmpty(apiKeyEntries)) {
             ApiKeyProvider provider = ApiKeyProvider.parse(entry);
-            requireUnique(names, provider.name(), ApiKeyProvider.PARAMETER, ApiKeyProvider.PROPERTY);
+            requireUnique(names, provider.name(), PropertyNames.DEPLOY_API_KEY_PROVIDERS);
             apiKeys.add(provider);
         }
         List<String> oauth2 = new ArrayList<>();
         for (String name : orEmpty(oauth2Names)) {
-            String checked = ApiKeyProvider.checkName(OAUTH2_PARAMETER, OAUTH2_PROPERTY, name.trim());
-            requireUnique(names, checked, OAUTH2_PARAMETER, OAUTH2_PROPERTY);
+            String checked = ApiKeyProvider.checkName(PropertyNames.DEPLOY_OAUTH2_PROVIDERS, name.trim());
+            requireUnique(names, checked, PropertyNames.DEPLOY_OAUTH2_PROVIDERS);
             oauth2.add(checked);
         }
         return new IdentitySettings(apiKeys, oauth2, Map.of());
@@ -73,9 +71,9 @@ public record IdentitySettings(List<ApiKeyProvider> apiKeyProviders, List<String
         return !apiKeyProviders.isEmpty() || !oauth2Providers.isEmpty();
     }
 
-    private static void requireUnique(Set<String> names, String name, String parameter, String property) {
+    private static void requireUnique(Set<String> names, String name, String property) {
         if (!names.add(name)) {
-            throw new InvalidSettingException(parameter, property, "credential provider " + name + " is listed twice",
+            throw new InvalidSettingException(property, "credential provider " + name + " is listed twice",
                     "keep one " + name + " (a name is either an API-key or an OAuth2 provider)");
         }
     }

@@ -2,6 +2,7 @@ package io.github.agentcore4j.maven.core.memory;
 
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.deploy.DeadlineWait;
 import io.github.agentcore4j.maven.core.deploy.DeployFailedException;
 import java.time.Duration;
@@ -70,7 +71,7 @@ public final class Memories {
             return Optional.empty();
         }
         if (settings.memoryId() != null) {
-            Memory memory = find(settings.memoryId()).orElseThrow(() -> new InvalidSettingException("memoryId",
+            Memory memory = find(settings.memoryId()).orElseThrow(() -> new InvalidSettingException(PropertyNames.MEMORY_ID,
                     "memory " + settings.memoryId() + " does not exist in this account and region",
                     "set the id of an existing memory, or unset memoryId so that deploy creates one"));
             boolean ours = recorded.filter(r -> r.memoryId().equals(memory.id())).map(MemoryRecord::createdByDeploy)

@@ -1,6 +1,7 @@
 package io.github.agentcore4j.maven.core.memory;
 
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -21,7 +22,7 @@ public enum MemoryMode {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException("memoryMode", "'" + value + "' is not a memory mode",
+            throw new InvalidSettingException(PropertyNames.MEMORY_MODE, "'" + value + "' is not a memory mode",
                     "use one of " + Arrays.toString(values()));
         }
     }

@@ -1,6 +1,6 @@
 package io.github.agentcore4j.maven.core.memory;
 
-import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
+import io.github.agentcore4j.maven.core.config.AgentEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +30,12 @@ public record MemoryRecord(MemoryMode mode, String memoryId, String memoryArn, S
     public static final String MEMORY_NAME_VARIABLE = "BEDROCK_AGENTCORE_MEMORY_NAME";
 
     /** The memory the YAML records for the agent, when it records one with an id. */
-    public static Optional<MemoryRecord> read(AgentCoreConfig config, String agentName) {
-        if (!config.hasSection(agentName, SECTION)) {
+    public static Optional<MemoryRecord> read(AgentEntry entry) {
+        Optional<Map<String, Object>> section = entry.existingSection(SECTION);
+        if (section.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Object> memory = config.section(agentName, SECTION);
+        Map<String, Object> memory = section.get();
         if (!(memory.get("memory_id") instanceof String id) || id.isBlank()) {
             return Optional.empty();
         }
@@ -50,11 +51,11 @@ public record MemoryRecord(MemoryMode mode, String memoryId, String memoryArn, S
      * keeping a memory deploy recorded. Settings without memory leave the section as it is (the toolkit's, if any).
      * The agent must exist.
      */
-    public static void configure(AgentCoreConfig config, String agentName, MemorySettings settings) {
+    public static void configure(AgentEntry entry, MemorySettings settings) {
         if (!settings.enabled()) {
             return;
         }
-        Map<String, Object> memory = config.section(agentName, SECTION);
+        Map<String, Object> memory = entry.section(SECTION);
         memory.put("mode", settings.mode().name());
         memory.put("event_expiry_days", settings.eventExpiryDays());
         if (settings.memoryId() != null && !settings.memoryId().equals(memory.get("memory_id"))) {
@@ -68,8 +69,8 @@ public record MemoryRecord(MemoryMode mode, String memoryId, String memoryArn, S
     }
 
     /** Records this memory in the agent's {@code memory} section. The agent must exist. */
-    public void writeTo(AgentCoreConfig config, String agentName) {
-        Map<String, Object> memory = config.section(agentName, SECTION);
+    public void writeTo(AgentEntry entry) {
+        Map<String, Object> memory = entry.section(SECTION);
         memory.put("mode", mode.name());
         memory.put("memory_id", memoryId);
         memory.put("memory_arn", memoryArn);
@@ -87,15 +88,6 @@ public record MemoryRecord(MemoryMode mode, String memoryId, String memoryArn, S
         ordered.putAll(memory);
         memory.clear();
         memory.putAll(ordered);
-    }
-
-    /** Forgets the memory (after destroy deleted it, or when the POM no longer asks for one), keeping the mode. */
-    public static void clear(AgentCoreConfig config, String agentName) {
-        Map<String, Object> memory = config.section(agentName, SECTION);
-        memory.put("memory_id", null);
-        memory.put("memory_arn", null);
-        memory.put("memory_name", null);
-        memory.put("was_created_by_toolkit", false);
     }
 
     /** The variables that tell the agent its memory: {@code BEDROCK_AGENTCORE_MEMORY_ID} and {@code _NAME}. */

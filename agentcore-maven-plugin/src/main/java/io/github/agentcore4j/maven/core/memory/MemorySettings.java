@@ -1,6 +1,7 @@
 package io.github.agentcore4j.maven.core.memory;
 
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import java.util.regex.Pattern;
 
 /**
@@ -44,20 +45,20 @@ public record MemorySettings(MemoryMode mode, String memoryId, int eventExpiryDa
         MemoryMode checkedMode = MemoryMode.fromSetting(mode);
         String id = memoryId == null || memoryId.isBlank() ? null : memoryId.trim();
         if (id != null && !ID.matcher(id).matches()) {
-            throw new InvalidSettingException("memoryId", "'" + id + "' is not a memory id (a memory id is the "
+            throw new InvalidSettingException(PropertyNames.MEMORY_ID, "'" + id + "' is not a memory id (a memory id is the "
                     + "memory's name, a dash and ten letters or digits, e.g. my_agent_mem-a1B2c3D4e5)",
                     "copy the id of an existing memory from the AgentCore console or ListMemories, or unset memoryId"
                             + " so that deploy creates one");
         }
         int days = eventExpiryDays == null ? DEFAULT_EVENT_EXPIRY_DAYS : eventExpiryDays;
         if (days < MIN_EVENT_EXPIRY_DAYS || days > MAX_EVENT_EXPIRY_DAYS) {
-            throw new InvalidSettingException("memoryEventExpiryDays", days + " days is outside the "
+            throw new InvalidSettingException(PropertyNames.MEMORY_EVENT_EXPIRY_DAYS, days + " days is outside the "
                     + MIN_EVENT_EXPIRY_DAYS + ".." + MAX_EVENT_EXPIRY_DAYS + " AgentCore Memory accepts",
                     "set a number of days between " + MIN_EVENT_EXPIRY_DAYS + " and " + MAX_EVENT_EXPIRY_DAYS);
         }
         String name = agentName + NAME_SUFFIX;
         if (id == null && checkedMode != MemoryMode.NO_MEMORY && !NAME.matcher(name).matches()) {
-            throw new InvalidSettingException("memoryMode", "the memory deploy creates is named " + name
+            throw new InvalidSettingException(PropertyNames.MEMORY_MODE, "the memory deploy creates is named " + name
                     + " (the agent name and " + NAME_SUFFIX + ", as the AWS starter toolkit names it), which is "
                     + "longer than the 48 characters AgentCore Memory accepts", "shorten agentName to at most "
                     + (48 - NAME_SUFFIX.length()) + " characters, or set memoryId to use an existing memory");

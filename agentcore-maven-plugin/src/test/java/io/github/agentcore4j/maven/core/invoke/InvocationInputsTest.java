@@ -41,12 +41,13 @@ class InvocationInputsTest {
 
     @Test
     void asksForExactlyOnePayload() {
-        String fix = " Fix: set exactly one: -Dagentcore.prompt=Hello, -Dagentcore.payload='{\"prompt\":\"Hello\"}' or "
+        String fix = " Fix: set exactly one: -Dagentcore.invoke.prompt=Hello, "
+                + "-Dagentcore.invoke.payload='{\"prompt\":\"Hello\"}' or "
                 + "-Dagentcore.invoke.payloadFile=request.json.";
-        assertEquals("Invalid setting <payload> (-Dagentcore.payload): nothing to send." + fix,
+        assertEquals("Invalid setting <payload> (-Dagentcore.invoke.payload): nothing to send." + fix,
                 assertThrows(InvalidSettingException.class, () -> InvocationInputs.payload(null, null, null))
                         .getMessage());
-        assertEquals("Invalid setting <payload> (-Dagentcore.payload): more than one of payload, prompt and "
+        assertEquals("Invalid setting <payload> (-Dagentcore.invoke.payload): more than one of payload, prompt and "
                 + "payloadFile is set." + fix, assertThrows(InvalidSettingException.class,
                         () -> InvocationInputs.payload("{}", "Hello", null)).getMessage());
     }
@@ -57,9 +58,11 @@ class InvocationInputsTest {
                 () -> InvocationInputs.payload("{prompt: Hello}", null, null));
 
         assertEquals("payload", e.parameter());
-        assertEquals(true, e.getMessage().startsWith("Invalid setting <payload> (-Dagentcore.payload): it is not "
+        assertEquals(true, e.getMessage().startsWith("Invalid setting <payload> (-Dagentcore.invoke.payload): it "
+                + "is not "
                 + "valid JSON ("), e.getMessage());
-        assertEquals(true, e.getMessage().endsWith("Fix: send a JSON document, or use -Dagentcore.prompt=<text>."));
+        assertEquals(true, e.getMessage().endsWith("Fix: send a JSON document, or use "
+                + "-Dagentcore.invoke.prompt=<text>."));
         assertEquals("payload", assertThrows(InvalidSettingException.class,
                 () -> InvocationInputs.payload("{} trailing", null, null)).parameter());
     }
@@ -69,7 +72,7 @@ class InvocationInputsTest {
         Path empty = Files.writeString(directory.resolve("empty.json"), "  ");
 
         assertEquals("Invalid setting <payloadFile> (-Dagentcore.invoke.payloadFile): it is empty. Fix: send a JSON "
-                + "document, or use -Dagentcore.prompt=<text>.", assertThrows(InvalidSettingException.class,
+                + "document, or use -Dagentcore.invoke.prompt=<text>.", assertThrows(InvalidSettingException.class,
                         () -> InvocationInputs.payload(null, null, empty)).getMessage());
         assertEquals("payloadFile", assertThrows(InvalidSettingException.class,
                 () -> InvocationInputs.payload(null, null, directory.resolve("missing.json"))).parameter());

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
+import io.github.agentcore4j.maven.core.config.AgentEntry;
 import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.identity.CredentialProviderRecord;
 import io.github.agentcore4j.maven.core.identity.IdentityRecord;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,73 +25,67 @@ class MemoryRecordTest {
     @TempDir
     Path directory;
 
-    private AgentCoreConfig agent() {
-        AgentCoreConfig config = AgentCoreConfig.empty();
-        config.configureAgent(AgentSettings.builder().agentName("my_agent", "x").build(), "a.Main");
-        return config;
+    private Path file() {
+        return directory.resolve(".bedrock_agentcore.yaml");
     }
 
-    private AgentCoreConfig roundTrip(AgentCoreConfig config) {
-        Path file = directory.resolve(".bedrock_agentcore.yaml");
-        AgentCoreConfigFile.write(file, config);
-        return AgentCoreConfigFile.read(file);
+    private AgentEntry agent() {
+        AgentEntry entry = AgentEntry.read(file(), "my_agent");
+        entry.configure(AgentSettings.builder().agentName("my_agent", "x").build(), "a.Main");
+        return entry;
+    }
+
+    /** Saves the entry and reads it back from the file. */
+    private AgentEntry roundTrip(AgentEntry entry) {
+        entry.save();
+        return AgentEntry.read(file(), "my_agent");
     }
 
     @Test
-    void writesTheToolkitsMemoryFieldsAndReadsThemBack() throws Exception {
-        AgentCoreConfig config = agent();
+    void writesTheToolkitsMemoryFieldsInItsOrderAndReadsThemBack() throws Exception {
+        AgentEntry entry = agent();
+        MemoryRecord.configure(entry, MemorySettings.of("STM_AND_LTM", null, 30, "my_agent"));
         new MemoryRecord(MemoryMode.STM_AND_LTM, "my_agent_mem-a1B2c3D4e5", MEMORY_ARN, "my_agent_mem", 30, true)
-                .writeTo(config, "my_agent");
+                .writeTo(entry);
 
-        AgentCoreConfig read = roundTrip(config);
-        String yaml = Files.readString(directory.resolve(".bedrock_agentcore.yaml"));
+        AgentEntry read = roundTrip(entry);
+        String yaml = Files.readString(file());
         assertTrue(yaml.contains("    memory:\n      mode: STM_AND_LTM\n      memory_id: my_agent_mem-a1B2c3D4e5\n"
                 + "      memory_arn: " + MEMORY_ARN + "\n      memory_name: my_agent_mem\n"
                 + "      event_expiry_days: 30\n      first_invoke_memory_check_done: false\n"
                 + "      was_created_by_toolkit: true\n"), yaml);
-        MemoryRecord record = MemoryRecord.read(read, "my_agent").orElseThrow();
+        MemoryRecord record = MemoryRecord.read(read).orElseThrow();
         assertTrue(record.createdByDeploy());
         assertEquals(Map.of("BEDROCK_AGENTCORE_MEMORY_ID", "my_agent_mem-a1B2c3D4e5",
                 "BEDROCK_AGENTCORE_MEMORY_NAME", "my_agent_mem"), record.environment());
     }
 
     @Test
-    void configureWritesTheModeAndAGivenMemoryButNoSectionForAnAgentWithoutMemory() {
-        AgentCoreConfig config = agent();
-        MemoryRecord.configure(config, "my_agent", MemorySettings.of(null, null, null, "my_agent"));
-        assertFalse(config.hasSection("my_agent", "memory"));
+    void configureWritesAGivenMemoryButNoSectionForAnAgentWithoutMemory() {
+        AgentEntry entry = agent();
+        MemoryRecord.configure(entry, MemorySettings.of(null, null, null, "my_agent"));
+        assertTrue(entry.existingSection("memory").isEmpty());
 
-        MemoryRecord.configure(config, "my_agent", MemorySettings.of(null, "shared_mem-a1B2c3D4e5", 60, "my_agent"));
-        MemoryRecord given = MemoryRecord.read(roundTrip(config), "my_agent").orElseThrow();
+        MemoryRecord.configure(entry, MemorySettings.of(null, "shared_mem-a1B2c3D4e5", 60, "my_agent"));
+        MemoryRecord given = MemoryRecord.read(roundTrip(entry)).orElseThrow();
         assertEquals("shared_mem-a1B2c3D4e5", given.memoryId());
         assertEquals(60, given.eventExpiryDays());
         assertFalse(given.createdByDeploy(), "destroy never deletes a memory it was given");
     }
 
     @Test
-    void clearingForgetsTheMemory() {
-        AgentCoreConfig config = agent();
-        new MemoryRecord(MemoryMode.STM_ONLY, "my_agent_mem-a1B2c3D4e5", MEMORY_ARN, "my_agent_mem", 30, true)
-                .writeTo(config, "my_agent");
-
-        MemoryRecord.clear(config, "my_agent");
-
-        assertEquals(Optional.empty(), MemoryRecord.read(roundTrip(config), "my_agent"));
-    }
-
-    @Test
     void recordsCredentialProvidersInTheToolkitsFieldsKeepingOthers() {
-        AgentCoreConfig config = agent();
+        AgentEntry entry = agent();
         CredentialProviderRecord toolkits = new CredentialProviderRecord("github", "arn:github", "github",
                 "https://callback");
-        IdentityRecord.write(config, "my_agent", List.of(toolkits), Set.of());
+        IdentityRecord.write(entry, List.of(toolkits), Set.of());
         CredentialProviderRecord apiKey = new CredentialProviderRecord("openai", "arn:openai",
                 CredentialProviderRecord.API_KEY, "");
 
-        IdentityRecord.write(config, "my_agent", List.of(apiKey), Set.of("openai"));
+        IdentityRecord.write(entry, List.of(apiKey), Set.of("openai"));
 
-        AgentCoreConfig read = roundTrip(config);
-        assertEquals(List.of(toolkits, apiKey), IdentityRecord.providers(read, "my_agent"));
-        assertEquals(Set.of("openai"), IdentityRecord.createdApiKeyProviders(read, "my_agent"));
+        AgentEntry read = roundTrip(entry);
+        assertEquals(List.of(toolkits, apiKey), IdentityRecord.providers(read));
+        assertEquals(Set.of("openai"), IdentityRecord.createdApiKeyProviders(read));
     }
 }
