@@ -164,6 +164,28 @@ class DeployMemoryAndIdentityTest {
     }
 
     @Test
+    void anApiKeyMayComeFromASettingsServerPassword() throws Exception {
+        FixtureProject project = stage.project("identity-server-key");
+        String serverKey = "sk-serp-9876543210fedcbaNEVERLOGGED";
+        Path settings = project.file("key-settings.xml");
+        Files.writeString(settings, "<settings><servers><server><id>serp</id><password>" + serverKey
+                + "</password></server></servers></settings>", StandardCharsets.UTF_8);
+
+        MavenResult dryRun = stage.maven(project, "server_key_agent", "-gs", settings.toString(), "deploy",
+                "-Dagentcore.deploy.dryRun=true", "-Dagentcore.deploy.apiKeyProviders=serp-search=server:serp")
+                .assertSuccess();
+
+        assertContains(dryRun.log(), "[dry run] would create API-key credential provider serp-search (key from "
+                + "settings.xml server serp)");
+        assertFalse(dryRun.log().contains(serverKey), "the key is in the build log");
+        assertTrue(stage.aws().identity().apiKeyProvider("serp-search").isEmpty(), "a dry run creates nothing");
+        MavenResult missing = stage.maven(project, "server_key_agent", "deploy", "-Dagentcore.deploy.dryRun=true",
+                "-Dagentcore.deploy.apiKeyProviders=serp-search=server:nowhere").assertFailure();
+        assertContains(missing.log(), "the key of provider serp-search comes from settings.xml server nowhere, which "
+                + "has no password");
+    }
+
+    @Test
     void refusesAKeyInThePomAndAMissingOauth2ProviderBeforeDeployingAnything() {
         FixtureProject project = stage.project("identity-refused");
 
