@@ -1,5 +1,6 @@
 package io.github.agentcore4j.maven;
 
+import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.config.Protocol;
 import io.github.agentcore4j.maven.core.config.RuntimeOptions;
@@ -9,46 +10,50 @@ import io.github.agentcore4j.maven.core.container.ContainerEnvironment;
 import io.github.agentcore4j.maven.core.container.ContainerLaunch;
 import io.github.agentcore4j.maven.core.container.SmokeTest;
 import io.github.agentcore4j.maven.core.image.BaseImages;
-import io.github.agentcore4j.maven.core.image.GitRevision;
 import io.github.agentcore4j.maven.core.image.ImageBuildRequest;
 import io.github.agentcore4j.maven.core.image.ImageBuildResult;
 import io.github.agentcore4j.maven.core.image.ImageBuilder;
 import io.github.agentcore4j.maven.core.image.ImageTarget;
 import io.github.agentcore4j.maven.core.image.ImageTargets;
-import io.github.agentcore4j.maven.core.image.JavaApplication;
-import io.github.agentcore4j.maven.core.image.RegistryCredential;
 import io.github.agentcore4j.maven.core.invoke.ProtocolPayloads;
 import io.github.agentcore4j.maven.core.local.AgentProcess;
 import io.github.agentcore4j.maven.core.local.AgentStartException;
 import io.github.agentcore4j.maven.core.local.ServingPaths;
+import io.github.agentcore4j.maven.core.observability.JavaAgentRecipe;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
- * What the goals that build the agent's image share (build, deploy, and run-local and start in container mode): the
- * base image, JVM flags, user, labels, caches and registry credentials, so a deployed image is the image
- * {@code agentcore:build} makes, and the local container engine that runs it before it ships.
+ * The parameters of the goals that build the agent's image (build, deploy, and run-local and start in container
+ * mode): the base image, JVM flags, user, caches and registries, the OpenTelemetry agent, and the local container
+ * engine that runs the image before it ships; so a deployed image is the image {@code agentcore:build} makes.
  */
-public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
+public abstract class AbstractImageMojo extends AbstractAgentMojo {
 
-    private static final Set<String> RUNTIME_SCOPES =
-            Set.of(Artifact.SCOPE_COMPILE, Artifact.SCOPE_RUNTIME, Artifact.SCOPE_SYSTEM);
+    /**
+     * Traces the agent with OpenTelemetry, as the AWS toolkits do by default: build and deploy put the OpenTelemetry
+     * Java agent in the image, deploy prepares CloudWatch for the traces and logs, and
+     * {@code .bedrock_agentcore.yaml} records {@code observability.enabled}. {@code false} leaves all of it out.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.OBSERVABILITY, defaultValue = "true")
+    protected boolean observability;
+
+    /**
+     * The OpenTelemetry Java agent that traces the agent, as {@code groupId:artifactId:version}, resolved through
+     * Maven. The default, the AWS distro, signs its exports to X-Ray and CloudWatch Logs; the upstream
+     * {@code io.opentelemetry.javaagent:opentelemetry-javaagent:<version>} works for local traces and other backends.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.OBSERVABILITY_AGENT, defaultValue = JavaAgentRecipe.DEFAULT_AGENT)
+    protected String observabilityAgent;
 
     /**
      * The base image. It must include linux/arm64 and Java; for multi-arch images the arm64 entry is used. Pin it
@@ -59,7 +64,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.BASE_IMAGE, defaultValue = "eclipse-temurin:21-jre")
-    private String baseImage;
+    protected String baseImage;
 
     /**
      * JVM options for the entrypoint, replacing the defaults tuned for a small microVM
@@ -69,7 +74,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.JVM_FLAGS)
-    private List<String> jvmFlags;
+    protected List<String> jvmFlags;
 
     /**
      * The non-root user (and group) the agent runs as, by name or number. The default is an unprivileged id that
@@ -78,7 +83,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.USER, defaultValue = "1000:1000")
-    private String user;
+    protected String user;
 
     /**
      * Allows registries over plain HTTP or with certificates that cannot be verified. Only for registries you trust,
@@ -87,7 +92,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.ALLOW_INSECURE_REGISTRIES, defaultValue = "false")
-    private boolean allowInsecureRegistries;
+    protected boolean allowInsecureRegistries;
 
     /**
      * Where base image layers are cached between builds. Defaults to Jib's per-user cache, shared by all projects.
@@ -95,7 +100,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.BASE_IMAGE_CACHE)
-    private File baseImageCache;
+    protected File baseImageCache;
 
     /**
      * The source revision for the {@code org.opencontainers.image.revision} label. Defaults to the Git commit
@@ -104,7 +109,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.REVISION)
-    private String revision;
+    protected String revision;
 
     /**
      * The container engine's command that runs the image locally (container mode, smoke tests): a name on the PATH
@@ -113,7 +118,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      * @since 0.2.0
      */
     @Parameter(property = PropertyNames.CONTAINER_ENGINE)
-    private String containerEngine;
+    protected String containerEngine;
 
     /**
      * The body the smoke test sends to the image's invocation path. Unset: {@code {"prompt":"Hello"}} for HTTP
@@ -122,7 +127,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      * @since 0.2.0
      */
     @Parameter(property = PropertyNames.SMOKE_TEST_PAYLOAD)
-    private String smokeTestPayload;
+    protected String smokeTestPayload;
 
     /**
      * Seconds the smoke-tested image may take to answer its health check; emulated arm64 starts slower than native.
@@ -130,41 +135,45 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      * @since 0.2.0
      */
     @Parameter(property = PropertyNames.SMOKE_TEST_TIMEOUT, defaultValue = "120")
-    private int smokeTestTimeout;
+    protected int smokeTestTimeout;
 
-    @Parameter(defaultValue = "${settings}", readonly = true, required = true)
-    private Settings settings;
-
-    @Component
-    private SettingsDecrypter settingsDecrypter;
+    @Override
+    protected void addSettings(AgentSettings.Builder builder) {
+        super.addSettings(builder);
+        builder.observability(observability);
+    }
 
     /** A build request for the project's image, sent to {@code target}, with the shared image settings. */
     protected final ImageBuildRequest.Builder imageRequest(ImageTarget target) {
         BaseImages.requireJava(baseImage);
-        BaseImages.warnIfClassesNeedNewerJava(baseImage, classesDirectory(), buildLog());
+        BaseImages.warnIfClassesNeedNewerJava(baseImage, maven().classesDirectory(), buildLog());
         ImageBuildRequest.Builder request = ImageBuildRequest.builder()
                 .baseImage(baseImage)
                 .target(target)
-                .application(application())
+                .application(maven().application(resolveMainClass()))
                 .jvmFlags(jvmFlags == null || jvmFlags.isEmpty() ? ImageBuildRequest.MICROVM_JVM_FLAGS : jvmFlags)
                 .port(protocol().port())
                 .user(user)
-                .label("org.opencontainers.image.title", project.getArtifactId())
-                .label("org.opencontainers.image.version", project.getVersion())
-                .label("org.opencontainers.image.source",
-                        project.getScm() != null && project.getScm().getUrl() != null
-                                ? project.getScm().getUrl() : project.getUrl())
-                .label("org.opencontainers.image.revision",
-                        revision != null ? revision : GitRevision.of(project.getBasedir().toPath()).orElse(null))
                 .allowInsecureRegistries(allowInsecureRegistries)
                 .awsProfile(agentSettings().profile())
                 .baseImageLayersCache(baseImageCache == null ? null : baseImageCache.toPath())
                 .outputDirectory(agentCoreDirectory())
-                .toolVersion(pluginVersion())
-                .offline(session.isOffline())
+                .toolVersion(maven().pluginVersion())
+                .offline(maven().isOffline())
                 .observability(agentSettings().observability() ? observabilityJars() : null);
-        settingsCredentials(request);
+        maven().labelImage(request, revision);
+        maven().addRegistryCredentials(request);
         return request;
+    }
+
+    /**
+     * The OpenTelemetry Java agent jar and the API jars the project lacks, resolved through Maven.
+     *
+     * @throws io.github.agentcore4j.maven.core.config.InvalidSettingException naming observabilityAgent when they
+     *     cannot be resolved
+     */
+    protected final JavaAgentRecipe.Jars observabilityJars() {
+        return maven().observabilityJars(observabilityAgent);
     }
 
     /**
@@ -181,8 +190,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
             throw new AgentStartException(problem);
         });
         ImageBuildResult image = new ImageBuilder().build(imageRequest(new ImageTarget.Daemon(
-                        ImageTargets.fallbackName(project.getArtifactId(), project.getVersion()),
-                        engine.executable()))
+                        ImageTargets.fallbackName(maven().artifactId(), maven().version()), engine.executable()))
                 .outputDirectory(agentCoreDirectory().resolve("container"))
                 .build(), buildLog());
         ContainerEnvironment environment = ContainerEnvironment.of(agentSettings(), System.getenv(),
@@ -194,7 +202,7 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
         variables.putAll(ServingPaths.environment(runtime, containerPort));
         recordedMemoryEnvironment().forEach(variables::putIfAbsent);
         return new ContainerLaunch(engine, image.imageId(), agentSettings().name().value(), protocol(), hostPort,
-                containerPort, variables, project.getBasedir().toPath());
+                containerPort, variables, maven().basedir());
     }
 
     /**
@@ -209,48 +217,5 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
                 new ProtocolPayloads.McpCall(ProtocolPayloads.DEFAULT_MCP_METHOD, null, null));
         SmokeTest.run(containerLaunch(SmokeTest.freePort()), payload, Duration.ofSeconds(smokeTestTimeout),
                 buildLog());
-    }
-
-    /** This plugin's version, recorded in images and tags. */
-    protected final String pluginVersion() {
-        return mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
-    }
-
-    private JavaApplication application() {
-        List<Path> releases = new ArrayList<>();
-        List<Path> snapshots = new ArrayList<>();
-        for (Artifact artifact : project.getArtifacts()) {
-            if (artifact.getFile() != null && artifact.getArtifactHandler().isAddedToClasspath()
-                    && RUNTIME_SCOPES.contains(artifact.getScope())) {
-                (artifact.isSnapshot() ? snapshots : releases).add(artifact.getFile().toPath());
-            }
-        }
-        return new JavaApplication(resolveMainClass(), classesDirectory(), releases, snapshots);
-    }
-
-    /** The decrypted password of the settings.xml server with this id, when it has one. */
-    protected final Optional<String> serverPassword(String serverId) {
-        Server server = settings.getServer(serverId);
-        if (server == null) {
-            return Optional.empty();
-        }
-        Server plain = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server)).getServer();
-        return Optional.ofNullable(plain == null ? null : plain.getPassword()).filter(password -> !password.isBlank());
-    }
-
-    /** Every settings.xml server with a user name and password, keyed by id, which must be the registry host. */
-    private void settingsCredentials(ImageBuildRequest.Builder request) {
-        for (Server server : settings.getServers()) {
-            SettingsDecryptionResult decrypted =
-                    settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-            for (SettingsProblem problem : decrypted.getProblems()) {
-                getLog().debug("settings.xml server " + server.getId() + ": " + problem.getMessage());
-            }
-            Server plain = decrypted.getServer();
-            if (plain != null && plain.getUsername() != null && plain.getPassword() != null) {
-                request.credential(plain.getId(), new RegistryCredential(plain.getUsername(), plain.getPassword(),
-                        "settings.xml <server> " + plain.getId()));
-            }
-        }
     }
 }

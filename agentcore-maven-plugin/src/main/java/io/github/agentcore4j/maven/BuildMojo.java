@@ -72,7 +72,7 @@ public class BuildMojo extends AbstractImageMojo {
             smokeTest();
         }
         new ImageBuilder().build(imageRequest(ImageTargets.select(target, image,
-                        ImageTargets.fallbackName(project.getArtifactId(), project.getVersion()),
+                        ImageTargets.fallbackName(maven().artifactId(), maven().version()),
                         tarFile.toPath(), DaemonExecutables::find))
                 .additionalTags(tags == null ? List.of() : tags)
                 .build(), buildLog());

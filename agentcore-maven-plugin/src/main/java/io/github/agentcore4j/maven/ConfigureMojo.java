@@ -14,7 +14,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  * @since 0.1.0
  */
 @Mojo(name = "configure", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
-public class ConfigureMojo extends AbstractAgentCoreMojo {
+public class ConfigureMojo extends AbstractRuntimeMojo {
 
     @Override
     protected void doExecute() {

@@ -27,7 +27,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class DeployMojo extends AbstractImageMojo {
+public class DeployMojo extends AbstractRuntimeMojo {
 
     /**
      * The ECR repository name. Unset: {@code bedrock-agentcore-<agent name>}, created when missing (immutable tags,
@@ -141,7 +141,7 @@ public class DeployMojo extends AbstractImageMojo {
         // image and before any AWS call.
         String mainClass = resolveMainClass();
         DeployRequest request = new DeployRequest(agentSettings(), mainClass, repository, executionRole, endpoint,
-                Duration.ofSeconds(waitTimeout), dryRun, project.getVersion(), marketplaceAccess,
+                Duration.ofSeconds(waitTimeout), dryRun, maven().version(), marketplaceAccess,
                 keepImages, memorySettings(), IdentitySettings.of(apiKeyProviders, oauth2Providers)
                         .withKeys(secretLookup()));
         if (smokeTest && !dryRun) {
@@ -166,7 +166,7 @@ public class DeployMojo extends AbstractImageMojo {
 
             @Override
             public Optional<String> serverPassword(String serverId) {
-                return DeployMojo.this.serverPassword(serverId);
+                return maven().serverPassword(serverId);
             }
         };
     }

@@ -9,7 +9,6 @@ import java.io.Console;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Settings;
 
 /**
  * Deletes what deploy made: the runtime's named endpoints, the runtime, optionally the images or the whole ECR
@@ -20,7 +19,7 @@ import org.apache.maven.settings.Settings;
  * @since 0.1.0
  */
 @Mojo(name = "destroy", threadSafe = true)
-public class DestroyMojo extends AbstractAgentCoreMojo {
+public class DestroyMojo extends AbstractDeployedAgentMojo {
 
     /**
      * Confirms the deletion without asking, as a non-interactive build must.
@@ -54,9 +53,6 @@ public class DestroyMojo extends AbstractAgentCoreMojo {
     @Parameter(property = PropertyNames.DESTROY_DELETE_REPOSITORY, defaultValue = "false")
     private boolean deleteRepository;
 
-    @Parameter(defaultValue = "${settings}", readonly = true, required = true)
-    private Settings settings;
-
     @Override
     protected void doExecute() {
         String name = agentSettings().name().value();
@@ -75,7 +71,7 @@ public class DestroyMojo extends AbstractAgentCoreMojo {
 
     private boolean confirmedInteractively(String name, Optional<DeployedAgent> agent) {
         Console console = System.console();
-        if (!settings.isInteractiveMode() || console == null) {
+        if (!maven().isInteractive() || console == null) {
             return false;
         }
         String answer = console.readLine("Delete agent %s%s? Type its name to confirm: ", name,

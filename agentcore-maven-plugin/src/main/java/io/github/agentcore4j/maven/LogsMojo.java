@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.2.0
  */
 @Mojo(name = "logs", threadSafe = true)
-public class LogsMojo extends AbstractAgentCoreMojo {
+public class LogsMojo extends AbstractDeployedAgentMojo {
 
     /**
      * How far back to start: an age such as {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d}, or an ISO instant.

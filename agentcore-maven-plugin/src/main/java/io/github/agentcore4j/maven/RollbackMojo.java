@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "rollback", threadSafe = true)
-public class RollbackMojo extends AbstractAgentCoreMojo {
+public class RollbackMojo extends AbstractDeployedAgentMojo {
 
     /**
      * The version to go back to. Unset: the newest READY version before the one the endpoint serves.

@@ -69,7 +69,7 @@ public class RunLocalMojo extends AbstractLaunchMojo {
     }
 
     private void run(AgentLaunch launch) throws InterruptedException {
-        new LocalRun(launch, localStateFile(), startTimeout(), buildLog(), StandardOutput::println)
-                .run(watch ? classesDirectory() : null);
+        new LocalRun(launch, maven().localStateFile(), startTimeout(), buildLog(), StandardOutput::println)
+                .run(watch ? maven().classesDirectory() : null);
     }
 }

@@ -25,10 +25,10 @@ public class StartMojo extends AbstractLaunchMojo {
     @Override
     protected void doExecute() throws InterruptedException {
         AgentLaunch spec = agentLaunch();
-        BackgroundAgents.start(spec, localStateFile(), agentCoreDirectory().resolve(LOG_FILE_NAME),
+        BackgroundAgents.start(spec, maven().localStateFile(), agentCoreDirectory().resolve(LOG_FILE_NAME),
                 startTimeout(), buildLog());
-        project.getProperties().setProperty(PropertyNames.LOCAL_PORT, Integer.toString(spec.port()));
-        project.getProperties().setProperty(PropertyNames.LOCAL_URL, "http://127.0.0.1:" + spec.port());
+        maven().setProjectProperty(PropertyNames.LOCAL_PORT, Integer.toString(spec.port()));
+        maven().setProjectProperty(PropertyNames.LOCAL_URL, "http://127.0.0.1:" + spec.port());
         getLog().info("Set " + PropertyNames.LOCAL_PORT + "=" + spec.port() + " and " + PropertyNames.LOCAL_URL
                 + "=http://127.0.0.1:" + spec.port() + " for the integration tests");
     }

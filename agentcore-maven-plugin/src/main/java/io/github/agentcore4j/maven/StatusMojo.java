@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  * @since 0.1.0
  */
 @Mojo(name = "status", threadSafe = true)
-public class StatusMojo extends AbstractAgentCoreMojo {
+public class StatusMojo extends AbstractDeployedAgentMojo {
 
     @Override
     protected void doExecute() {

@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "stop-session", threadSafe = true)
-public class StopSessionMojo extends AbstractAgentCoreMojo {
+public class StopSessionMojo extends AbstractDeployedAgentMojo {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 

@@ -2,6 +2,7 @@ package io.github.agentcore4j.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -93,6 +94,25 @@ class PluginDescriptorTest {
         assertWired("build", "target", "${agentcore.build.target}", "registry");
         assertWired("build", "user", "${agentcore.user}", "1000:1000");
         assertWired("deploy", "baseImage", "${agentcore.baseImage}", "eclipse-temurin:21-jre");
+    }
+
+    @Test
+    void eachGoalDeclaresTheParametersItReads() {
+        for (String runtimeOnly : new String[] {"jwtDiscoveryUrl", "networkMode", "subnets", "filesystems", "agentArn"}) {
+            assertNull(configuration(mojo("build"), runtimeOnly), "build declares " + runtimeOnly);
+        }
+        for (String imageOnly : new String[] {"baseImage", "jvmFlags", "containerEngine", "smokeTestTimeout"}) {
+            assertNull(configuration(mojo("invoke"), imageOnly), "invoke declares " + imageOnly);
+            assertNull(configuration(mojo("status"), imageOnly), "status declares " + imageOnly);
+        }
+        assertEquals("${agentcore.build.tags}", expression(mojo("build"), "tags"), "the image tags, not the runtime's");
+        assertNull(configuration(mojo("status"), "jwtDiscoveryUrl"));
+        assertNotNull(configuration(mojo("deploy"), "jwtDiscoveryUrl"));
+        assertNotNull(configuration(mojo("configure"), "jwtDiscoveryUrl"));
+        assertNotNull(configuration(mojo("deploy"), "baseImage"));
+        assertNotNull(configuration(mojo("run-local"), "baseImage"), "container mode builds the image");
+        assertEquals("${agentcore.skip}", expression(mojo("stop"), "skip"));
+        assertNull(configuration(mojo("stop"), "agentName"), "stop reads nothing but skip");
     }
 
     private static void assertWired(String goal, String parameter, String property, String defaultValue) {

@@ -7,26 +7,49 @@ import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** {@code POST /invocations}: binds the payload, calls the entrypoint, answers with JSON or an event stream. */
-final class InvocationEndpoint implements Route.Handler {
+/**
+ * The HTTP protocol: {@code POST /invocations} binds the payload, calls the entrypoint, answers with JSON or an event
+ * stream; {@code /ws} on the same port when the app has a WebSocket handler.
+ */
+final class InvocationEndpoint implements Protocol {
+
+    /** The port AgentCore sends HTTP (and AG-UI) requests to. */
+    static final int PORT = 8080;
+    /** The generic port variable, honoured by HTTP agents only. */
+    static final String PORT_VARIABLE = "PORT";
+    static final String PATH = "/invocations";
+    static final Defaults DEFAULTS = new Defaults(PORT, PORT_VARIABLE, PATH);
 
     private static final Logger LOG = Logger.getLogger(AgentCoreApp.LOGGER_NAME);
 
-    private final Invocable entrypoint;
-    private final long maxRequestBytes;
+    private Invocable entrypoint;
+    private WebSocketHandler webSocket;
+    private long maxRequestBytes;
 
-    InvocationEndpoint(Invocable entrypoint, long maxRequestBytes) {
+    void entrypoint(Invocable entrypoint) {
         this.entrypoint = entrypoint;
-        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    void webSocket(WebSocketHandler webSocket) {
+        this.webSocket = webSocket;
     }
 
     @Override
-    public void handle(HttpCall call) throws IOException {
-        RequestContext context = RequestContext.fromHeaders(call.requestHeaders());
-        RequestContext previous = context.makeCurrent();
-        InvocationSpan span = InvocationSpan.start("POST /invocations", "HTTP", context, call.requestHeaders());
-        InvocationSpan.Scope spanScope = span.attach();
-        span.answerWithTraceparent(call);
+    public Defaults defaults() {
+        return DEFAULTS;
+    }
+
+    @Override
+    public void wire(Wiring wiring) {
+        if (entrypoint == null) {
+            LOG.warning("No entrypoint registered; /invocations will answer 500 until one is");
+        }
+        maxRequestBytes = wiring.maxRequestBytes();
+        wiring.invocations("POST", "POST /invocations", "HTTP", this::invoke);
+        wiring.webSocket(webSocket);
+    }
+
+    private void invoke(HttpCall call, RequestContext context, InvocationSpan span) throws IOException {
         long started = System.nanoTime();
         SseResponse events = new SseResponse(call);
         RequestBody body = null;
@@ -50,24 +73,18 @@ final class InvocationEndpoint implements Route.Handler {
                 LOG.info(() -> "Invocation completed successfully (" + seconds(started) + ")");
             }
         } catch (PayloadBinder.BadRequestException e) {
-            LOG.warning(() -> e.getMessage() + ": " + e.details());
-            Responses.error(call, 400, e.getMessage(), e.details());
+            Responses.badRequest(call, e);
         } catch (RequestBody.Refused e) {
-            if (e.prepareAnswer(call)) {
-                Responses.error(call, e.status(), e.getMessage(), e.details());
-            }
+            Responses.refused(call, e);
         } catch (EventEmitter.ClientDisconnectedException e) {
             LOG.info(() -> "The caller disconnected; stream stopped (" + seconds(started) + ")");
         } catch (Exception e) {
             span.fail(e);
             fail(call, events, e, started);
         } finally {
-            spanScope.close();
-            span.end();
             if (body != null) {
                 body.close();
             }
-            RequestContext.restore(previous);
             call.close();
         }
     }

@@ -2,7 +2,9 @@ package io.github.agentcore4j.it.container;
 
 import static io.github.agentcore4j.it.container.ContainerTests.awaitNoContainer;
 import static io.github.agentcore4j.it.container.ContainerTests.awaitPortFree;
+import static io.github.agentcore4j.it.container.ContainerTests.baseImage;
 import static io.github.agentcore4j.it.container.ContainerTests.containersNamed;
+import static io.github.agentcore4j.it.container.ContainerTests.mavenArguments;
 import static io.github.agentcore4j.it.container.ContainerTests.signal;
 import static io.github.agentcore4j.it.local.LocalAgents.awaitLog;
 import static io.github.agentcore4j.it.local.LocalAgents.read;
@@ -11,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.agentcore4j.it.container.ContainerTests.Registry;
+import io.github.agentcore4j.it.registry.TestRegistry;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FreePort;
@@ -20,9 +22,8 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * run-local in container mode on real Podman with qemu: the agent's linux/arm64 image, built on a Debian arm64 Java
@@ -31,20 +32,8 @@ import org.junit.jupiter.api.Test;
 class ContainerRunLocalTest {
 
     private static final String SECRET = "it-secret-value-never-logged";
-    private static Registry registry;
-
-    @BeforeAll
-    static void startRegistry() throws InterruptedException {
-        ContainerTests.assumePodmanAndArm64();
-        registry = ContainerTests.registryWithBase("container-run-local");
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
-    }
+    @RegisterExtension
+    static final TestRegistry registry = ContainerTests.registryWithBase("container-run-local");
 
     @Test
     void runLocalRunsTheImageThatInvokeCallsAndCtrlCRemovesIt() throws Exception {
@@ -54,12 +43,12 @@ class ContainerRunLocalTest {
         int port = FreePort.pick();
         String container = "agentcore-local_echo_agent-" + port;
         Path log = project.file("run-local.log");
-        Process maven = project.startMaven(log, registry.mavenArguments("agentcore:run-local",
+        Process maven = project.startMaven(log, mavenArguments(registry, "agentcore:run-local",
                 "-Dagentcore.container=true", "-Dagentcore.port=" + port));
         try {
             awaitLog(log, "Agent local_echo_agent listens on http://127.0.0.1:" + port + " (HTTP)", maven);
             assertEquals(List.of(container), containersNamed(container));
-            assertContains(read(log), "Building linux/arm64 image local-echo-agent:1.0.0 on " + registry.baseImage());
+            assertContains(read(log), "Building linux/arm64 image local-echo-agent:1.0.0 on " + baseImage(registry));
             assertContains(read(log), "AWS credentials for the container: the environment (AWS_ACCESS_KEY_ID, "
                     + "AWS_SECRET_ACCESS_KEY)");
             // The container's own output streams to the console.
@@ -91,7 +80,7 @@ class ContainerRunLocalTest {
         int port = FreePort.pick();
         String container = "agentcore-local_echo_agent-" + port;
         Path log = project.file("run-local.log");
-        Process maven = project.startMaven(log, registry.mavenArguments("agentcore:run-local",
+        Process maven = project.startMaven(log, mavenArguments(registry, "agentcore:run-local",
                 "-Dagentcore.container=true", "-Dagentcore.port=" + port));
         try {
             awaitLog(log, "listens on http://127.0.0.1:" + port, maven);
@@ -110,7 +99,7 @@ class ContainerRunLocalTest {
     void aBusyPortIsRefusedWithTheFix() throws Exception {
         FixtureProject project = FixtureProject.copy("local-agent", "container-run-local-busy");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            MavenResult run = project.maven(registry.mavenArguments("agentcore:run-local",
+            MavenResult run = project.maven(mavenArguments(registry, "agentcore:run-local",
                     "-Dagentcore.container=true", "-Dagentcore.port=" + taken.getLocalPort())).assertFailure();
 
             assertContains(run.log(), "port " + taken.getLocalPort() + " is already in use on 127.0.0.1. Fix: stop "

@@ -12,10 +12,8 @@ import io.github.agentcore4j.it.aws.RecordedRequest;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
 import io.github.agentcore4j.it.support.FixtureProject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Deploy as plan then apply, against the stand-in that behaves as AWS does: the 2026 members on the wire and in the
@@ -25,24 +23,8 @@ import org.junit.jupiter.api.Test;
 class DeployPlanTest {
 
     private static final String DISCOVERY_URL = "https://idp.example.com/.well-known/openid-configuration";
-    private static DeployStage stage;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stage = DeployStage.start("deploy-plan");
-    }
-
-    @AfterEach
-    void clearFaults() {
-        stage.aws().faults().reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stage != null) {
-            stage.close();
-        }
-    }
+    @RegisterExtension
+    static final DeployStage stage = DeployStage.forScenario("deploy-plan");
 
     private static JsonNode lastBody(String operation) {
         List<RecordedRequest> requests = stage.aws().requests(operation);

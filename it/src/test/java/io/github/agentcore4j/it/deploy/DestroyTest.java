@@ -11,9 +11,8 @@ import io.github.agentcore4j.it.aws.IamRole;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
 import io.github.agentcore4j.it.support.FixtureProject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * agentcore:destroy: refused without confirmation in a batch build, a dry run that lists and deletes nothing, then
@@ -23,19 +22,8 @@ class DestroyTest {
 
     private static final String TRUST_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"bedrock-agentcore.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
-    private static DeployStage stage;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stage = DeployStage.start("destroy");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stage != null) {
-            stage.close();
-        }
-    }
+    @RegisterExtension
+    static final DeployStage stage = DeployStage.forScenario("destroy");
 
     @Test
     void destroyDeletesWhatDeployMadeAfterConfirmation() {

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * agentcore:invoke through AgentCore's InvokeAgentRuntime: the stand-in forwards to the fixture agent, started for
@@ -36,13 +37,13 @@ import org.junit.jupiter.api.Test;
 class InvokeDeployedTest {
 
     private static final Pattern KEPT_SESSION = Pattern.compile("agent_session_id: (\\S+)\n");
-    private static DeployStage stage;
+    @RegisterExtension
+    static final DeployStage stage = DeployStage.forScenario("invoke-deployed");
     private static FixtureProject agentProject;
     private static Process agent;
 
     @BeforeAll
     static void startAgent() throws Exception {
-        stage = DeployStage.start("invoke-deployed");
         agentProject = stage.project("invoke-local-agent");
         stage.maven(agentProject, "local_agent", "compile").assertSuccess();
         int port = FreePort.pick();
@@ -57,14 +58,8 @@ class InvokeDeployedTest {
 
     @AfterAll
     static void stopAgent() {
-        try {
-            if (agent != null) {
-                FixtureProject.destroyTree(agent);
-            }
-        } finally {
-            if (stage != null) {
-                stage.close();
-            }
+        if (agent != null) {
+            FixtureProject.destroyTree(agent);
         }
     }
 

@@ -57,6 +57,11 @@ public final class AwsSession implements AutoCloseable {
         return new AwsSession(settings, resolveRegion(settings));
     }
 
+    /** A session in the configured region, else in {@code defaultRegion}, e.g. the one in a runtime's ARN. */
+    public static AwsSession openIn(AwsSettings settings, String defaultRegion) {
+        return settings.region() != null ? open(settings) : open(settings, defaultRegion);
+    }
+
     /** A session in a fixed region, e.g. the one in a runtime ARN. */
     public static AwsSession open(AwsSettings settings, String region) {
         return new AwsSession(settings, Region.of(region));

@@ -3,6 +3,7 @@ package io.github.agentcore4j.maven.core.invoke;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.config.PropertyNames;
 import java.io.IOException;
@@ -128,6 +129,18 @@ public final class InvocationInputs {
     private static boolean isPassedAsIs(String name, List<String> allowlist) {
         return name.toLowerCase(Locale.ROOT).startsWith(CUSTOM_HEADER_PREFIX.toLowerCase(Locale.ROOT))
                 || allowlist.stream().anyMatch(name::equalsIgnoreCase);
+    }
+
+    /** AgentCore Runtime drops a request header its allowlist does not name, silently: say so before sending. */
+    public static void warnOutsideAllowlist(List<String> headers, List<String> allowlist, BuildLog log) {
+        for (String header : headers) {
+            String name = header.contains("=") ? header.substring(0, header.indexOf('=')).trim() : header.trim();
+            if (allowlist.stream().noneMatch(name::equalsIgnoreCase)) {
+                log.warn("Header " + name + " is not in the runtime's request header allowlist, so AgentCore "
+                        + "Runtime does not pass it to the agent. Fix: add " + name + " to requestHeaderAllowlist (-D"
+                        + PropertyNames.REQUEST_HEADER_ALLOWLIST + ") and deploy");
+            }
+        }
     }
 
     private static String requireJson(String text, String property) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.agentcore4j.maven.core.MemoryBuildLog;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -143,5 +144,14 @@ class InvocationInputsTest {
                 + "write each header as Name=value, e.g. X-Tenant-Id=acme.", assertThrows(
                         InvalidSettingException.class, () -> InvocationInputs.headers(List.of("X-Tenant-Id"),
                                 List.of())).getMessage());
+    }
+
+    @Test
+    void headersTheRuntimeWouldDropAreNamedBeforeTheCall() {
+        MemoryBuildLog log = new MemoryBuildLog();
+        InvocationInputs.warnOutsideAllowlist(List.of("X-Tenant-Id=acme", "x-region=eu"), List.of("X-Region"), log);
+        assertEquals(List.of("WARN Header X-Tenant-Id is not in the runtime's request header allowlist, so "
+                + "AgentCore Runtime does not pass it to the agent. Fix: add X-Tenant-Id to requestHeaderAllowlist "
+                + "(-Dagentcore.requestHeaderAllowlist) and deploy"), log.lines());
     }
 }
