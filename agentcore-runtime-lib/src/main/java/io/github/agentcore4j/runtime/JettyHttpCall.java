@@ -12,12 +12,11 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /** An {@link HttpCall} on Jetty's core API, answered with blocking writes on the invocation's own thread. */
-final class JettyHttpCall implements HttpCall {
+final class JettyHttpCall extends AbstractHttpCall {
 
     private final Request request;
     private final Response response;
     private final Callback callback;
-    private volatile Runnable endStream;
     private Map<String, String> headers;
     private OutputStream out;
     private boolean closed;
@@ -26,19 +25,6 @@ final class JettyHttpCall implements HttpCall {
         this.request = request;
         this.response = response;
         this.callback = callback;
-    }
-
-    @Override
-    public void onServerStop(Runnable endStream) {
-        this.endStream = endStream;
-    }
-
-    @Override
-    public void serverStopping() {
-        Runnable end = endStream;
-        if (end != null) {
-            end.run();
-        }
     }
 
     @Override

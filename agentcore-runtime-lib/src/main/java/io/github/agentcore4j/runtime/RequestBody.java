@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,11 +26,7 @@ final class RequestBody implements AutoCloseable {
     /** Java arrays stop a little short of Integer.MAX_VALUE. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     private static final AtomicLong FAILED_UPLOADS = new AtomicLong();
-    private static final ScheduledExecutorService TIMEOUTS = Executors.newSingleThreadScheduledExecutor(work -> {
-        Thread thread = new Thread(work, "agentcore-read-timeout");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService TIMEOUTS = readTimeouts();
 
     private byte[] bytes;
     private final BodyBudget budget;
@@ -40,6 +36,20 @@ final class RequestBody implements AutoCloseable {
         this.bytes = bytes;
         this.budget = budget;
         this.reserved = reserved;
+    }
+
+    /**
+     * Each body's watchdog is cancelled as soon as the body is read. Cancelled watchdogs leave the queue at once:
+     * by default they would stay until their deadline (the read timeout, minutes), millions of them under load.
+     */
+    private static ScheduledExecutorService readTimeouts() {
+        ScheduledThreadPoolExecutor timeouts = new ScheduledThreadPoolExecutor(1, work -> {
+            Thread thread = new Thread(work, "agentcore-read-timeout");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timeouts.setRemoveOnCancelPolicy(true);
+        return timeouts;
     }
 
     /** Reads the body within {@code limit} bytes, on the shared budget and the configured read timeout. */
