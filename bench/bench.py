@@ -170,10 +170,15 @@ OURS = "ours"
 # start-up, with and without POST /warmup (AgentCore V2 takes its snapshot after it).
 IMAGE_FLAGS = ["-XX:MaxRAMPercentage=75.0", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError"]
 TIERED_FLAGS = [flag for flag in IMAGE_FLAGS if not flag.startswith("-XX:TieredStopAtLevel")]
+# The JVM's own defaults (tiered C1 + C2, G1 on a machine the JVM deems a server), keeping only the heap sizing and
+# the exit on out-of-memory that any image needs.
+JVM_DEFAULT_FLAGS = ["-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError"]
 FLAG_PEERS = [Peer("ours-image-flags", "agentcore4j with the image's JVM flags (C1 only)", "ours, C1 only",
                    [JAVA, *IMAGE_FLAGS, *PEERS[0].command[1:]], ROOT),
               Peer("ours-tiered", "agentcore4j with the image's flags but full tiered compilation (C1 + C2)",
-                   "ours, C1 + C2", [JAVA, *TIERED_FLAGS, *PEERS[0].command[1:]], ROOT)]
+                   "ours, C1 + C2", [JAVA, *TIERED_FLAGS, *PEERS[0].command[1:]], ROOT),
+              Peer("ours-jvm-defaults", "agentcore4j with the JVM's default compilers and collector (C1 + C2, G1)",
+                   "ours, C1 + C2, G1", [JAVA, *JVM_DEFAULT_FLAGS, *PEERS[0].command[1:]], ROOT)]
 
 JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json",
                 "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id": SESSION}

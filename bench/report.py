@@ -84,7 +84,7 @@ def targets(results):
         if our_p99 and ts_p99:
             judge(f"p99 at {connections} connections no worse than the TypeScript SDK's",
                   f"{our_p99:.2f} ms vs {ts_p99:.2f} ms", our_p99 <= ts_p99)
-    for key in ("ours-image-flags", "ours-tiered"):
+    for key in ("ours-image-flags", "ours-tiered", "ours-jvm-defaults"):
         for warm, how in (("warm", "after POST /warmup"), ("cold", "without warmup")):
             run = get(results, "first_call", key, warm)
             if run:
