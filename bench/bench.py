@@ -164,6 +164,17 @@ if os.path.exists(JAVA_NEWER):
     NEWER_VERSION = JAVA_NEWER.split("temurin-")[-1].split("-")[0]
     PEERS.append(Peer("ours-newer-jdk", f"agentcore4j on JDK {NEWER_VERSION}", f"ours, JDK {NEWER_VERSION}",
                       [JAVA_NEWER, *PEERS[0].command[1:]], ROOT))
+# The echo agent on Jetty (agentcore.engine=jetty), with the Jetty jars bench/run resolved: the engine with half the
+# JDK server's CPU per request, and a longer cold start.
+JETTY_CLASSPATH = os.path.join(WORK, "jetty.classpath")
+if os.path.exists(JETTY_CLASSPATH):
+    with open(JETTY_CLASSPATH) as listed:
+        jetty_jars = [jar for jar in listed.read().strip().split(os.pathsep)
+                      if "/org/eclipse/jetty/" in jar and "websocket" not in jar or "/org/slf4j/slf4j-api/" in jar]
+    PEERS.append(Peer("ours-jetty", "agentcore4j on Jetty (agentcore.engine=jetty)", "ours, Jetty",
+                      [JAVA, "-Dagentcore.engine=jetty", "-Dagentcore.port={port}", "-Dagentcore.host=127.0.0.1", "-cp",
+                       os.pathsep.join([os.path.join(WORK, "echo-agent.jar"), *jetty_jars]),
+                       "io.github.agentcore4j.examples.echo.EchoAgent"], ROOT))
 OURS = "ours"
 # The echo agent as its image runs it, agentcore:build's default JVM flags (see the Building images page), against
 # the same flags with full tiered compilation (C1 then C2): cold start, throughput and the first invocation after
