@@ -10,6 +10,7 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 
 /** An {@link HttpCall} on Jetty's core API, answered with blocking writes on the invocation's own thread. */
@@ -120,8 +121,6 @@ final class JettyHttpCall extends AbstractHttpCall {
      */
     private static final class BodyStream extends OutputStream {
 
-        private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
-
         private final Response response;
         /** Bytes still to come of a body of declared length; 0 for a streamed body or a complete one. */
         private long declaredLeft;
@@ -151,7 +150,7 @@ final class JettyHttpCall extends AbstractHttpCall {
         @Override
         public void flush() throws IOException {
             if (!ended) {
-                Content.Sink.write(response, false, NOTHING.duplicate());
+                Content.Sink.write(response, false, BufferUtil.EMPTY_BUFFER);
             }
         }
 
@@ -163,7 +162,7 @@ final class JettyHttpCall extends AbstractHttpCall {
         void finish() throws IOException {
             if (!ended) {
                 ended = true;
-                Content.Sink.write(response, true, NOTHING.duplicate());
+                Content.Sink.write(response, true, BufferUtil.EMPTY_BUFFER);
             }
         }
     }
