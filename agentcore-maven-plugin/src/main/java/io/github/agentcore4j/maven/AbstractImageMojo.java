@@ -171,7 +171,8 @@ public abstract class AbstractImageMojo extends AbstractAgentMojo {
     protected final ContainerLaunch containerLaunch(int hostPort) throws InterruptedException {
         return ContainerLaunches.prepare(imageRequest(), containerEngine, agentSettings(), hostPort,
                 ImageTargets.fallbackName(maven().artifactId(), maven().version()),
-                agentCoreDirectory().resolve("container"), maven().basedir(), buildLog());
+                agentCoreDirectory().resolve("container"), maven().basedir(), recordedMemoryEnvironment(),
+                buildLog());
     }
 
     /**

@@ -54,7 +54,7 @@ public abstract class AbstractLaunchMojo extends AbstractServedAgentMojo {
     /** The forked agent's launch, with the AWS identity passthrough logged. */
     protected final LaunchSpec launchSpec() {
         return LaunchSpec.forked(agentSettings(), maven().runtimeClasspath(), resolveMainClass(), launchPort(),
-                jvmArguments, maven().basedir(), buildLog());
+                jvmArguments, maven().basedir(), recordedMemoryEnvironment(), buildLog());
     }
 
     /** The port to start an agent on: the configured one, else the protocol's. */

@@ -32,11 +32,12 @@ public final class ContainerLaunches {
      * @param imageName the name the image gets in the engine
      * @param outputDirectory where the build writes its outputs
      * @param workingDirectory the project directory
+     * @param recorded variables the agent gets unless set otherwise, e.g. the memory the YAML records
      * @throws AgentStartException when the port is taken, no engine answers or this host cannot run arm64 images
      */
     public static ContainerLaunch prepare(ImageBuildRequest.Builder image, String containerEngine,
             AgentSettings settings, int hostPort, String imageName, Path outputDirectory, Path workingDirectory,
-            BuildLog log) throws InterruptedException {
+            Map<String, String> recorded, BuildLog log) throws InterruptedException {
         AgentProcess.requireFreePort(hostPort);
         ContainerEngine engine = ContainerEngine.find(containerEngine, System.getenv("PATH"));
         ArmEmulation.problem().ifPresent(problem -> {
@@ -53,6 +54,7 @@ public final class ContainerLaunches {
         int containerPort = runtime.servingPort(settings.protocol());
         Map<String, String> variables = new LinkedHashMap<>(environment.variables());
         variables.putAll(ServingPaths.environment(runtime, containerPort));
+        recorded.forEach(variables::putIfAbsent);
         return new ContainerLaunch(engine, built.imageId(), settings.name().value(), settings.protocol(), hostPort,
                 containerPort, variables, workingDirectory);
     }

@@ -55,11 +55,13 @@ public record LaunchSpec(String agentName, Path javaExecutable, List<Path> class
      * agent serves where deploy makes it serve.
      *
      * @param jvmArguments the user's JVM options separated by spaces, or {@code null}
+     * @param recorded variables the agent gets unless set otherwise, e.g. the memory the YAML records
      */
     public static LaunchSpec forked(AgentSettings settings, List<Path> classpath, String mainClass, int port,
-            String jvmArguments, Path workingDirectory, BuildLog log) {
+            String jvmArguments, Path workingDirectory, Map<String, String> recorded, BuildLog log) {
         Map<String, String> environment = new LinkedHashMap<>(settings.environment());
         environment.putAll(AwsPassthrough.environmentFor(settings));
+        recorded.forEach(environment::putIfAbsent);
         log.info(AwsPassthrough.describeCredentials(settings, System.getenv(),
                 Path.of(System.getProperty("user.home"))));
         List<String> options = new ArrayList<>();

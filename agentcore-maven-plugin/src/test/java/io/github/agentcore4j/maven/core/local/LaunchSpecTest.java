@@ -53,11 +53,13 @@ class LaunchSpecTest {
         MemoryBuildLog log = new MemoryBuildLog();
 
         LaunchSpec spec = LaunchSpec.forked(settings, List.of(Path.of("target/classes")), "demo.Main", 18080,
-                "  -Xmx512m   -Dlog.level=debug ", Path.of("."), log);
+                "  -Xmx512m   -Dlog.level=debug ", Path.of("."),
+                Map.of("MODEL", "recorded", "BEDROCK_AGENTCORE_MEMORY_ID", "mem-1"), log);
 
         assertEquals(List.of("-Xmx512m", "-Dlog.level=debug", "-Dagentcore.invocationPath=/custom"),
                 spec.jvmArguments());
-        assertEquals("x", spec.environment().get("MODEL"));
+        assertEquals("x", spec.environment().get("MODEL"), "the settings win over what the YAML records");
+        assertEquals("mem-1", spec.environment().get("BEDROCK_AGENTCORE_MEMORY_ID"));
         assertEquals(18080, spec.port());
         assertEquals(LaunchSpec.currentJava(), spec.javaExecutable());
         assertTrue(log.text().contains("AWS"), "the AWS identity passthrough is logged: " + log.text());
