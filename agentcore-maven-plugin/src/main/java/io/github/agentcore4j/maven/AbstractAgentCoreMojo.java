@@ -1,21 +1,9 @@
 package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.BuildLog;
-import io.github.agentcore4j.maven.core.MainClassDetector;
-import io.github.agentcore4j.maven.core.aws.AwsSession;
-import io.github.agentcore4j.maven.core.aws.AwsSettings;
-import io.github.agentcore4j.maven.core.aws.AwsErrors;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
-import io.github.agentcore4j.maven.core.config.AgentSettings;
-import io.github.agentcore4j.maven.core.config.InvalidSettingException;
-import io.github.agentcore4j.maven.core.config.Protocol;
-import io.github.agentcore4j.maven.core.deploy.DeployFailedException;
-import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
-import io.github.agentcore4j.maven.core.observability.JavaAgentRecipe;
-import java.io.File;
-import java.io.UncheckedIOException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -24,14 +12,20 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The settings every agentcore goal shares, so that configure, run-local, build and deploy all see the same agent.
- * Subclasses implement {@link #doExecute()}; this class handles {@code skip}, pom packaging, and turns
- * {@link InvalidSettingException} into a build failure that names the setting.
+ * The root of every agentcore goal: {@code skip}, and the run of a goal. The behaviour goals share is in
+ * {@link MavenAgentProject} (Maven) and the core (everything else); the abstract levels below this class only group
+ * parameters, so that each goal's reference lists the parameters it reads:
+ * <ul>
+ * <li>{@link AbstractAgentMojo}: the agent, its configuration file and its AWS account;</li>
+ * <li>{@link AbstractDeployedAgentMojo}: the goals that work on a deployed runtime;</li>
+ * <li>{@link AbstractImageMojo}: the goals that build the agent's image;</li>
+ * <li>{@link AbstractServedAgentMojo}: the goals that run the agent (locally or deployed);</li>
+ * <li>{@link AbstractLaunchMojo}: run-local and start; {@link AbstractRuntimeMojo}: configure and deploy.</li>
+ * </ul>
  */
 public abstract class AbstractAgentCoreMojo extends AbstractMojo {
 
@@ -52,450 +46,59 @@ public abstract class AbstractAgentCoreMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.skip", defaultValue = "false")
+    @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     protected boolean skip;
-
-    /**
-     * The agent runtime name, {@code [a-zA-Z][a-zA-Z0-9_]{0,47}}, also the agent's key in
-     * {@code .bedrock_agentcore.yaml}. Defaults to the artifactId with every other character turned into {@code _}
-     * (and {@code agent_} in front when it does not start with a letter); the conversion is logged.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "agentcore.agentName")
-    protected String agentName;
-
-    /**
-     * The class whose {@code main} starts the agent. Detected from the compiled classes when there is exactly one
-     * class with {@code public static void main(String[])}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "agentcore.mainClass")
-    protected String mainClass;
-
-    /**
-     * The server protocol: {@code HTTP} (port 8080), {@code MCP} (port 8000), {@code A2A} (port 9000) or
-     * {@code AGUI} (AG-UI, port 8080; since 0.2.0).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "agentcore.protocol", defaultValue = "HTTP")
-    protected String protocol;
-
-    /**
-     * The AWS region, e.g. {@code us-east-1}. When unset, the AWS default chain decides (AWS_REGION, the profile).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "agentcore.region")
-    protected String region;
-
-    /**
-     * The AWS profile from {@code ~/.aws/config}. When unset, the AWS default chain decides (AWS_PROFILE, default).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "agentcore.profile")
-    protected String profile;
-
-    /**
-     * Environment variables for the agent, each {@code NAME=value}; comma-separated on the command line.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "agentcore.environment")
-    protected List<String> environment;
-
-    /**
-     * Request headers AgentCore Runtime passes on to the agent (at most 20), e.g. {@code X-Tenant-Id}.
-     * {@code x-amz-*} and {@code x-amzn-*} are reserved, except {@code X-Amzn-Bedrock-AgentCore-Runtime-Custom-*};
-     * {@code Authorization} needs a JWT authorizer.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "agentcore.requestHeaderAllowlist")
-    protected List<String> requestHeaderAllowlist;
-
-    /**
-     * Seconds without a request after which a session ends, 60..28800. Unset: the service default.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "agentcore.idleRuntimeSessionTimeout")
-    protected Integer idleRuntimeSessionTimeout;
-
-    /**
-     * Seconds after which a session ends anyway, 60..28800 and at least the idle timeout. Unset: the service
-     * default.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "agentcore.maxLifetime")
-    protected Integer maxLifetime;
-
-    /**
-     * {@code PUBLIC}, or {@code VPC} to run the agent in your VPC (then set securityGroups and subnets).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "agentcore.networkMode", defaultValue = "PUBLIC")
-    protected String networkMode;
-
-    /**
-     * Security group ids ({@code sg-...}) for networkMode VPC.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "agentcore.securityGroups")
-    protected List<String> securityGroups;
-
-    /**
-     * Subnet ids ({@code subnet-...}) for networkMode VPC.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "agentcore.subnets")
-    protected List<String> subnets;
-
-    /**
-     * OAuth inbound: the identity provider's discovery URL, ending in {@code /.well-known/openid-configuration}.
-     * With it, AgentCore Runtime accepts only callers with a JWT from that provider instead of IAM (SigV4) callers.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "agentcore.jwtDiscoveryUrl")
-    protected String jwtDiscoveryUrl;
-
-    /**
-     * OAuth inbound: client ids whose tokens are accepted.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "agentcore.jwtAllowedClients")
-    protected List<String> jwtAllowedClients;
-
-    /**
-     * OAuth inbound: token audiences that are accepted.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "agentcore.jwtAllowedAudiences")
-    protected List<String> jwtAllowedAudiences;
-
-    /**
-     * OAuth inbound: scopes a token must carry.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "agentcore.jwtAllowedScopes")
-    protected List<String> jwtAllowedScopes;
-
-    /**
-     * Custom claims the JWT authorizer requires, each {@code <claim> <STRING|STRING_ARRAY>
-     * <EQUALS|CONTAINS|CONTAINS_ANY> <value>[|<value>...]}, e.g. {@code tier STRING EQUALS gold} or
-     * {@code groups STRING_ARRAY CONTAINS_ANY admin|ops}. EQUALS takes one value; the others a list.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "agentcore.jwtCustomClaims")
-    protected List<String> jwtCustomClaims;
-
-    /**
-     * The AgentCore Runtime platform: {@code V2} restores every session from a snapshot of the started agent (cold
-     * starts of about 2 s whatever the image size; create and update take minutes), {@code V1} starts each session
-     * from the image. Sent on every create and update; {@code status} and {@code versions} show what AWS reports.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "agentcore.platformVersion", defaultValue = "V2")
-    protected String platformVersion;
-
-    /**
-     * Sends the build-time warmup hook (platform V2): while AgentCore prepares a version's snapshot it POSTs once to
-     * {@code warmupPath} on the agent's serving port, so the snapshot holds a warmed-up JVM.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "agentcore.warmup", defaultValue = "false")
-    protected boolean warmup;
-
-    /**
-     * The path the warmup hook POSTs to; the runtime library serves {@code /warmup}.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "agentcore.warmupPath", defaultValue = "/warmup")
-    protected String warmupPath;
-
-    /**
-     * A custom serving port for the agent (sent as {@code protocolConfiguration.port} and as {@code AGENTCORE_PORT}
-     * in the runtime's environment). Unset: the protocol's port (HTTP 8080, MCP 8000, A2A 9000).
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "agentcore.port")
-    protected Integer port;
-
-    /**
-     * A custom invocation path (sent as {@code protocolConfiguration.path} and as {@code AGENTCORE_INVOCATION_PATH}).
-     * Unset: the protocol's path ({@code /invocations}, {@code /mcp}, {@code /}).
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "agentcore.invocationPath")
-    protected String invocationPath;
-
-    /**
-     * The runtime's description, 1..4096 characters. Unset: deploy keeps the description the runtime has.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "agentcore.description")
-    protected String description;
-
-    /**
-     * Tags for the runtime, each {@code KEY=value} (at most 50): set on create, added with TagResource afterwards.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "agentcore.tags")
-    protected List<String> tags;
-
-    /**
-     * Filesystems mounted into each session (at most 5), each {@code /mnt/<name>=session} (session storage, at most
-     * one) or {@code /mnt/<name>=<EFS or S3 Files access point ARN>} (VPC only, at most two of each).
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "agentcore.filesystems")
-    protected List<String> filesystems;
-
-    /**
-     * Extra ports a session may serve through session endpoints (at most 5), each a port or a range such as
-     * {@code 8100-8110}, within 8000..12000.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "agentcore.allowedPorts")
-    protected List<String> allowedPorts;
-
-    /**
-     * The memory, in MiB, each session gets at least ({@code resourceConfigurations.minimumMemoryInMiB}). Unset: the
-     * service default.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "agentcore.minimumMemoryInMiB")
-    protected Integer minimumMemoryInMiB;
-
-    /**
-     * One URL for every AWS service the plugin calls (STS, IAM, ECR, AgentCore), e.g. a local stand-in or a proxy.
-     * Unset: the AWS endpoints, or the SDK's standard overrides ({@code AWS_ENDPOINT_URL},
-     * {@code AWS_ENDPOINT_URL_<SERVICE>}, {@code endpoint_url} in the profile).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "agentcore.endpointUrl")
-    protected String endpointUrl;
-
-    /**
-     * The ARN of a deployed agent runtime, for the goals that work on one (invoke, versions, status, rollback,
-     * destroy, stop-session). Unset: the runtime {@code .bedrock_agentcore.yaml} records for the agent. With it, no
-     * YAML file is needed.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "agentcore.agentArn")
-    protected String agentArn;
-
-    /**
-     * The configuration file shared with the AWS toolkits.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "agentcore.configFile", defaultValue = "${project.basedir}/" + CONFIG_FILE_NAME)
-    protected File configFile;
-
-    /**
-     * Traces the agent with OpenTelemetry, as the AWS toolkits do by default: build and deploy put the OpenTelemetry
-     * Java agent in the image, deploy prepares CloudWatch for the traces and logs, and
-     * {@code .bedrock_agentcore.yaml} records {@code observability.enabled}. {@code false} leaves all of it out.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "agentcore.observability", defaultValue = "true")
-    protected boolean observability;
-
-    /**
-     * The OpenTelemetry Java agent that traces the agent, as {@code groupId:artifactId:version}, resolved through
-     * Maven. The default, the AWS distro, signs its exports to X-Ray and CloudWatch Logs; the upstream
-     * {@code io.opentelemetry.javaagent:opentelemetry-javaagent:<version>} works for local traces and other backends.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "agentcore.observabilityAgent", defaultValue = JavaAgentRecipe.DEFAULT_AGENT)
-    protected String observabilityAgent;
 
     @Component
     private RepositorySystem repositorySystem;
 
-    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
-    private RepositorySystemSession repositorySession;
+    @Component
+    private SettingsDecrypter settingsDecrypter;
 
-    private AgentSettings settings;
-    private BuildLog buildLog;
+    private MavenAgentProject maven;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping agentcore:" + mojoExecution.getGoal() + " because agentcore.skip=true");
-            return;
-        }
-        if ("pom".equals(project.getPackaging())) {
-            getLog().info("Skipping agentcore:" + mojoExecution.getGoal() + " because the project has pom packaging");
-            return;
-        }
-        String notAnAgent = reactorModuleThatIsNoAgent();
-        if (notAnAgent != null) {
-            getLog().info("Skipping agentcore:" + mojoExecution.getGoal() + " in " + project.getArtifactId() + ": "
-                    + notAnAgent);
+        maven().applyDeprecatedProperties(this);
+        String reasonToSkip = maven().reasonToSkip(skip, configuredMainClass());
+        if (reasonToSkip != null) {
+            getLog().info("Skipping agentcore:" + maven().goal() + " " + reasonToSkip);
             return;
         }
         try {
             doExecute();
-        } catch (InvalidSettingException | DeployFailedException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (SdkException e) {
-            throw new MojoExecutionException(AwsErrors.explain("agentcore:" + mojoExecution.getGoal(), e), e);
-        } catch (UncheckedIOException e) {
-            throw new MojoExecutionException(e.getMessage() + ": " + e.getCause().getMessage(), e);
+        } catch (Exception e) {
+            MavenFailures.rethrow(maven().goal(), e);
         }
     }
 
     /**
-     * Why this module of a multi-module build is not an agent, or {@code null} when it may be one. A goal given on
-     * the command line runs in every module of the reactor (e.g. {@code mvn -pl agent -am compile agentcore:build});
-     * the library modules beside the agent must not fail it.
+     * Does the goal's work. What it throws ({@link io.github.agentcore4j.maven.core.AgentCoreException}, AWS
+     * failures, I/O failures, an interrupt) becomes Maven's exceptions in {@link MavenFailures}.
      */
-    private String reactorModuleThatIsNoAgent() {
-        if (session == null || session.getProjects().size() < 2) {
-            return null;
-        }
-        String pluginKey = mojoExecution.getMojoDescriptor().getPluginDescriptor().getPluginLookupKey();
-        if (project.getBuildPlugins().stream().noneMatch(plugin -> pluginKey.equals(plugin.getKey()))) {
-            return "the module does not declare agentcore-maven-plugin";
-        }
-        if ((mainClass == null || mainClass.isBlank()) && !MainClassDetector.hasMainClass(classesDirectory())) {
-            return "the module has no main class in " + classesDirectory() + " (set agentcore.mainClass if it is "
-                    + "the agent)";
-        }
+    protected abstract void doExecute() throws IOException, InterruptedException;
+
+    /** The main class the POM names, if the goal has the parameter; a module without one may be no agent. */
+    protected String configuredMainClass() {
         return null;
     }
 
-    /**
-     * Does the goal's work. May throw {@link InvalidSettingException} and {@link DeployFailedException}, which fail
-     * the build with their message, an AWS {@link SdkException}, explained by {@link AwsErrors}, and
-     * {@link UncheckedIOException}; the last two become a {@link MojoExecutionException}.
-     */
-    protected abstract void doExecute() throws MojoExecutionException, MojoFailureException;
-
-    /**
-     * The validated shared settings. The first call logs the agent name when it was converted from the artifactId.
-     *
-     * @throws InvalidSettingException for the first invalid setting
-     */
-    protected final AgentSettings agentSettings() {
-        if (settings == null) {
-            settings = AgentSettings.builder()
-                    .agentName(agentName, project.getArtifactId())
-                    .protocol(protocol)
-                    .region(region)
-                    .profile(profile)
-                    .environment(environment)
-                    .requestHeaderAllowlist(requestHeaderAllowlist)
-                    .lifecycle(idleRuntimeSessionTimeout, maxLifetime)
-                    .network(networkMode, securityGroups, subnets)
-                    .jwtAuthorizer(jwtDiscoveryUrl, jwtAllowedClients, jwtAllowedAudiences, jwtAllowedScopes)
-                    .jwtCustomClaims(jwtCustomClaims)
-                    .platformVersion(platformVersion)
-                    .warmup(warmup, warmupPath)
-                    .serving(port, invocationPath)
-                    .description(description)
-                    .tags(tags)
-                    .filesystems(filesystems)
-                    .allowedPorts(allowedPorts)
-                    .minimumMemoryInMiB(minimumMemoryInMiB)
-                    .observability(observability)
-                    .build();
-            if (settings.name().wasConverted()) {
-                getLog().info("Agent name " + settings.name().value() + " (from artifactId "
-                        + settings.name().derivedFrom() + "; set agentcore.agentName to choose another)");
-            }
+    /** The project, the build and the log, as the core needs them. */
+    protected final MavenAgentProject maven() {
+        if (maven == null) {
+            maven = new MavenAgentProject(project, session, mojoExecution, getLog(), repositorySystem,
+                    settingsDecrypter);
         }
-        return settings;
-    }
-
-    /** The validated protocol; its {@link Protocol#port()} is the agent's port. */
-    protected final Protocol protocol() {
-        return agentSettings().protocol();
-    }
-
-    /**
-     * The configured main class, else the only main class among the compiled classes.
-     *
-     * @throws InvalidSettingException naming {@code mainClass} when it is invalid, missing or ambiguous
-     */
-    protected final String resolveMainClass() {
-        return MainClassDetector.resolve(mainClass, classesDirectory());
-    }
-
-    /** The project's compiled classes, normally {@code target/classes}. */
-    protected final Path classesDirectory() {
-        return Path.of(project.getBuild().getOutputDirectory());
-    }
-
-    /** Where goals keep their outputs and state: {@code target/agentcore}. */
-    protected final Path agentCoreDirectory() {
-        return Path.of(project.getBuild().getDirectory(), "agentcore");
-    }
-
-    /** The {@code .bedrock_agentcore.yaml} file. */
-    protected final Path configFile() {
-        return configFile.toPath();
-    }
-
-    /** Region, profile and endpoint for the AWS clients. */
-    protected final AwsSettings awsSettings() {
-        return AwsSettings.of(agentSettings().region(), agentSettings().profile(), endpointUrl);
-    }
-
-    /** The deployed runtime: {@code agentArn}, else the one the YAML records; fails naming agentArn when neither. */
-    protected final DeployedAgent deployedAgent() {
-        return DeployedAgent.require(agentArn, AgentCoreConfigFile.read(configFile()), agentSettings().name().value(),
-                configFile().toString());
-    }
-
-    /** AWS clients for a deployed agent: in the configured region, else the region of its ARN. */
-    protected final AwsSession awsSessionFor(DeployedAgent agent) {
-        AwsSettings aws = awsSettings();
-        return aws.region() != null ? AwsSession.open(aws) : AwsSession.open(aws, agent.region());
-    }
-
-    /**
-     * The OpenTelemetry Java agent jar and the API jars the project lacks, resolved through Maven.
-     *
-     * @throws InvalidSettingException naming observabilityAgent when they cannot be resolved
-     */
-    protected final JavaAgentRecipe.Jars observabilityJars() {
-        return ObservabilityArtifacts.resolve(observabilityAgent, project, repositorySystem, repositorySession);
+        return maven;
     }
 
     /** The core's view of Maven's log. */
     protected final BuildLog buildLog() {
-        if (buildLog == null) {
-            buildLog = new MojoBuildLog(getLog());
-        }
-        return buildLog;
+        return maven().buildLog();
+    }
+
+    /** Where goals keep their outputs and state: {@code target/agentcore}. */
+    protected final Path agentCoreDirectory() {
+        return maven().agentCoreDirectory();
     }
 }

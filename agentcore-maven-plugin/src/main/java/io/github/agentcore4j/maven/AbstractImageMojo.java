@@ -1,6 +1,7 @@
 package io.github.agentcore4j.maven;
 
-import io.github.agentcore4j.maven.core.image.BaseImages;
+import io.github.agentcore4j.maven.core.config.AgentSettings;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.config.Protocol;
 import io.github.agentcore4j.maven.core.config.RuntimeOptions;
 import io.github.agentcore4j.maven.core.container.ArmEmulation;
@@ -8,47 +9,51 @@ import io.github.agentcore4j.maven.core.container.ContainerEngine;
 import io.github.agentcore4j.maven.core.container.ContainerEnvironment;
 import io.github.agentcore4j.maven.core.container.ContainerLaunch;
 import io.github.agentcore4j.maven.core.container.SmokeTest;
-import io.github.agentcore4j.maven.core.image.GitRevision;
-import io.github.agentcore4j.maven.core.image.ImageBuildException;
+import io.github.agentcore4j.maven.core.image.BaseImages;
 import io.github.agentcore4j.maven.core.image.ImageBuildRequest;
 import io.github.agentcore4j.maven.core.image.ImageBuildResult;
 import io.github.agentcore4j.maven.core.image.ImageBuilder;
 import io.github.agentcore4j.maven.core.image.ImageTarget;
 import io.github.agentcore4j.maven.core.image.ImageTargets;
-import io.github.agentcore4j.maven.core.image.JavaApplication;
-import io.github.agentcore4j.maven.core.image.RegistryCredential;
 import io.github.agentcore4j.maven.core.invoke.ProtocolPayloads;
 import io.github.agentcore4j.maven.core.local.AgentProcess;
 import io.github.agentcore4j.maven.core.local.AgentStartException;
 import io.github.agentcore4j.maven.core.local.ServingPaths;
+import io.github.agentcore4j.maven.core.observability.JavaAgentRecipe;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
- * What the goals that build the agent's image share (build, deploy, and run-local and start in container mode): the
- * base image, JVM flags, user, labels, caches and registry credentials, so a deployed image is the image
- * {@code agentcore:build} makes, and the local container engine that runs it before it ships.
+ * The parameters of the goals that build the agent's image (build, deploy, and run-local and start in container
+ * mode): the base image, JVM flags, user, caches and registries, the OpenTelemetry agent, and the local container
+ * engine that runs the image before it ships; so a deployed image is the image {@code agentcore:build} makes.
  */
-public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
+public abstract class AbstractImageMojo extends AbstractAgentMojo {
 
-    private static final Set<String> RUNTIME_SCOPES =
-            Set.of(Artifact.SCOPE_COMPILE, Artifact.SCOPE_RUNTIME, Artifact.SCOPE_SYSTEM);
+    /**
+     * Traces the agent with OpenTelemetry, as the AWS toolkits do by default: build and deploy put the OpenTelemetry
+     * Java agent in the image, deploy prepares CloudWatch for the traces and logs, and
+     * {@code .bedrock_agentcore.yaml} records {@code observability.enabled}. {@code false} leaves all of it out.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.OBSERVABILITY, defaultValue = "true")
+    protected boolean observability;
+
+    /**
+     * The OpenTelemetry Java agent that traces the agent, as {@code groupId:artifactId:version}, resolved through
+     * Maven. The default, the AWS distro, signs its exports to X-Ray and CloudWatch Logs; the upstream
+     * {@code io.opentelemetry.javaagent:opentelemetry-javaagent:<version>} works for local traces and other backends.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.OBSERVABILITY_AGENT, defaultValue = JavaAgentRecipe.DEFAULT_AGENT)
+    protected String observabilityAgent;
 
     /**
      * The base image. It must include linux/arm64 and Java; for multi-arch images the arm64 entry is used. Pin it
@@ -58,8 +63,8 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.baseImage", defaultValue = "eclipse-temurin:21-jre")
-    private String baseImage;
+    @Parameter(property = PropertyNames.BASE_IMAGE, defaultValue = "eclipse-temurin:21-jre")
+    protected String baseImage;
 
     /**
      * JVM options for the entrypoint, replacing the defaults tuned for a small microVM
@@ -68,8 +73,8 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.jvmFlags")
-    private List<String> jvmFlags;
+    @Parameter(property = PropertyNames.JVM_FLAGS)
+    protected List<String> jvmFlags;
 
     /**
      * The non-root user (and group) the agent runs as, by name or number. The default is an unprivileged id that
@@ -77,8 +82,8 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.build.user", defaultValue = "1000:1000")
-    private String user;
+    @Parameter(property = PropertyNames.USER, defaultValue = "1000:1000")
+    protected String user;
 
     /**
      * Allows registries over plain HTTP or with certificates that cannot be verified. Only for registries you trust,
@@ -86,16 +91,16 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.allowInsecureRegistries", defaultValue = "false")
-    private boolean allowInsecureRegistries;
+    @Parameter(property = PropertyNames.ALLOW_INSECURE_REGISTRIES, defaultValue = "false")
+    protected boolean allowInsecureRegistries;
 
     /**
      * Where base image layers are cached between builds. Defaults to Jib's per-user cache, shared by all projects.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.baseImageCache")
-    private File baseImageCache;
+    @Parameter(property = PropertyNames.BASE_IMAGE_CACHE)
+    protected File baseImageCache;
 
     /**
      * The source revision for the {@code org.opencontainers.image.revision} label. Defaults to the Git commit
@@ -103,8 +108,8 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.build.revision")
-    private String revision;
+    @Parameter(property = PropertyNames.REVISION)
+    protected String revision;
 
     /**
      * The container engine's command that runs the image locally (container mode, smoke tests): a name on the PATH
@@ -112,8 +117,8 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.containerEngine")
-    private String containerEngine;
+    @Parameter(property = PropertyNames.CONTAINER_ENGINE)
+    protected String containerEngine;
 
     /**
      * The body the smoke test sends to the image's invocation path. Unset: {@code {"prompt":"Hello"}} for HTTP
@@ -121,50 +126,54 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.smokeTestPayload")
-    private String smokeTestPayload;
+    @Parameter(property = PropertyNames.SMOKE_TEST_PAYLOAD)
+    protected String smokeTestPayload;
 
     /**
      * Seconds the smoke-tested image may take to answer its health check; emulated arm64 starts slower than native.
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.smokeTestTimeout", defaultValue = "120")
-    private int smokeTestTimeout;
+    @Parameter(property = PropertyNames.SMOKE_TEST_TIMEOUT, defaultValue = "120")
+    protected int smokeTestTimeout;
 
-    @Parameter(defaultValue = "${settings}", readonly = true, required = true)
-    private Settings settings;
-
-    @Component
-    private SettingsDecrypter settingsDecrypter;
+    @Override
+    protected void addSettings(AgentSettings.Builder builder) {
+        super.addSettings(builder);
+        builder.observability(observability);
+    }
 
     /** A build request for the project's image, sent to {@code target}, with the shared image settings. */
     protected final ImageBuildRequest.Builder imageRequest(ImageTarget target) {
         BaseImages.requireJava(baseImage);
-        BaseImages.warnIfClassesNeedNewerJava(baseImage, classesDirectory(), buildLog());
+        BaseImages.warnIfClassesNeedNewerJava(baseImage, maven().classesDirectory(), buildLog());
         ImageBuildRequest.Builder request = ImageBuildRequest.builder()
                 .baseImage(baseImage)
                 .target(target)
-                .application(application())
+                .application(maven().application(resolveMainClass()))
                 .jvmFlags(jvmFlags == null || jvmFlags.isEmpty() ? ImageBuildRequest.MICROVM_JVM_FLAGS : jvmFlags)
                 .port(protocol().port())
                 .user(user)
-                .label("org.opencontainers.image.title", project.getArtifactId())
-                .label("org.opencontainers.image.version", project.getVersion())
-                .label("org.opencontainers.image.source",
-                        project.getScm() != null && project.getScm().getUrl() != null
-                                ? project.getScm().getUrl() : project.getUrl())
-                .label("org.opencontainers.image.revision",
-                        revision != null ? revision : GitRevision.of(project.getBasedir().toPath()).orElse(null))
                 .allowInsecureRegistries(allowInsecureRegistries)
                 .awsProfile(agentSettings().profile())
                 .baseImageLayersCache(baseImageCache == null ? null : baseImageCache.toPath())
                 .outputDirectory(agentCoreDirectory())
-                .toolVersion(pluginVersion())
-                .offline(session.isOffline())
+                .toolVersion(maven().pluginVersion())
+                .offline(maven().isOffline())
                 .observability(agentSettings().observability() ? observabilityJars() : null);
-        settingsCredentials(request);
+        maven().labelImage(request, revision);
+        maven().addRegistryCredentials(request);
         return request;
+    }
+
+    /**
+     * The OpenTelemetry Java agent jar and the API jars the project lacks, resolved through Maven.
+     *
+     * @throws io.github.agentcore4j.maven.core.config.InvalidSettingException naming observabilityAgent when they
+     *     cannot be resolved
+     */
+    protected final JavaAgentRecipe.Jars observabilityJars() {
+        return maven().observabilityJars(observabilityAgent);
     }
 
     /**
@@ -174,22 +183,16 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
      * @param hostPort the port published on 127.0.0.1, checked first so a taken port fails before any build
      * @throws AgentStartException when no engine answers or this host cannot run arm64 images, with the fix
      */
-    protected final ContainerLaunch containerLaunch(int hostPort) throws MojoExecutionException, InterruptedException {
+    protected final ContainerLaunch containerLaunch(int hostPort) throws InterruptedException {
         AgentProcess.requireFreePort(hostPort);
         ContainerEngine engine = ContainerEngine.find(containerEngine, System.getenv("PATH"));
         ArmEmulation.problem().ifPresent(problem -> {
             throw new AgentStartException(problem);
         });
-        ImageBuildResult image;
-        try {
-            image = new ImageBuilder().build(imageRequest(new ImageTarget.Daemon(
-                            ImageTargets.fallbackName(project.getArtifactId(), project.getVersion()),
-                            engine.executable()))
-                    .outputDirectory(agentCoreDirectory().resolve("container"))
-                    .build(), buildLog());
-        } catch (ImageBuildException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        ImageBuildResult image = new ImageBuilder().build(imageRequest(new ImageTarget.Daemon(
+                        ImageTargets.fallbackName(maven().artifactId(), maven().version()), engine.executable()))
+                .outputDirectory(agentCoreDirectory().resolve("container"))
+                .build(), buildLog());
         ContainerEnvironment environment = ContainerEnvironment.of(agentSettings(), System.getenv(),
                 Path.of(System.getProperty("user.home")));
         getLog().info(environment.credentialSource());
@@ -197,61 +200,22 @@ public abstract class AbstractImageMojo extends AbstractAgentCoreMojo {
         int containerPort = runtime.servingPort(protocol());
         Map<String, String> variables = new LinkedHashMap<>(environment.variables());
         variables.putAll(ServingPaths.environment(runtime, containerPort));
+        recordedMemoryEnvironment().forEach(variables::putIfAbsent);
         return new ContainerLaunch(engine, image.imageId(), agentSettings().name().value(), protocol(), hostPort,
-                containerPort, variables, project.getBasedir().toPath());
+                containerPort, variables, maven().basedir());
     }
 
     /**
      * Builds the image into the local engine, runs it, waits until it is healthy and invokes it once: an image that
      * fails is refused before it goes anywhere.
      *
-     * @throws MojoExecutionException with the container's output when the image fails
+     * @throws AgentStartException with the container's output when the image fails
      */
-    protected final void smokeTest() throws MojoExecutionException {
-        try {
-            String payload = ProtocolPayloads.body(protocol(), smokeTestPayload,
-                    smokeTestPayload != null || protocol() == Protocol.MCP ? null : "Hello", null,
-                    new ProtocolPayloads.McpCall(ProtocolPayloads.DEFAULT_MCP_METHOD, null, null));
-            SmokeTest.run(containerLaunch(SmokeTest.freePort()), payload, Duration.ofSeconds(smokeTestTimeout),
-                    buildLog());
-        } catch (AgentStartException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted during the smoke test", e);
-        }
-    }
-
-    /** This plugin's version, recorded in images and tags. */
-    protected final String pluginVersion() {
-        return mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
-    }
-
-    private JavaApplication application() {
-        List<Path> releases = new ArrayList<>();
-        List<Path> snapshots = new ArrayList<>();
-        for (Artifact artifact : project.getArtifacts()) {
-            if (artifact.getFile() != null && artifact.getArtifactHandler().isAddedToClasspath()
-                    && RUNTIME_SCOPES.contains(artifact.getScope())) {
-                (artifact.isSnapshot() ? snapshots : releases).add(artifact.getFile().toPath());
-            }
-        }
-        return new JavaApplication(resolveMainClass(), classesDirectory(), releases, snapshots);
-    }
-
-    /** Every settings.xml server with a user name and password, keyed by id, which must be the registry host. */
-    private void settingsCredentials(ImageBuildRequest.Builder request) {
-        for (Server server : settings.getServers()) {
-            SettingsDecryptionResult decrypted =
-                    settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-            for (SettingsProblem problem : decrypted.getProblems()) {
-                getLog().debug("settings.xml server " + server.getId() + ": " + problem.getMessage());
-            }
-            Server plain = decrypted.getServer();
-            if (plain != null && plain.getUsername() != null && plain.getPassword() != null) {
-                request.credential(plain.getId(), new RegistryCredential(plain.getUsername(), plain.getPassword(),
-                        "settings.xml <server> " + plain.getId()));
-            }
-        }
+    protected final void smokeTest() throws InterruptedException {
+        String payload = ProtocolPayloads.body(protocol(), smokeTestPayload,
+                smokeTestPayload != null || protocol() == Protocol.MCP ? null : "Hello", null,
+                new ProtocolPayloads.McpCall(ProtocolPayloads.DEFAULT_MCP_METHOD, null, null));
+        SmokeTest.run(containerLaunch(SmokeTest.freePort()), payload, Duration.ofSeconds(smokeTestTimeout),
+                buildLog());
     }
 }

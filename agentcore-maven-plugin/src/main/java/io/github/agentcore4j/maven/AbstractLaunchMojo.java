@@ -1,10 +1,12 @@
 package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.config.AgentSettings;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.local.AgentLaunch;
 import io.github.agentcore4j.maven.core.local.AwsPassthrough;
 import io.github.agentcore4j.maven.core.local.LaunchSpec;
 import io.github.agentcore4j.maven.core.local.ServingPaths;
+import io.github.agentcore4j.maven.core.local.TcpPort;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,23 +14,21 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * What run-local and start share: how the agent is forked (the running JDK's {@code java}, the compiled classes and
- * the runtime classpath, the port, the environment) and how long it may take to turn healthy.
+ * The parameters of run-local and start: how the agent is forked (the running JDK's {@code java}, the compiled
+ * classes and the runtime classpath, the port, the environment) or run as its image, and how long it may take to
+ * turn healthy.
  */
-public abstract class AbstractLaunchMojo extends AbstractLocalAgentMojo {
+public abstract class AbstractLaunchMojo extends AbstractServedAgentMojo {
 
     /**
      * Seconds the agent may take to answer its health check ({@code GET /ping} with 200) before the goal fails.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.startTimeout", defaultValue = "60")
+    @Parameter(property = PropertyNames.START_TIMEOUT, defaultValue = "60")
     protected int startTimeout;
 
     /**
@@ -36,7 +36,7 @@ public abstract class AbstractLaunchMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.jvmArguments")
+    @Parameter(property = PropertyNames.JVM_ARGUMENTS)
     protected String jvmArguments;
 
     /**
@@ -46,44 +46,40 @@ public abstract class AbstractLaunchMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.runLocal.container", defaultValue = "false")
+    @Parameter(property = PropertyNames.CONTAINER, defaultValue = "false")
     protected boolean container;
 
+    /** {@code port} is where the local agent listens on the host, not part of the runtime's configuration. */
+    @Override
+    protected final Integer servingPort() {
+        return null;
+    }
+
     /** How the agent starts: its image in the container engine in container mode, else a forked JVM. */
-    protected final AgentLaunch agentLaunch() throws MojoExecutionException {
-        if (!container) {
-            return launchSpec();
-        }
-        try {
-            return containerLaunch(launchPort());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while the agent's image was built", e);
-        }
+    protected final AgentLaunch agentLaunch() throws InterruptedException {
+        return container ? containerLaunch(launchPort()) : launchSpec();
     }
 
     /** The forked agent's launch, with the AWS identity passthrough logged. */
-    protected final LaunchSpec launchSpec() throws MojoExecutionException {
+    protected final LaunchSpec launchSpec() {
         AgentSettings settings = agentSettings();
         Map<String, String> environment = new LinkedHashMap<>(settings.environment());
         environment.putAll(AwsPassthrough.environmentFor(settings));
+        recordedMemoryEnvironment().forEach(environment::putIfAbsent);
         getLog().info(AwsPassthrough.describeCredentials(settings, System.getenv(),
                 Path.of(System.getProperty("user.home"))));
-        return new LaunchSpec(settings.name().value(), LaunchSpec.currentJava(), runtimeClasspath(),
+        return new LaunchSpec(settings.name().value(), LaunchSpec.currentJava(), maven().runtimeClasspath(),
                 resolveMainClass(), settings.protocol(), launchPort(), jvmArgumentList(settings), environment,
-                project.getBasedir().toPath());
+                maven().basedir());
+    }
+
+    /** The port to start an agent on: the configured one, else the protocol's. */
+    protected final int launchPort() {
+        return port != null ? TcpPort.require(port) : protocol().port();
     }
 
     protected final Duration startTimeout() {
         return Duration.ofSeconds(startTimeout);
-    }
-
-    private List<Path> runtimeClasspath() throws MojoExecutionException {
-        try {
-            return project.getRuntimeClasspathElements().stream().map(Path::of).collect(Collectors.toList());
-        } catch (DependencyResolutionRequiredException e) {
-            throw new MojoExecutionException("The runtime classpath is not resolved: " + e.getMessage(), e);
-        }
     }
 
     /** The user's JVM options, then the custom serving paths, so run-local serves where deploy does. */

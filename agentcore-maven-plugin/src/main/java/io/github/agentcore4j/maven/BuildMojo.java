@@ -1,12 +1,11 @@
 package io.github.agentcore4j.maven;
 
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.image.DaemonExecutables;
-import io.github.agentcore4j.maven.core.image.ImageBuildException;
 import io.github.agentcore4j.maven.core.image.ImageBuilder;
 import io.github.agentcore4j.maven.core.image.ImageTargets;
 import java.io.File;
 import java.util.List;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -30,7 +29,7 @@ public class BuildMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.image")
+    @Parameter(property = PropertyNames.BUILD_IMAGE)
     private String image;
 
     /**
@@ -38,7 +37,7 @@ public class BuildMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.build.tags")
+    @Parameter(property = PropertyNames.BUILD_TAGS)
     private List<String> tags;
 
     /**
@@ -47,7 +46,7 @@ public class BuildMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.build.target", defaultValue = "registry")
+    @Parameter(property = PropertyNames.BUILD_TARGET, defaultValue = "registry")
     private String target;
 
     /**
@@ -55,7 +54,7 @@ public class BuildMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.build.tarFile", defaultValue = "${project.build.directory}/agentcore/image.tar")
+    @Parameter(property = PropertyNames.BUILD_TAR_FILE, defaultValue = "${project.build.directory}/agentcore/image.tar")
     private File tarFile;
 
     /**
@@ -64,22 +63,18 @@ public class BuildMojo extends AbstractImageMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.build.smokeTest", defaultValue = "false")
+    @Parameter(property = PropertyNames.BUILD_SMOKE_TEST, defaultValue = "false")
     private boolean smokeTest;
 
     @Override
-    protected void doExecute() throws MojoExecutionException {
+    protected void doExecute() throws InterruptedException {
         if (smokeTest) {
             smokeTest();
         }
-        try {
-            new ImageBuilder().build(imageRequest(ImageTargets.select(target, image,
-                            ImageTargets.fallbackName(project.getArtifactId(), project.getVersion()),
-                            tarFile.toPath(), DaemonExecutables::find))
-                    .additionalTags(tags == null ? List.of() : tags)
-                    .build(), buildLog());
-        } catch (ImageBuildException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        new ImageBuilder().build(imageRequest(ImageTargets.select(target, image,
+                        ImageTargets.fallbackName(maven().artifactId(), maven().version()),
+                        tarFile.toPath(), DaemonExecutables::find))
+                .additionalTags(tags == null ? List.of() : tags)
+                .build(), buildLog());
     }
 }

@@ -1,15 +1,17 @@
 package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.aws.AwsSession;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.deploy.DeployRequest;
 import io.github.agentcore4j.maven.core.deploy.Deployer;
-import io.github.agentcore4j.maven.core.image.ImageBuildException;
+import io.github.agentcore4j.maven.core.identity.IdentitySettings;
+import io.github.agentcore4j.maven.core.identity.SecretLookup;
 import io.github.agentcore4j.maven.core.image.ImageBuilder;
 import io.github.agentcore4j.maven.core.image.ImageTarget;
 import io.github.agentcore4j.maven.core.observability.RuntimeObservability;
 import java.time.Duration;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
+import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -25,7 +27,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class DeployMojo extends AbstractImageMojo {
+public class DeployMojo extends AbstractRuntimeMojo {
 
     /**
      * The ECR repository name. Unset: {@code bedrock-agentcore-<agent name>}, created when missing (immutable tags,
@@ -33,7 +35,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.deploy.repository")
+    @Parameter(property = PropertyNames.DEPLOY_REPOSITORY)
     private String repository;
 
     /**
@@ -42,7 +44,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.executionRole")
+    @Parameter(property = PropertyNames.DEPLOY_EXECUTION_ROLE)
     private String executionRole;
 
     /**
@@ -51,7 +53,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.deploy.endpoint")
+    @Parameter(property = PropertyNames.DEPLOY_ENDPOINT)
     private String endpoint;
 
     /**
@@ -60,7 +62,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.deploy.dryRun", defaultValue = "false")
+    @Parameter(property = PropertyNames.DEPLOY_DRY_RUN, defaultValue = "false")
     private boolean dryRun;
 
     /**
@@ -69,7 +71,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.waitTimeout", defaultValue = "900")
+    @Parameter(property = PropertyNames.WAIT_TIMEOUT, defaultValue = "900")
     private int waitTimeout;
 
     /**
@@ -79,7 +81,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.deploy.enableTransactionSearch", defaultValue = "false")
+    @Parameter(property = PropertyNames.DEPLOY_ENABLE_TRANSACTION_SEARCH, defaultValue = "false")
     private boolean enableTransactionSearch;
 
     /**
@@ -90,7 +92,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.deploy.marketplaceAccess", defaultValue = "true")
+    @Parameter(property = PropertyNames.DEPLOY_MARKETPLACE_ACCESS, defaultValue = "true")
     private boolean marketplaceAccess;
 
     /**
@@ -99,7 +101,7 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.deploy.smokeTest", defaultValue = "false")
+    @Parameter(property = PropertyNames.DEPLOY_SMOKE_TEST, defaultValue = "false")
     private boolean smokeTest;
 
     /**
@@ -109,16 +111,39 @@ public class DeployMojo extends AbstractImageMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.deploy.keepImages", defaultValue = "20")
+    @Parameter(property = PropertyNames.DEPLOY_KEEP_IMAGES, defaultValue = "20")
     private int keepImages;
 
+    /**
+     * AgentCore Identity API-key credential providers deploy creates (or, for one it created, stores the key again),
+     * each {@code <name>=env:<VARIABLE>} or {@code <name>=server:<settings.xml server id>} whose password is the key,
+     * e.g. {@code openai=env:OPENAI_API_KEY}. A key written into the POM is refused, and no key is logged. The role
+     * deploy creates may read them through the token vault; with exactly one, the runtime gets its name in
+     * {@code BEDROCK_AGENTCORE_MODEL_PROVIDER_API_KEY_NAME}. Destroy deletes them.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.DEPLOY_API_KEY_PROVIDERS)
+    private List<String> apiKeyProviders;
+
+    /**
+     * Names of existing AgentCore Identity OAuth2 credential providers the agent gets tokens from: deploy checks
+     * that they exist, records them and lets the role deploy creates get their tokens. Destroy keeps them.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.DEPLOY_OAUTH2_PROVIDERS)
+    private List<String> oauth2Providers;
+
     @Override
-    protected void doExecute() throws MojoExecutionException, MojoFailureException {
-        // Every setting is checked (DeployRequest) before the smoke test builds an image.
+    protected void doExecute() throws InterruptedException {
+        // Every setting is checked (DeployRequest, memory, identity and its keys) before the smoke test builds an
+        // image and before any AWS call.
         String mainClass = resolveMainClass();
         DeployRequest request = new DeployRequest(agentSettings(), mainClass, repository, executionRole, endpoint,
-                Duration.ofSeconds(waitTimeout), dryRun, project.getVersion(), marketplaceAccess,
-                keepImages);
+                Duration.ofSeconds(waitTimeout), dryRun, maven().version(), marketplaceAccess,
+                keepImages, memorySettings(), IdentitySettings.of(apiKeyProviders, oauth2Providers)
+                        .withKeys(secretLookup()));
         if (smokeTest && !dryRun) {
             smokeTest();
         }
@@ -128,11 +153,21 @@ public class DeployMojo extends AbstractImageMojo {
                             dryRun)),
                     reference -> new ImageBuilder().build(imageRequest(new ImageTarget.Registry(reference)).build(),
                             buildLog()));
-        } catch (ImageBuildException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while deploying", e);
         }
+    }
+
+    /** API keys from the build's environment and from settings.xml server passwords. */
+    private SecretLookup secretLookup() {
+        return new SecretLookup() {
+            @Override
+            public Optional<String> environmentVariable(String name) {
+                return Optional.ofNullable(System.getenv(name)).filter(value -> !value.isBlank());
+            }
+
+            @Override
+            public Optional<String> serverPassword(String serverId) {
+                return maven().serverPassword(serverId);
+            }
+        };
     }
 }

@@ -1,15 +1,14 @@
 package io.github.agentcore4j.maven;
 
+import io.github.agentcore4j.maven.core.AgentCoreException;
 import io.github.agentcore4j.maven.core.aws.AwsSession;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
 import io.github.agentcore4j.maven.core.deploy.Destroyer;
 import java.io.Console;
 import java.util.Optional;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Settings;
 
 /**
  * Deletes what deploy made: the runtime's named endpoints, the runtime, optionally the images or the whole ECR
@@ -20,14 +19,14 @@ import org.apache.maven.settings.Settings;
  * @since 0.1.0
  */
 @Mojo(name = "destroy", threadSafe = true)
-public class DestroyMojo extends AbstractAgentCoreMojo {
+public class DestroyMojo extends AbstractDeployedAgentMojo {
 
     /**
      * Confirms the deletion without asking, as a non-interactive build must.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.destroy.confirm", defaultValue = "false")
+    @Parameter(property = PropertyNames.DESTROY_CONFIRM, defaultValue = "false")
     private boolean confirm;
 
     /**
@@ -35,7 +34,7 @@ public class DestroyMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.destroy.dryRun", defaultValue = "false")
+    @Parameter(property = PropertyNames.DESTROY_DRY_RUN, defaultValue = "false")
     private boolean dryRun;
 
     /**
@@ -43,7 +42,7 @@ public class DestroyMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.destroy.deleteImages", defaultValue = "false")
+    @Parameter(property = PropertyNames.DESTROY_DELETE_IMAGES, defaultValue = "false")
     private boolean deleteImages;
 
     /**
@@ -51,18 +50,15 @@ public class DestroyMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.destroy.deleteRepository", defaultValue = "false")
+    @Parameter(property = PropertyNames.DESTROY_DELETE_REPOSITORY, defaultValue = "false")
     private boolean deleteRepository;
 
-    @Parameter(defaultValue = "${settings}", readonly = true, required = true)
-    private Settings settings;
-
     @Override
-    protected void doExecute() throws MojoFailureException {
+    protected void doExecute() {
         String name = agentSettings().name().value();
-        Optional<DeployedAgent> agent = DeployedAgent.find(agentArn, AgentCoreConfigFile.read(configFile()), name);
+        Optional<DeployedAgent> agent = DeployedAgent.find(agentArn, agentEntry());
         if (!dryRun && !confirm && !confirmedInteractively(name, agent)) {
-            throw new MojoFailureException("agentcore:destroy deletes agent " + name + agent.map(a -> " (" + a.arn()
+            throw new AgentCoreException(AgentCoreException.Kind.FAILURE, "agentcore:destroy deletes agent " + name + agent.map(a -> " (" + a.arn()
                     + ")").orElse("") + " and did not get a confirmation. Fix: pass -Dagentcore.destroy.confirm=true"
                     + " (required in non-interactive builds), or -Dagentcore.destroy.dryRun=true to list what would"
                     + " be deleted");
@@ -75,7 +71,7 @@ public class DestroyMojo extends AbstractAgentCoreMojo {
 
     private boolean confirmedInteractively(String name, Optional<DeployedAgent> agent) {
         Console console = System.console();
-        if (!settings.isInteractiveMode() || console == null) {
+        if (!maven().isInteractive() || console == null) {
             return false;
         }
         String answer = console.readLine("Delete agent %s%s? Type its name to confirm: ", name,

@@ -1,28 +1,23 @@
 package io.github.agentcore4j.maven;
 
-import io.github.agentcore4j.maven.core.aws.AwsSession;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
 import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
-import io.github.agentcore4j.maven.core.invoke.AgentEndpoint;
 import io.github.agentcore4j.maven.core.invoke.AnswerTimeouts;
-import io.github.agentcore4j.maven.core.invoke.AwsAgentEndpoint;
-import io.github.agentcore4j.maven.core.invoke.BearerAgentEndpoint;
-import io.github.agentcore4j.maven.core.invoke.InvocationFailedException;
+import io.github.agentcore4j.maven.core.invoke.EndpointChoice;
 import io.github.agentcore4j.maven.core.invoke.InvocationInputs;
 import io.github.agentcore4j.maven.core.invoke.Invoker;
-import io.github.agentcore4j.maven.core.invoke.LocalAgentEndpoint;
-import io.github.agentcore4j.maven.core.invoke.ProtocolPayloads;
 import io.github.agentcore4j.maven.core.invoke.ProtocolPayloads.McpCall;
+import io.github.agentcore4j.maven.core.invoke.ProtocolPayloads;
+import io.github.agentcore4j.maven.core.local.LocalAgentState;
+import io.github.agentcore4j.maven.core.local.TcpPort;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -36,20 +31,20 @@ import org.apache.maven.plugins.annotations.Parameter;
  * <p>
  * The bearer token (for a runtime with a JWT authorizer) comes from the environment variable
  * {@code AGENTCORE_BEARER_TOKEN} (preferred: it stays off the command line) or the property
- * {@code -Dagentcore.bearerToken}. It is read in code rather than as a parameter, so no log level, {@code -X}
+ * {@code -Dagentcore.invoke.bearerToken}. It is read in code rather than as a parameter, so no log level, {@code -X}
  * included, prints it.
  *
  * @since 0.1.0
  */
 @Mojo(name = "invoke", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
-public class InvokeMojo extends AbstractLocalAgentMojo {
+public class InvokeMojo extends AbstractDeployedAgentMojo {
 
     /**
      * The JSON payload, e.g. {@code {"prompt":"Hello"}}.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.payload")
+    @Parameter(property = PropertyNames.INVOKE_PAYLOAD)
     protected String payload;
 
     /**
@@ -58,24 +53,24 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.prompt")
+    @Parameter(property = PropertyNames.INVOKE_PROMPT)
     protected String prompt;
 
     /**
      * MCP servers: the JSON-RPC method to call, e.g. {@code tools/list} (the default), {@code resources/list} or
-     * {@code prompts/list}; {@code mcp.arguments} become its params.
+     * {@code prompts/list}; {@code mcpArguments} become its params.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.mcp.method")
+    @Parameter(property = PropertyNames.INVOKE_MCP_METHOD)
     protected String mcpMethod;
 
     /**
-     * MCP servers: the tool to call with {@code tools/call}, its arguments in {@code mcp.arguments}.
+     * MCP servers: the tool to call with {@code tools/call}, its arguments in {@code mcpArguments}.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.mcp.tool")
+    @Parameter(property = PropertyNames.INVOKE_MCP_TOOL)
     protected String mcpTool;
 
     /**
@@ -83,7 +78,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.mcp.arguments")
+    @Parameter(property = PropertyNames.INVOKE_MCP_ARGUMENTS)
     protected String mcpArguments;
 
     /**
@@ -91,7 +86,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.invoke.payloadFile")
+    @Parameter(property = PropertyNames.INVOKE_PAYLOAD_FILE)
     protected File payloadFile;
 
     /**
@@ -100,7 +95,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.invoke.sessionId")
+    @Parameter(property = PropertyNames.INVOKE_SESSION_ID)
     protected String sessionId;
 
     /**
@@ -108,7 +103,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.invoke.newSession", defaultValue = "false")
+    @Parameter(property = PropertyNames.INVOKE_NEW_SESSION, defaultValue = "false")
     protected boolean newSession;
 
     /**
@@ -117,7 +112,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.invoke.headers")
+    @Parameter(property = PropertyNames.INVOKE_HEADERS)
     protected List<String> headers;
 
     /**
@@ -125,7 +120,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.invoke.outputFile")
+    @Parameter(property = PropertyNames.INVOKE_OUTPUT_FILE)
     protected File outputFile;
 
     /**
@@ -133,7 +128,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = AnswerTimeouts.OVERALL_PROPERTY, defaultValue = "300")
+    @Parameter(property = PropertyNames.INVOKE_TIMEOUT, defaultValue = "300")
     protected int timeout;
 
     /**
@@ -142,7 +137,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = AnswerTimeouts.IDLE_PROPERTY, defaultValue = "120")
+    @Parameter(property = PropertyNames.INVOKE_IDLE_TIMEOUT, defaultValue = "120")
     protected int idleTimeout;
 
     /**
@@ -150,7 +145,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.local", defaultValue = "false")
+    @Parameter(property = PropertyNames.INVOKE_LOCAL, defaultValue = "false")
     protected boolean local;
 
     /**
@@ -158,7 +153,7 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.invoke.qualifier", defaultValue = "DEFAULT")
+    @Parameter(property = PropertyNames.INVOKE_QUALIFIER, defaultValue = "DEFAULT")
     protected String qualifier;
 
     /**
@@ -167,77 +162,85 @@ public class InvokeMojo extends AbstractLocalAgentMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.invoke.userId")
+    @Parameter(property = PropertyNames.INVOKE_USER_ID)
     protected String userId;
 
     /**
-     * The build's properties, where the bearer token is looked up. The token is deliberately no mojo parameter:
-     * Maven's debug output ({@code -X}) prints the value of every parameter.
+     * The port of the local agent on 127.0.0.1. Defaults to the protocol's port (8080 HTTP, 8000 MCP, 9000 A2A);
+     * invoke uses the port of the agent that run-local or start launched in this project, and fails when there
+     * is none instead of guessing.
+     *
+     * @since 0.1.0
      */
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    protected MavenSession session;
+    @Parameter(property = PropertyNames.PORT)
+    protected Integer port;
+
+    /**
+     * The local agent's invocation path, as run-local and start serve it. Unset: the protocol's path.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.INVOCATION_PATH)
+    protected String invocationPath;
+
+    /**
+     * The deployed runtime's request header allowlist: a header given in {@code headers} that it does not name gets
+     * the prefix {@code X-Amzn-Bedrock-AgentCore-Runtime-Custom-}, and a warning says AgentCore drops it otherwise.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.REQUEST_HEADER_ALLOWLIST)
+    protected List<String> requestHeaderAllowlist;
 
     @Override
-    protected void doExecute() throws MojoExecutionException, MojoFailureException {
+    protected void addSettings(AgentSettings.Builder builder) {
+        super.addSettings(builder);
+        builder.requestHeaderAllowlist(requestHeaderAllowlist).serving(null, invocationPath);
+    }
+
+    @Override
+    protected void doExecute() throws IOException, InterruptedException {
         AgentSettings settings = agentSettings();
         String body = ProtocolPayloads.body(settings.protocol(), payload, prompt,
                 payloadFile == null ? null : payloadFile.toPath(), new McpCall(mcpMethod, mcpTool, mcpArguments));
         AnswerTimeouts timeouts = AnswerTimeouts.ofSeconds(idleTimeout, timeout);
         Invoker invoker = new Invoker(configFile(), settings.name().value(), settings.protocol(), buildLog(),
                 timeouts);
-        Optional<DeployedAgent> deployed = local ? Optional.empty()
-                : DeployedAgent.find(agentArn, AgentCoreConfigFile.read(configFile()), settings.name().value());
-        if (deployed.isEmpty()) {
-            invoke(invoker, body, new LocalAgentEndpoint(settings.protocol(), runningAgentPort(),
-                    settings.runtime().invocationPath(), Duration.ofSeconds(timeout)));
-            return;
+        List<String> givenHeaders = headers == null ? List.of() : headers;
+        Optional<DeployedAgent> deployed = local ? Optional.empty() : DeployedAgent.find(agentArn, agentEntry());
+        if (deployed.isPresent()) {
+            InvocationInputs.warnOutsideAllowlist(givenHeaders, settings.requestHeaderAllowlist(), buildLog());
         }
-        DeployedAgent agent = deployed.get();
-        warnAboutHeadersOutsideTheAllowlist(settings.requestHeaderAllowlist());
-        String token = BearerAgentEndpoint.token(name -> session.getUserProperties().getProperty(name,
-                session.getSystemProperties().getProperty(name)), System.getenv());
-        if (token != null) {
-            if (userId != null) {
-                throw new InvalidSettingException("userId", "agentcore.invoke.userId", "a user id can only be sent "
-                        + "with SigV4, and a bearer token is set", "unset one of them");
-            }
-            String region = settings.region() != null ? settings.region() : agent.region();
-            invoke(invoker, body, new BearerAgentEndpoint(BearerAgentEndpoint.dataPlane(awsSettings().endpointUrl(),
-                    region, System.getenv()), agent, qualifier, token, Duration.ofSeconds(timeout)));
-            return;
-        }
-        try (AwsSession aws = awsSessionFor(agent)) {
-            invoke(invoker, body, new AwsAgentEndpoint(aws.data(Duration.ofSeconds(timeout)), agent, qualifier,
-                    userId));
-        }
-    }
-
-    /** AgentCore Runtime drops a request header its allowlist does not name, silently: say so before sending. */
-    private void warnAboutHeadersOutsideTheAllowlist(List<String> allowlist) {
-        for (String header : headers == null ? List.<String>of() : headers) {
-            String name = header.contains("=") ? header.substring(0, header.indexOf('=')).trim() : header.trim();
-            if (allowlist.stream().noneMatch(name::equalsIgnoreCase)) {
-                buildLog().warn("Header " + name + " is not in the runtime's request header allowlist, so AgentCore "
-                        + "Runtime does not pass it to the agent. Fix: add " + name
-                        + " to requestHeaderAllowlist (-Dagentcore.requestHeaderAllowlist) and deploy");
-            }
-        }
-    }
-
-    private void invoke(Invoker invoker, String body, AgentEndpoint endpoint)
-            throws MojoExecutionException, MojoFailureException {
-        try {
-            invoker.invoke(endpoint, body, sessionId, newSession,
-                    InvocationInputs.headers(headers == null ? List.of() : headers,
-                            agentSettings().requestHeaderAllowlist()),
+        try (EndpointChoice.Chosen chosen = EndpointChoice.choose(
+                new EndpointChoice.Inputs(local, qualifier, userId, Duration.ofSeconds(timeout)), settings, deployed,
+                awsSettings(), this::runningAgentPort, maven()::property, System.getenv())) {
+            invoker.invoke(chosen.endpoint(), body, sessionId, newSession,
+                    InvocationInputs.headers(givenHeaders, settings.requestHeaderAllowlist()),
                     StandardOutput::println, outputFile == null ? null : outputFile.toPath());
-        } catch (InvocationFailedException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Invoking the agent failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while invoking the agent", e);
         }
+    }
+
+    /**
+     * The port to reach the local agent on: the configured one, else the one run-local or start recorded for the
+     * agent they run. Logs which, and never guesses: with neither, the goal fails saying how to start the agent.
+     *
+     * @throws InvalidSettingException naming {@code port} when it is unset and no local agent is recorded
+     */
+    private int runningAgentPort() {
+        if (port != null) {
+            int configured = TcpPort.require(port);
+            getLog().info("Local agent port " + configured + " (set by " + PropertyNames.PORT + ")");
+            return configured;
+        }
+        Path stateFile = maven().localStateFile();
+        int recorded = LocalAgentState.read(stateFile)
+                .filter(LocalAgentState::isRunning)
+                .map(LocalAgentState::port)
+                .orElseThrow(() -> new InvalidSettingException(PropertyNames.PORT, "it is not set and no local agent "
+                        + "of this project runs (" + stateFile + " records none that is alive)", "start the agent "
+                        + "with `mvn agentcore:run-local` (or agentcore:start) in this project, or pass -D"
+                        + PropertyNames.PORT + "=<port> for one that runs elsewhere"));
+        getLog().info("Local agent port " + recorded + " (recorded by run-local/start in " + stateFile + ")");
+        return recorded;
     }
 }

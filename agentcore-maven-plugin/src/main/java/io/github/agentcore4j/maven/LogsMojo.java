@@ -1,11 +1,11 @@
 package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.aws.AwsSession;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.config.ServiceRules;
 import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
 import io.github.agentcore4j.maven.core.deploy.RuntimeLogs;
 import java.time.Instant;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -16,14 +16,14 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.2.0
  */
 @Mojo(name = "logs", threadSafe = true)
-public class LogsMojo extends AbstractAgentCoreMojo {
+public class LogsMojo extends AbstractDeployedAgentMojo {
 
     /**
      * How far back to start: an age such as {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d}, or an ISO instant.
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.logs.since", defaultValue = "10m")
+    @Parameter(property = PropertyNames.LOGS_SINCE, defaultValue = "10m")
     private String since;
 
     /**
@@ -31,7 +31,7 @@ public class LogsMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.logs.follow", defaultValue = "false")
+    @Parameter(property = PropertyNames.LOGS_FOLLOW, defaultValue = "false")
     private boolean follow;
 
     /**
@@ -39,20 +39,17 @@ public class LogsMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.logs.endpoint", defaultValue = "DEFAULT")
+    @Parameter(property = PropertyNames.LOGS_ENDPOINT, defaultValue = "DEFAULT")
     private String endpoint;
 
     @Override
-    protected void doExecute() throws MojoExecutionException {
+    protected void doExecute() throws InterruptedException {
         Instant from = RuntimeLogs.parseSince(since, Instant.now());
-        String endpointName = ServiceRules.checkEndpointName("endpoint", "agentcore.logs.endpoint", endpoint.trim());
+        String endpointName = ServiceRules.checkEndpointName(PropertyNames.LOGS_ENDPOINT, endpoint.trim());
         DeployedAgent agent = deployedAgent();
         try (AwsSession aws = awsSessionFor(agent)) {
             new RuntimeLogs(aws.logs(), buildLog()).follow(agent.id(), endpointName, from, follow ? -1 : 1,
                     System.out::println);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while reading the logs", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.observability.JavaAgentRecipe;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +38,7 @@ final class ObservabilityArtifacts {
             return new JavaAgentRecipe.Jars(agentJar, hasApi(project) ? List.of() : api(project, system, session),
                     runtimeLibrary(project));
         } catch (ArtifactResolutionException | DependencyResolutionException e) {
-            throw new InvalidSettingException("observabilityAgent", "agentcore.observabilityAgent",
+            throw new InvalidSettingException(PropertyNames.OBSERVABILITY_AGENT,
                     agentCoordinates + " (or " + JavaAgentRecipe.API + ") cannot be resolved: " + e.getMessage(),
                     "name an OpenTelemetry Java agent your repositories serve, e.g. "
                             + "io.opentelemetry.javaagent:opentelemetry-javaagent:2.31.1, or set "
@@ -48,7 +49,7 @@ final class ObservabilityArtifacts {
     private static Artifact agentArtifact(String coordinates) {
         String[] parts = coordinates == null ? new String[0] : coordinates.trim().split(":");
         if (parts.length != 3 || List.of(parts).stream().anyMatch(String::isBlank)) {
-            throw new InvalidSettingException("observabilityAgent", "agentcore.observabilityAgent", "'" + coordinates
+            throw new InvalidSettingException(PropertyNames.OBSERVABILITY_AGENT, "'" + coordinates
                     + "' is not groupId:artifactId:version", "write it as e.g. " + JavaAgentRecipe.DEFAULT_AGENT);
         }
         return new DefaultArtifact(parts[0], parts[1], "jar", parts[2]);

@@ -1,10 +1,10 @@
 package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.aws.AwsSession;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
 import io.github.agentcore4j.maven.core.deploy.Rollback;
 import java.time.Duration;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -16,14 +16,14 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "rollback", threadSafe = true)
-public class RollbackMojo extends AbstractAgentCoreMojo {
+public class RollbackMojo extends AbstractDeployedAgentMojo {
 
     /**
      * The version to go back to. Unset: the newest READY version before the one the endpoint serves.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.rollback.version")
+    @Parameter(property = PropertyNames.ROLLBACK_VERSION)
     private String version;
 
     /**
@@ -32,7 +32,7 @@ public class RollbackMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.rollback.endpoint", defaultValue = "DEFAULT")
+    @Parameter(property = PropertyNames.ROLLBACK_ENDPOINT, defaultValue = "DEFAULT")
     private String endpoint;
 
     /**
@@ -40,18 +40,15 @@ public class RollbackMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.waitTimeout", defaultValue = "900")
+    @Parameter(property = PropertyNames.WAIT_TIMEOUT, defaultValue = "900")
     private int waitTimeout;
 
     @Override
-    protected void doExecute() throws MojoExecutionException {
+    protected void doExecute() throws InterruptedException {
         DeployedAgent agent = deployedAgent();
         try (AwsSession aws = awsSessionFor(agent)) {
             new Rollback(aws, configFile(), agentCoreDirectory(), buildLog()).rollback(agentSettings().name().value(),
                     agent, version, endpoint, Duration.ofSeconds(waitTimeout));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while rolling back", e);
         }
     }
 }

@@ -1,14 +1,14 @@
 package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
-import io.github.agentcore4j.maven.core.local.AgentStartException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.local.AgentLaunch;
+import io.github.agentcore4j.maven.core.local.AgentStartException;
 import io.github.agentcore4j.maven.core.local.LocalRun;
 import io.github.agentcore4j.maven.core.observability.LocalTracing;
 import io.github.agentcore4j.maven.core.observability.OtlpReceiver;
 import io.github.agentcore4j.maven.core.observability.TraceView;
 import java.io.IOException;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -32,7 +32,7 @@ public class RunLocalMojo extends AbstractLaunchMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.run-local.watch", defaultValue = "false")
+    @Parameter(property = PropertyNames.RUN_LOCAL_WATCH, defaultValue = "false")
     protected boolean watch;
 
     /**
@@ -41,13 +41,13 @@ public class RunLocalMojo extends AbstractLaunchMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "agentcore.runLocal.traces", defaultValue = "false")
+    @Parameter(property = PropertyNames.RUN_LOCAL_TRACES, defaultValue = "false")
     protected boolean traces;
 
     @Override
-    protected void doExecute() throws MojoExecutionException {
+    protected void doExecute() throws InterruptedException {
         if (watch && container) {
-            throw new InvalidSettingException("watch", "agentcore.run-local.watch", "watch restarts the agent from "
+            throw new InvalidSettingException(PropertyNames.RUN_LOCAL_WATCH, "watch restarts the agent from "
                     + "its classes, which container mode does not run", "leave out one of watch and container");
         }
         if (!traces) {
@@ -55,7 +55,7 @@ public class RunLocalMojo extends AbstractLaunchMojo {
             return;
         }
         if (container) {
-            throw new InvalidSettingException("traces", "agentcore.runLocal.traces", "the local trace view attaches "
+            throw new InvalidSettingException(PropertyNames.RUN_LOCAL_TRACES, "the local trace view attaches "
                     + "the Java agent to a forked JVM, which container mode does not run",
                     "leave out one of traces and container");
         }
@@ -64,19 +64,12 @@ public class RunLocalMojo extends AbstractLaunchMojo {
                     + receiver.endpoint() + "; each invocation prints its span tree");
             run(LocalTracing.traced(launchSpec(), observabilityJars(), receiver.endpoint()));
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot start the local trace receiver: " + e.getMessage(), e);
+            throw new AgentStartException("Cannot start the local trace receiver: " + e.getMessage(), e);
         }
     }
 
-    private void run(AgentLaunch launch) throws MojoExecutionException {
-        try {
-            new LocalRun(launch, localStateFile(), startTimeout(), buildLog(), StandardOutput::println)
-                    .run(watch ? classesDirectory() : null);
-        } catch (AgentStartException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while the agent ran", e);
-        }
+    private void run(AgentLaunch launch) throws InterruptedException {
+        new LocalRun(launch, maven().localStateFile(), startTimeout(), buildLog(), StandardOutput::println)
+                .run(watch ? maven().classesDirectory() : null);
     }
 }

@@ -1,9 +1,8 @@
 package io.github.agentcore4j.maven;
 
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.local.AgentLaunch;
-import io.github.agentcore4j.maven.core.local.AgentStartException;
 import io.github.agentcore4j.maven.core.local.BackgroundAgents;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -22,26 +21,15 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class StartMojo extends AbstractLaunchMojo {
 
     static final String LOG_FILE_NAME = "local-agent.log";
-    /** The project property start sets to the agent's port, e.g. for Failsafe's {@code systemPropertyVariables}. */
-    static final String PORT_PROPERTY = "agentcore.local.port";
-    /** The project property start sets to the agent's URL, e.g. {@code http://127.0.0.1:8080}. */
-    static final String URL_PROPERTY = "agentcore.local.url";
 
     @Override
-    protected void doExecute() throws MojoExecutionException {
+    protected void doExecute() throws InterruptedException {
         AgentLaunch spec = agentLaunch();
-        try {
-            BackgroundAgents.start(spec, localStateFile(), agentCoreDirectory().resolve(LOG_FILE_NAME),
-                    startTimeout(), buildLog());
-            project.getProperties().setProperty(PORT_PROPERTY, Integer.toString(spec.port()));
-            project.getProperties().setProperty(URL_PROPERTY, "http://127.0.0.1:" + spec.port());
-            getLog().info("Set " + PORT_PROPERTY + "=" + spec.port() + " and " + URL_PROPERTY + "=http://127.0.0.1:"
-                    + spec.port() + " for the integration tests");
-        } catch (AgentStartException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while the agent started", e);
-        }
+        BackgroundAgents.start(spec, maven().localStateFile(), agentCoreDirectory().resolve(LOG_FILE_NAME),
+                startTimeout(), buildLog());
+        maven().setProjectProperty(PropertyNames.LOCAL_PORT, Integer.toString(spec.port()));
+        maven().setProjectProperty(PropertyNames.LOCAL_URL, "http://127.0.0.1:" + spec.port());
+        getLog().info("Set " + PropertyNames.LOCAL_PORT + "=" + spec.port() + " and " + PropertyNames.LOCAL_URL
+                + "=http://127.0.0.1:" + spec.port() + " for the integration tests");
     }
 }

@@ -1,7 +1,6 @@
 package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.local.BackgroundAgents;
-import io.github.agentcore4j.maven.core.local.LocalAgentState;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -16,6 +15,6 @@ public class StopMojo extends AbstractAgentCoreMojo {
 
     @Override
     protected void doExecute() {
-        BackgroundAgents.stop(LocalAgentState.fileIn(agentCoreDirectory()), buildLog());
+        BackgroundAgents.stop(maven().localStateFile(), buildLog());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.aws.AwsSession;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
 import io.github.agentcore4j.maven.core.invoke.SessionStopper;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "stop-session", threadSafe = true)
-public class StopSessionMojo extends AbstractAgentCoreMojo {
+public class StopSessionMojo extends AbstractDeployedAgentMojo {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -23,7 +24,7 @@ public class StopSessionMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.stopSession.sessionId")
+    @Parameter(property = PropertyNames.STOP_SESSION_SESSION_ID)
     private String sessionId;
 
     /**
@@ -31,7 +32,7 @@ public class StopSessionMojo extends AbstractAgentCoreMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "agentcore.stopSession.qualifier", defaultValue = "DEFAULT")
+    @Parameter(property = PropertyNames.STOP_SESSION_QUALIFIER, defaultValue = "DEFAULT")
     private String qualifier;
 
     @Override

@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  * @since 0.1.0
  */
 @Mojo(name = "versions", threadSafe = true)
-public class VersionsMojo extends AbstractAgentCoreMojo {
+public class VersionsMojo extends AbstractDeployedAgentMojo {
 
     @Override
     protected void doExecute() {

@@ -2,6 +2,7 @@ package io.github.agentcore4j.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -83,16 +84,35 @@ class PluginDescriptorTest {
     void theDefaultsUsersRelyOn() {
         assertWired("run-local", "protocol", "${agentcore.protocol}", "HTTP");
         assertWired("run-local", "startTimeout", "${agentcore.startTimeout}", "60");
-        assertWired("run-local", "watch", "${agentcore.run-local.watch}", "false");
+        assertWired("run-local", "watch", "${agentcore.runLocal.watch}", "false");
         assertWired("start", "port", "${agentcore.port}", null);
         assertWired("invoke", "port", "${agentcore.port}", null);
         assertWired("invoke", "timeout", "${agentcore.invoke.timeout}", "300");
         assertWired("invoke", "qualifier", "${agentcore.invoke.qualifier}", "DEFAULT");
-        assertWired("invoke", "local", "${agentcore.local}", "false");
+        assertWired("invoke", "local", "${agentcore.invoke.local}", "false");
         assertWired("build", "baseImage", "${agentcore.baseImage}", "eclipse-temurin:21-jre");
         assertWired("build", "target", "${agentcore.build.target}", "registry");
-        assertWired("build", "user", "${agentcore.build.user}", "1000:1000");
+        assertWired("build", "user", "${agentcore.user}", "1000:1000");
         assertWired("deploy", "baseImage", "${agentcore.baseImage}", "eclipse-temurin:21-jre");
+    }
+
+    @Test
+    void eachGoalDeclaresTheParametersItReads() {
+        for (String runtimeOnly : new String[] {"jwtDiscoveryUrl", "networkMode", "subnets", "filesystems", "agentArn"}) {
+            assertNull(configuration(mojo("build"), runtimeOnly), "build declares " + runtimeOnly);
+        }
+        for (String imageOnly : new String[] {"baseImage", "jvmFlags", "containerEngine", "smokeTestTimeout"}) {
+            assertNull(configuration(mojo("invoke"), imageOnly), "invoke declares " + imageOnly);
+            assertNull(configuration(mojo("status"), imageOnly), "status declares " + imageOnly);
+        }
+        assertEquals("${agentcore.build.tags}", expression(mojo("build"), "tags"), "the image tags, not the runtime's");
+        assertNull(configuration(mojo("status"), "jwtDiscoveryUrl"));
+        assertNotNull(configuration(mojo("deploy"), "jwtDiscoveryUrl"));
+        assertNotNull(configuration(mojo("configure"), "jwtDiscoveryUrl"));
+        assertNotNull(configuration(mojo("deploy"), "baseImage"));
+        assertNotNull(configuration(mojo("run-local"), "baseImage"), "container mode builds the image");
+        assertEquals("${agentcore.skip}", expression(mojo("stop"), "skip"));
+        assertNull(configuration(mojo("stop"), "agentName"), "stop reads nothing but skip");
     }
 
     private static void assertWired(String goal, String parameter, String property, String defaultValue) {

@@ -20,8 +20,10 @@ import java.util.logging.Logger;
  * {@link A2aTasks}, so both versions can get, cancel and follow them. Errors are JSON-RPC errors with HTTP 200, as
  * A2A and AgentCore expect.
  */
-final class A2aEndpoint implements Route.Handler {
+final class A2aEndpoint implements Protocol {
 
+    /** The port AgentCore sends A2A requests to. */
+    static final int PORT = 9000;
     /** Overrides the port, as in the Python SDK; the generic {@code PORT} does not apply to A2A. */
     static final String PORT_VARIABLE = "A2A_PORT";
     /** Set by AgentCore to the runtime's public URL (no trailing slash); the card then points there. */
@@ -62,37 +64,51 @@ final class A2aEndpoint implements Route.Handler {
             Map.entry("tasks/resubscribe", new Method(Operation.SUBSCRIBE, false)));
 
     private final A2aAgent agent;
-    private final long maxRequestBytes;
-    private final PingTracker ping;
     private final UnaryOperator<String> environment;
-    private final A2aTasks tasks = new A2aTasks(A2aTasks.DEFAULT_CAPACITY);
+    private long maxRequestBytes;
+    private PingTracker ping;
+    private A2aTasks tasks;
     private volatile byte[] card;
     private volatile byte[] cardV1;
 
-    A2aEndpoint(A2aAgent agent, long maxRequestBytes, PingTracker ping) {
-        this(agent, maxRequestBytes, ping, System::getenv);
+    A2aEndpoint(A2aAgent agent) {
+        this(agent, System::getenv);
     }
 
-    A2aEndpoint(A2aAgent agent, long maxRequestBytes, PingTracker ping, UnaryOperator<String> environment) {
+    A2aEndpoint(A2aAgent agent, UnaryOperator<String> environment) {
+        this.agent = agent;
+        this.environment = environment;
+    }
+
+    @Override
+    public Defaults defaults() {
+        return new Defaults(PORT, PORT_VARIABLE, "/");
+    }
+
+    /** Messages on the invocation path, the card beside it; every start begins with no tasks. */
+    @Override
+    public void wire(Wiring wiring) {
         if (agent.handler() == null && agent.streamingHandler() == null) {
             throw new IllegalStateException("A2A agent '" + agent.name() + "' has no message handler; add one with "
                     + "onMessage((message, context) -> reply)");
         }
-        this.agent = agent;
-        this.maxRequestBytes = maxRequestBytes;
-        this.ping = ping;
-        this.environment = environment;
-    }
-
-    List<Route> routes(Route ping) {
-        return List.of(Route.work("POST", "/", this), Route.info("GET", CARD_PATH, this::serveCard), ping);
+        maxRequestBytes = wiring.maxRequestBytes();
+        ping = wiring.ping();
+        tasks = new A2aTasks(A2aTasks.DEFAULT_CAPACITY);
+        wiring.invocations("POST", "A2A", "A2A", this::serve);
+        wiring.info("GET", CARD_PATH, this::serveCard);
     }
 
     /**
      * Fixes the card's URL once the port is known: {@value #RUNTIME_URL_VARIABLE} when set, else this server on the
      * path it serves messages on ({@code /} unless {@code agentcore.invocationPath} says otherwise).
      */
-    void listeningOn(String host, int port, String path) {
+    @Override
+    public void listeningOn(String host, int port, String path) {
+        if (port != PORT && environment.apply(AgentCoreApp.PORT_VARIABLE) == null) {
+            LOG.warning(() -> "A2A agent on port " + port + ", not " + PORT + ": fine locally, but AgentCore sends "
+                    + "A2A requests to " + PORT + " unless the runtime's protocol configuration names this port");
+        }
         String runtimeUrl = environment.apply(RUNTIME_URL_VARIABLE);
         String url = runtimeUrl != null && !runtimeUrl.isBlank()
                 ? (runtimeUrl.endsWith("/") ? runtimeUrl : runtimeUrl + "/")
@@ -120,90 +136,78 @@ final class A2aEndpoint implements Route.Handler {
                 || version.trim().startsWith("0.3.");
     }
 
-    @Override
-    public void handle(HttpCall call) throws IOException {
-        RequestContext context = RequestContext.fromHeaders(call.requestHeaders());
-        RequestContext previous = context.makeCurrent();
-        InvocationSpan span = InvocationSpan.start("A2A", "A2A", context, call.requestHeaders());
-        InvocationSpan.Scope spanScope = span.attach();
-        span.answerWithTraceparent(call);
+    private void serve(HttpCall call, RequestContext context, InvocationSpan span) throws IOException {
         long started = System.nanoTime();
-        try {
-            Map<?, ?> request = parse(call);
-            if (request == null) {
-                return;
-            }
-            Object id = request.get("id");
-            Object methodName = request.get("method");
-            if (!"2.0".equals(request.get("jsonrpc")) || !(methodName instanceof String)
-                    || !(id == null || id instanceof String || id instanceof Number)) {
-                answerError(call, id instanceof String || id instanceof Number ? id : null, INVALID_REQUEST,
-                        "Invalid Request: needs \"jsonrpc\":\"2.0\", a method, and an id that is a string or number");
-                return;
-            }
-            span.name("A2A " + methodName);
-            if (!request.containsKey("id")) {
-                // A notification: JSON-RPC forbids answering it, and no A2A method is one.
-                LOG.info(() -> "A2A notification " + methodName + " ignored: A2A methods need an id");
-                call.sendResponseHeaders(204, -1);
-                return;
-            }
-            String version = call.requestHeader(VERSION_HEADER);
-            if (!isSupported(version)) {
-                answerError(call, id, VERSION_NOT_SUPPORTED, "Version not supported: " + VERSION_HEADER + " "
-                        + version + "; this agent speaks A2A 1.0 and 0.3");
-                return;
-            }
-            Method method = METHODS.get(methodName);
-            if (method == null) {
-                answerError(call, id, METHOD_NOT_FOUND, "Method not found: " + methodName);
-                return;
-            }
-            if (!(request.get("params") instanceof Map<?, ?> params)) {
-                answerError(call, id, INVALID_PARAMS, "Invalid params: " + methodName + " needs a params object");
-                return;
-            }
-            switch (method.operation()) {
-                case SEND, STREAM -> {
-                    A2aMessage message = method.v1() ? A2aV1.message(params.get("message"))
-                            : messageOf(params.get("message"));
-                    if (message == null) {
-                        answerError(call, id, INVALID_PARAMS,
-                                "Invalid params: params.message with role and parts is required");
-                        return;
-                    }
-                    if (method.operation() == Operation.SEND && doesNotWait(params)) {
-                        sendWithoutWaiting(call, id, method.v1(), message, context);
-                    } else if (method.operation() == Operation.SEND) {
-                        send(call, id, method.v1(), message, context);
-                    } else {
-                        stream(call, id, method.v1(), message, context);
-                    }
-                }
-                case GET, CANCEL, SUBSCRIBE -> {
-                    if (!(params.get("id") instanceof String taskId)) {
-                        answerError(call, id, INVALID_PARAMS, "Invalid params: params.id, the task id, is required");
-                        return;
-                    }
-                    A2aTasks.Task task = tasks.get(taskId);
-                    if (task == null) {
-                        answerError(call, id, TASK_NOT_FOUND, "Task not found: " + taskId);
-                        return;
-                    }
-                    switch (method.operation()) {
-                        case GET -> answer(call, id, method.v1(), task.snapshot(historyLength(params)));
-                        case CANCEL -> cancel(call, id, method.v1(), task);
-                        default -> subscribe(call, id, method.v1(), task);
-                    }
-                }
-                case LIST -> list(call, id, params);
-            }
-            LOG.info(() -> "A2A " + methodName + " completed (" + InvocationEndpoint.seconds(started) + ")");
-        } finally {
-            spanScope.close();
-            span.end();
-            RequestContext.restore(previous);
+        Map<?, ?> request = parse(call);
+        if (request == null) {
+            return;
         }
+        Object id = request.get("id");
+        Object methodName = request.get("method");
+        if (!"2.0".equals(request.get("jsonrpc")) || !(methodName instanceof String)
+                || !(id == null || id instanceof String || id instanceof Number)) {
+            answerError(call, id instanceof String || id instanceof Number ? id : null, INVALID_REQUEST,
+                    "Invalid Request: needs \"jsonrpc\":\"2.0\", a method, and an id that is a string or number");
+            return;
+        }
+        span.name("A2A " + methodName);
+        if (!request.containsKey("id")) {
+            // A notification: JSON-RPC forbids answering it, and no A2A method is one.
+            LOG.info(() -> "A2A notification " + methodName + " ignored: A2A methods need an id");
+            call.sendResponseHeaders(204, -1);
+            return;
+        }
+        String version = call.requestHeader(VERSION_HEADER);
+        if (!isSupported(version)) {
+            answerError(call, id, VERSION_NOT_SUPPORTED, "Version not supported: " + VERSION_HEADER + " "
+                    + version + "; this agent speaks A2A 1.0 and 0.3");
+            return;
+        }
+        Method method = METHODS.get(methodName);
+        if (method == null) {
+            answerError(call, id, METHOD_NOT_FOUND, "Method not found: " + methodName);
+            return;
+        }
+        if (!(request.get("params") instanceof Map<?, ?> params)) {
+            answerError(call, id, INVALID_PARAMS, "Invalid params: " + methodName + " needs a params object");
+            return;
+        }
+        switch (method.operation()) {
+            case SEND, STREAM -> {
+                A2aMessage message = method.v1() ? A2aV1.message(params.get("message"))
+                        : messageOf(params.get("message"));
+                if (message == null) {
+                    answerError(call, id, INVALID_PARAMS,
+                            "Invalid params: params.message with role and parts is required");
+                    return;
+                }
+                if (method.operation() == Operation.SEND && doesNotWait(params)) {
+                    sendWithoutWaiting(call, id, method.v1(), message, context);
+                } else if (method.operation() == Operation.SEND) {
+                    send(call, id, method.v1(), message, context);
+                } else {
+                    stream(call, id, method.v1(), message, context);
+                }
+            }
+            case GET, CANCEL, SUBSCRIBE -> {
+                if (!(params.get("id") instanceof String taskId)) {
+                    answerError(call, id, INVALID_PARAMS, "Invalid params: params.id, the task id, is required");
+                    return;
+                }
+                A2aTasks.Task task = tasks.get(taskId);
+                if (task == null) {
+                    answerError(call, id, TASK_NOT_FOUND, "Task not found: " + taskId);
+                    return;
+                }
+                switch (method.operation()) {
+                    case GET -> answer(call, id, method.v1(), task.snapshot(historyLength(params)));
+                    case CANCEL -> cancel(call, id, method.v1(), task);
+                    default -> subscribe(call, id, method.v1(), task);
+                }
+            }
+            case LIST -> list(call, id, params);
+        }
+        LOG.info(() -> "A2A " + methodName + " completed (" + InvocationEndpoint.seconds(started) + ")");
     }
 
     /** {@code configuration.returnImmediately: true} (1.0) or {@code configuration.blocking: false} (0.3). */
@@ -223,9 +227,7 @@ final class A2aEndpoint implements Route.Handler {
         try (RequestBody body = RequestBody.read(call, maxRequestBytes)) {
             parsed = Json.read(body.take(), Object.class);
         } catch (RequestBody.Refused e) {
-            if (e.prepareAnswer(call)) {
-                Responses.error(call, e.status(), e.getMessage(), e.details());
-            }
+            Responses.refused(call, e);
             return null;
         } catch (IOException | RuntimeException e) {
             LOG.warning(() -> "A2A request is not JSON: " + e.getMessage());
@@ -317,17 +319,15 @@ final class A2aEndpoint implements Route.Handler {
         A2aTasks.Task task = tasks.create(message);
         task.record(statusUpdate(task, "working", null, false));
         long tracked = ping.addTask("A2A task " + task.id, null);
-        Thread thread = new Thread(() -> {
-            RequestContext previous = context.makeCurrent();
+        Thread thread = new Thread(() -> context.runWith(() -> {
             try {
                 runTask(task, message, context, event -> { });
             } catch (IOException cannotHappen) {
                 LOG.log(Level.SEVERE, cannotHappen, () -> "A2A task " + task.id + " failed");
             } finally {
                 ping.completeTask(tracked);
-                RequestContext.restore(previous);
             }
-        }, "agentcore-a2a-task-" + tracked);
+        }), "agentcore-a2a-task-" + tracked);
         thread.setDaemon(true);
         thread.start();
         Map<String, Object> working = task.snapshot(null);
@@ -546,14 +546,8 @@ final class A2aEndpoint implements Route.Handler {
         return response;
     }
 
+    /** A JSON-RPC error, with HTTP 200 as A2A and AgentCore expect. */
     private static void answerError(HttpCall call, Object id, int code, String message) throws IOException {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("message", message);
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("jsonrpc", "2.0");
-        response.put("id", id);
-        response.put("error", error);
-        Responses.json(call, 200, Json.writeMap(response));
+        Responses.jsonRpcError(call, 200, id, code, message);
     }
 }

@@ -14,25 +14,46 @@ import java.util.logging.Logger;
  * before any event (HTTP 400; on {@code /ws} close code 1003); a failure once the run has started becomes its last
  * event, {@code RUN_ERROR}.
  */
-final class AgUiEndpoint implements Route.Handler {
+final class AgUiEndpoint implements Protocol {
 
     private static final Logger LOG = Logger.getLogger(AgentCoreApp.LOGGER_NAME);
 
     private final AgUiHandler handler;
-    private final long maxRequestBytes;
+    private long maxRequestBytes;
 
-    AgUiEndpoint(AgUiHandler handler, long maxRequestBytes) {
+    AgUiEndpoint(AgUiHandler handler) {
         this.handler = handler;
-        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    /** AG-UI shares the HTTP protocol's port and path. */
+    @Override
+    public Defaults defaults() {
+        return InvocationEndpoint.DEFAULTS;
     }
 
     @Override
-    public void handle(HttpCall call) throws IOException {
-        RequestContext context = RequestContext.fromHeaders(call.requestHeaders());
-        RequestContext previous = context.makeCurrent();
-        InvocationSpan span = InvocationSpan.start("AG-UI run", "AGUI", context, call.requestHeaders());
-        InvocationSpan.Scope spanScope = span.attach();
-        span.answerWithTraceparent(call);
+    public void wire(Wiring wiring) {
+        maxRequestBytes = wiring.maxRequestBytes();
+        wiring.invocations("POST", "AG-UI run", "AGUI", this::serve);
+        if (jettyWebSocketAvailable()) {
+            wiring.webSocket(webSocket());
+        } else {
+            LOG.info("AG-UI over /ws needs org.eclipse.jetty.websocket:jetty-websocket-jetty-server on the "
+                    + "classpath; serving AG-UI over SSE on /invocations only");
+        }
+    }
+
+    private static boolean jettyWebSocketAvailable() {
+        try {
+            Class.forName("org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler", false,
+                    AgUiEndpoint.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
+    }
+
+    private void serve(HttpCall call, RequestContext context, InvocationSpan span) throws IOException {
         try {
             AgUiInput input;
             try (RequestBody body = RequestBody.read(call, maxRequestBytes)) {
@@ -42,18 +63,12 @@ final class AgUiEndpoint implements Route.Handler {
             run(input, context, events);
             events.finish();
         } catch (PayloadBinder.BadRequestException e) {
-            LOG.warning(() -> e.getMessage() + ": " + e.details());
-            Responses.error(call, 400, e.getMessage(), e.details());
+            Responses.badRequest(call, e);
         } catch (RequestBody.Refused e) {
-            if (e.prepareAnswer(call)) {
-                Responses.error(call, e.status(), e.getMessage(), e.details());
-            }
+            Responses.refused(call, e);
         } catch (EventEmitter.ClientDisconnectedException e) {
             LOG.info("The AG-UI caller disconnected; run stopped");
         } finally {
-            spanScope.close();
-            span.end();
-            RequestContext.restore(previous);
             call.close();
         }
     }

@@ -14,7 +14,7 @@ import java.util.Objects;
 public final class AgUiEvents {
 
     /** The AG-UI protocol version this library speaks. */
-    public static final String PROTOCOL_VERSION = "1.0";
+    static final String PROTOCOL_VERSION = "1.0";
 
     private final EventEmitter out;
 

@@ -46,36 +46,24 @@ import java.util.logging.Logger;
 public final class AgentCoreApp {
 
     /** The logger the library logs to; the agent's own loggers get the same JSON format. */
-    public static final String LOGGER_NAME = "io.github.agentcore4j.runtime";
-    public static final String PORT_PROPERTY = "agentcore.port";
-    public static final String HOST_PROPERTY = "agentcore.host";
+    static final String LOGGER_NAME = "io.github.agentcore4j.runtime";
+    static final String PORT_PROPERTY = "agentcore.port";
+    static final String HOST_PROPERTY = "agentcore.host";
     /** The environment variable AgentCore deployments set to a custom serving port; beats the protocol's own. */
-    public static final String PORT_VARIABLE = "AGENTCORE_PORT";
+    static final String PORT_VARIABLE = "AGENTCORE_PORT";
     /** The path the protocol's requests arrive on: {@code /invocations}, {@code /mcp} or A2A's {@code /}. */
-    public static final String INVOCATION_PATH_PROPERTY = "agentcore.invocationPath";
-    public static final String INVOCATION_PATH_VARIABLE = "AGENTCORE_INVOCATION_PATH";
-    public static final String DEFAULT_INVOCATION_PATH = "/invocations";
-    /** The path of the warmup route, served on the protocol's port. */
-    public static final String WARMUP_PATH_PROPERTY = Warmup.PATH_PROPERTY;
-    public static final String WARMUP_PATH_VARIABLE = Warmup.PATH_VARIABLE;
-    public static final int DEFAULT_PORT = 8080;
-    /** The port AgentCore sends MCP requests to. */
-    public static final int DEFAULT_MCP_PORT = 8000;
-    /** The port AgentCore sends A2A requests to. */
-    public static final int DEFAULT_A2A_PORT = 9000;
+    static final String INVOCATION_PATH_PROPERTY = "agentcore.invocationPath";
+    static final String INVOCATION_PATH_VARIABLE = "AGENTCORE_INVOCATION_PATH";
     /** AgentCore accepts invocation payloads up to 100 MB. */
-    public static final long DEFAULT_MAX_REQUEST_BYTES = 100L * 1024 * 1024;
+    static final long DEFAULT_MAX_REQUEST_BYTES = 100L * 1024 * 1024;
     /** AgentCore gives a stopping session about 15 s; in-flight work gets most of it. */
-    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private static final Logger LOG = Logger.getLogger(LOGGER_NAME);
 
     private final PingTracker ping = new PingTracker(Clock.systemUTC());
-    private Invocable entrypoint;
-    private WebSocketHandler webSocket;
-    private Function<? super io.modelcontextprotocol.spec.McpStatelessServerTransport, ?> mcpServer;
-    private A2aAgent a2aAgent;
-    private AgUiHandler agUi;
+    /** The protocol registered; null until one is, which serves HTTP without an entrypoint. */
+    private Protocol protocol;
     private Integer port;
     private String host;
     private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
@@ -114,8 +102,7 @@ public final class AgentCoreApp {
     }
 
     private AgentCoreApp register(Invocable invocable) {
-        requireNoOtherProtocol(mcpServer == null && a2aAgent == null && agUi == null, "an entrypoint");
-        entrypoint = invocable;
+        http("an entrypoint").entrypoint(invocable);
         return this;
     }
 
@@ -125,8 +112,7 @@ public final class AgentCoreApp {
      * Jetty, since the JDK's HTTP server cannot upgrade connections; agents without a WebSocket handler never load it.
      */
     public AgentCoreApp websocket(WebSocketHandler handler) {
-        requireNoOtherProtocol(mcpServer == null && a2aAgent == null && agUi == null, "a WebSocket handler");
-        this.webSocket = Objects.requireNonNull(handler, "handler");
+        http("a WebSocket handler").webSocket(Objects.requireNonNull(handler, "handler"));
         return this;
     }
 
@@ -148,10 +134,7 @@ public final class AgentCoreApp {
      * the request's {@link RequestContext} through {@link RequestContext#current()}.
      */
     public AgentCoreApp mcpServer(Function<? super io.modelcontextprotocol.spec.McpStatelessServerTransport, ?> server) {
-        requireNoOtherProtocol(entrypoint == null && webSocket == null && a2aAgent == null && agUi == null,
-                "an MCP server");
-        this.mcpServer = Objects.requireNonNull(server, "server");
-        return this;
+        return serve(new McpEndpoint(Objects.requireNonNull(server, "server")), "an MCP server");
     }
 
     /**
@@ -159,10 +142,7 @@ public final class AgentCoreApp {
      * {@code GET /.well-known/agent-card.json}, port 9000 (or {@code -Dagentcore.port}, else {@code A2A_PORT}).
      */
     public AgentCoreApp a2aAgent(A2aAgent agent) {
-        requireNoOtherProtocol(entrypoint == null && webSocket == null && mcpServer == null && agUi == null,
-                "an A2A agent");
-        this.a2aAgent = Objects.requireNonNull(agent, "agent");
-        return this;
+        return serve(new A2aEndpoint(Objects.requireNonNull(agent, "agent")), "an A2A agent");
     }
 
     /**
@@ -178,14 +158,26 @@ public final class AgentCoreApp {
      * }</pre>
      */
     public AgentCoreApp agUi(AgUiHandler handler) {
-        requireNoOtherProtocol(entrypoint == null && webSocket == null && mcpServer == null && a2aAgent == null,
-                "an AG-UI agent");
-        this.agUi = Objects.requireNonNull(handler, "handler");
+        return serve(new AgUiEndpoint(Objects.requireNonNull(handler, "handler")), "an AG-UI agent");
+    }
+
+    private AgentCoreApp serve(Protocol registered, String what) {
+        requireNoOtherProtocol(registered.getClass(), what);
+        protocol = registered;
         return this;
     }
 
-    private static void requireNoOtherProtocol(boolean none, String what) {
-        if (!none) {
+    /** The HTTP protocol, which the entrypoint and the WebSocket handler register with in either order. */
+    private InvocationEndpoint http(String what) {
+        requireNoOtherProtocol(InvocationEndpoint.class, what);
+        if (protocol == null) {
+            protocol = new InvocationEndpoint();
+        }
+        return (InvocationEndpoint) protocol;
+    }
+
+    private void requireNoOtherProtocol(Class<? extends Protocol> kind, String what) {
+        if (protocol != null && protocol.getClass() != kind) {
             throw new IllegalStateException("Cannot register " + what + ": an app serves one AgentCore protocol, "
                     + "HTTP (entrypoint and WebSocket), MCP, A2A or AG-UI; use one app per protocol");
         }
@@ -362,96 +354,38 @@ public final class AgentCoreApp {
     /** Starts serving and returns at once; the caller stops the returned server. */
     public AgentServer start() {
         JsonLogging.install();
+        Protocol served = protocol != null ? protocol : new InvocationEndpoint();
         String resolvedHost = host != null ? host : defaultHost();
-        Route pingRoute = Route.info("GET", "/ping", call -> Responses.json(call, 200, ping.snapshot().toJson()));
-        String portSettings = "-D" + PORT_PROPERTY + "=<port> or the " + PORT_VARIABLE;
-        List<Route> routes;
-        String defaultPath;
-        int resolvedPort;
-        Supplier<List<?>> warmupPayloads = this.warmupPayloads;
-        A2aEndpoint a2a = null;
-        WebSocketHandler ws = webSocket;
-        if (mcpServer != null) {
-            McpEndpoint mcp = new McpEndpoint(maxRequestBytes);
-            mcpServer.apply(mcp);
-            if (!mcp.connected()) {
-                throw new IllegalStateException("The mcpServer function must build the server on the transport it is "
-                        + "given, e.g. transport -> McpServer.sync(transport)...build()");
-            }
-            resolvedPort = port != null ? port : defaultPort(null, System::getenv, DEFAULT_MCP_PORT);
-            defaultPath = McpEndpoint.PATH;
-            portSettings += " environment variable";
-            routes = List.of(Route.work("POST", McpEndpoint.PATH, mcp), pingRoute);
-            if (warmupPayloads == null) {
-                List<?> toolsList = List.of("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}");
-                warmupPayloads = () -> toolsList;
-            }
-        } else if (a2aAgent != null) {
-            resolvedPort = port != null ? port
-                    : defaultPort(A2aEndpoint.PORT_VARIABLE, System::getenv, DEFAULT_A2A_PORT);
-            if (resolvedPort != DEFAULT_A2A_PORT && System.getenv(PORT_VARIABLE) == null) {
-                LOG.warning(() -> "A2A agent on port " + resolvedPort + ", not " + DEFAULT_A2A_PORT
-                        + ": fine locally, but AgentCore sends A2A requests to " + DEFAULT_A2A_PORT
-                        + " unless the runtime's protocol configuration names this port");
-            }
-            portSettings += " or " + A2aEndpoint.PORT_VARIABLE + " environment variable";
-            a2a = new A2aEndpoint(a2aAgent, maxRequestBytes, ping);
-            defaultPath = "/";
-            routes = a2a.routes(pingRoute);
-        } else {
-            // HTTP and AG-UI agents share the port, /invocations and /ws; only their endpoints differ.
-            Route.Handler invocations;
-            if (agUi != null) {
-                AgUiEndpoint endpoint = new AgUiEndpoint(agUi, maxRequestBytes);
-                invocations = endpoint;
-                ws = jettyWebSocketAvailable() ? endpoint.webSocket() : null;
-                if (ws == null) {
-                    LOG.info("AG-UI over /ws needs org.eclipse.jetty.websocket:jetty-websocket-jetty-server on the "
-                            + "classpath; serving AG-UI over SSE on /invocations only");
-                }
-            } else {
-                if (entrypoint == null) {
-                    LOG.warning("No entrypoint registered; /invocations will answer 500 until one is");
-                }
-                invocations = new InvocationEndpoint(entrypoint, maxRequestBytes);
-            }
-            resolvedPort = port != null ? port : defaultPort("PORT", System::getenv, DEFAULT_PORT);
-            portSettings += " or PORT environment variable";
-            defaultPath = DEFAULT_INVOCATION_PATH;
-            routes = List.of(Route.work("POST", DEFAULT_INVOCATION_PATH, invocations), pingRoute);
-        }
+        Protocol.Defaults defaults = served.defaults();
+        int resolvedPort = port != null ? port
+                : defaultPort(defaults.portVariable(), System::getenv, defaults.port());
         String path = invocationPath != null ? invocationPath
-                : setting(INVOCATION_PATH_PROPERTY, INVOCATION_PATH_VARIABLE, System::getenv, defaultPath);
+                : setting(INVOCATION_PATH_PROPERTY, INVOCATION_PATH_VARIABLE, System::getenv, defaults.path());
         String warmupPath = setting(Warmup.PATH_PROPERTY, Warmup.PATH_VARIABLE, System::getenv, Warmup.DEFAULT_PATH);
         SessionStarts sessions = new SessionStarts(sessionStart, ping::sessionStarted);
-        Warmup warmup = new Warmup(path, warmupPayloads != null ? warmupPayloads : List::of, warmupRounds,
-                warmupBudget, sessions);
-        AgentServer server = AgentServer.start(resolvedHost, resolvedPort, portSettings,
-                served(routes, defaultPath, path, warmup, sessions, warmupPath), ws);
+        Warmup warmup = new Warmup(path, warmupPayloads != null ? warmupPayloads : served::defaultWarmup,
+                warmupRounds, warmupBudget, sessions);
+        Wiring wiring = new Wiring(path, maxRequestBytes, ping, sessions, warmup);
+        served.wire(wiring);
+        AgentServer server = AgentServer.start(resolvedHost, resolvedPort, portSettings(defaults.portVariable()),
+                routes(wiring.routes(), warmup, warmupPath), wiring.webSocket());
         warmup.listeningOn(server.address());
-        if (a2a != null) {
-            a2a.listeningOn(resolvedHost, server.port(), path);
-        }
+        served.listeningOn(resolvedHost, server.port(), path);
         LOG.info(() -> "Agent listening on http://" + resolvedHost + ":" + server.port() + path + " ("
                 + (InvocationThreads.virtual() ? "virtual" : "platform") + " threads)");
         return server;
     }
 
-    /**
-     * The protocol's routes as served: the invocation route on its configured path, every work route preceded by
-     * session starts (which the warmup's own calls skip), and the warmup route.
-     */
-    private List<Route> served(List<Route> routes, String defaultPath, String path, Warmup warmup,
-            SessionStarts sessions, String warmupPath) {
-        List<Route> served = new ArrayList<>();
-        for (Route route : routes) {
-            if (!route.work()) {
-                served.add(route);
-                continue;
-            }
-            served.add(Route.work(route.method(), route.path().equals(defaultPath) ? path : route.path(),
-                    sessions.before(route.handler(), warmup)));
-        }
+    /** How the user chooses another port, for the error when this one is taken. */
+    private static String portSettings(String protocolVariable) {
+        return "-D" + PORT_PROPERTY + "=<port> or the " + PORT_VARIABLE
+                + (protocolVariable == null ? "" : " or " + protocolVariable) + " environment variable";
+    }
+
+    /** The protocol's routes, then {@code /ping} and the warmup route, whose path must be free. */
+    private List<Route> routes(List<Route> protocolRoutes, Warmup warmup, String warmupPath) {
+        List<Route> served = new ArrayList<>(protocolRoutes);
+        served.add(Route.info("GET", "/ping", call -> Responses.json(call, 200, ping.snapshot().toJson())));
         for (Route route : served) {
             if (route.path().equals(warmupPath)) {
                 throw new IllegalStateException("The warmup path " + warmupPath + " is also the path of "
@@ -475,16 +409,6 @@ public final class AgentCoreApp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             server.stop(shutdownGrace);
-        }
-    }
-
-    private static boolean jettyWebSocketAvailable() {
-        try {
-            Class.forName("org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler", false,
-                    AgentCoreApp.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError absent) {
-            return false;
         }
     }
 

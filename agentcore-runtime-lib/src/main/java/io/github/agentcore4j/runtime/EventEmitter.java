@@ -20,7 +20,7 @@ public interface EventEmitter {
 
         private static final long serialVersionUID = 1L;
 
-        public ClientDisconnectedException(IOException cause) {
+        ClientDisconnectedException(IOException cause) {
             super("The caller disconnected", cause);
         }
     }

@@ -7,26 +7,49 @@ import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** {@code POST /invocations}: binds the payload, calls the entrypoint, answers with JSON or an event stream. */
-final class InvocationEndpoint implements Route.Handler {
+/**
+ * The HTTP protocol: {@code POST /invocations} binds the payload, calls the entrypoint, answers with JSON or an event
+ * stream; {@code /ws} on the same port when the app has a WebSocket handler.
+ */
+final class InvocationEndpoint implements Protocol {
+
+    /** The port AgentCore sends HTTP (and AG-UI) requests to. */
+    static final int PORT = 8080;
+    /** The generic port variable, honoured by HTTP agents only. */
+    static final String PORT_VARIABLE = "PORT";
+    static final String PATH = "/invocations";
+    static final Defaults DEFAULTS = new Defaults(PORT, PORT_VARIABLE, PATH);
 
     private static final Logger LOG = Logger.getLogger(AgentCoreApp.LOGGER_NAME);
 
-    private final Invocable entrypoint;
-    private final long maxRequestBytes;
+    private Invocable entrypoint;
+    private WebSocketHandler webSocket;
+    private long maxRequestBytes;
 
-    InvocationEndpoint(Invocable entrypoint, long maxRequestBytes) {
+    void entrypoint(Invocable entrypoint) {
         this.entrypoint = entrypoint;
-        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    void webSocket(WebSocketHandler webSocket) {
+        this.webSocket = webSocket;
     }
 
     @Override
-    public void handle(HttpCall call) throws IOException {
-        RequestContext context = RequestContext.fromHeaders(call.requestHeaders());
-        RequestContext previous = context.makeCurrent();
-        InvocationSpan span = InvocationSpan.start("POST /invocations", "HTTP", context, call.requestHeaders());
-        InvocationSpan.Scope spanScope = span.attach();
-        span.answerWithTraceparent(call);
+    public Defaults defaults() {
+        return DEFAULTS;
+    }
+
+    @Override
+    public void wire(Wiring wiring) {
+        if (entrypoint == null) {
+            LOG.warning("No entrypoint registered; /invocations will answer 500 until one is");
+        }
+        maxRequestBytes = wiring.maxRequestBytes();
+        wiring.invocations("POST", "POST /invocations", "HTTP", this::invoke);
+        wiring.webSocket(webSocket);
+    }
+
+    private void invoke(HttpCall call, RequestContext context, InvocationSpan span) throws IOException {
         long started = System.nanoTime();
         SseResponse events = new SseResponse(call);
         RequestBody body = null;
@@ -50,30 +73,28 @@ final class InvocationEndpoint implements Route.Handler {
                 LOG.info(() -> "Invocation completed successfully (" + seconds(started) + ")");
             }
         } catch (PayloadBinder.BadRequestException e) {
-            LOG.warning(() -> e.getMessage() + ": " + e.details());
-            Responses.error(call, 400, e.getMessage(), e.details());
+            Responses.badRequest(call, e);
         } catch (RequestBody.Refused e) {
-            if (e.prepareAnswer(call)) {
-                Responses.error(call, e.status(), e.getMessage(), e.details());
-            }
+            Responses.refused(call, e);
         } catch (EventEmitter.ClientDisconnectedException e) {
             LOG.info(() -> "The caller disconnected; stream stopped (" + seconds(started) + ")");
         } catch (Exception e) {
             span.fail(e);
             fail(call, events, e, started);
         } finally {
-            spanScope.close();
-            span.end();
             if (body != null) {
                 body.close();
             }
-            RequestContext.restore(previous);
             call.close();
         }
     }
 
     private static void fail(HttpCall call, SseResponse events, Exception failure, long started)
             throws IOException {
+        if (failure instanceof AuthorizationRequiredException authorization) {
+            answerAuthorizationRequired(call, events, authorization, started);
+            return;
+        }
         String message = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
         if (events.committed()) {
             LOG.log(Level.SEVERE, failure, () -> "Streaming invocation failed (" + seconds(started) + ")");
@@ -84,6 +105,22 @@ final class InvocationEndpoint implements Route.Handler {
         } else {
             LOG.log(Level.SEVERE, failure, () -> "Invocation failed (" + seconds(started) + ")");
             Responses.error(call, 500, message, null);
+        }
+    }
+
+    /**
+     * Hands a user's authorization URL to the caller in a 200 answer (or the stream's last event): a deployed agent's
+     * error status reaches its caller as a bare 424, without the URL.
+     */
+    private static void answerAuthorizationRequired(HttpCall call, SseResponse events,
+            AuthorizationRequiredException authorization, long started) throws IOException {
+        LOG.info(() -> "Invocation needs the user's authorization for credential provider "
+                + authorization.providerName() + " (" + seconds(started) + ")");
+        if (events.committed()) {
+            events.send(authorization.toEvent());
+            events.finish();
+        } else {
+            Responses.json(call, 200, Json.write(authorization.toEvent()));
         }
     }
 

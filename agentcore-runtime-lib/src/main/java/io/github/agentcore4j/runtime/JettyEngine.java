@@ -103,7 +103,7 @@ final class JettyEngine implements ServerEngine {
             container.setMaxBinaryMessageSize(MAX_MESSAGE_BYTES);
             container.setIdleTimeout(IDLE_TIMEOUT);
             container.addMapping(WEBSOCKET_PATH, (request, response, callback) ->
-                    new JettyWebSocket(webSocket, RequestContext.fromHeaders(upgradeHeaders(request))));
+                    JettyWebSocket.open(webSocket, upgradeHeaders(request)));
         });
         upgrades.setHandler(http);
         return upgrades;

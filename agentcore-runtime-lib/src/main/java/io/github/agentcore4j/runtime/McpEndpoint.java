@@ -7,8 +7,9 @@ import io.modelcontextprotocol.server.McpStatelessServerHandler;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import reactor.core.publisher.Mono;
@@ -21,8 +22,10 @@ import reactor.core.scheduler.Schedulers;
  * requires. Each request runs with its {@link RequestContext} current, also on the Reactor threads the SDK may move
  * a tool to, so tools see {@link RequestContext#current()} and log with the request and session ids.
  */
-final class McpEndpoint implements McpStatelessServerTransport, Route.Handler {
+final class McpEndpoint implements McpStatelessServerTransport, Protocol {
 
+    /** The port AgentCore sends MCP requests to. */
+    static final int PORT = 8000;
     static final String PATH = "/mcp";
     /** The key of the {@link RequestContext} in the {@link McpTransportContext} tools receive. */
     static final String REQUEST_CONTEXT_KEY = RequestContext.class.getName();
@@ -38,22 +41,46 @@ final class McpEndpoint implements McpStatelessServerTransport, Route.Handler {
         });
     }
 
+    /** Without tools of its own to call, warmup lists the tools. */
+    private static final List<?> TOOLS_LIST = List.of("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}");
+
+    private final Function<? super McpStatelessServerTransport, ?> server;
     private final McpJsonMapper json;
-    private final long maxRequestBytes;
+    private long maxRequestBytes;
     private volatile McpStatelessServerHandler handler;
 
-    McpEndpoint(long maxRequestBytes) {
+    /** @param server builds the application's MCP server on the transport it is given */
+    McpEndpoint(Function<? super McpStatelessServerTransport, ?> server) {
+        this.server = server;
         this.json = McpJsonDefaults.getMapper();
-        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    /** No port variable: as in the Python SDK, the generic {@code PORT} does not apply to MCP servers. */
+    @Override
+    public Defaults defaults() {
+        return new Defaults(PORT, null, PATH);
+    }
+
+    @Override
+    public List<?> defaultWarmup() {
+        return TOOLS_LIST;
+    }
+
+    @Override
+    public void wire(Wiring wiring) {
+        handler = null;
+        server.apply(this);
+        if (handler == null) {
+            throw new IllegalStateException("The mcpServer function must build the server on the transport it is "
+                    + "given, e.g. transport -> McpServer.sync(transport)...build()");
+        }
+        maxRequestBytes = wiring.maxRequestBytes();
+        wiring.invocations("POST", "MCP", "MCP", this::serve);
     }
 
     @Override
     public void setMcpHandler(McpStatelessServerHandler handler) {
         this.handler = handler;
-    }
-
-    boolean connected() {
-        return handler != null;
     }
 
     /** Nothing to release: the agent's server stops the HTTP side and lets requests in flight finish. */
@@ -62,13 +89,7 @@ final class McpEndpoint implements McpStatelessServerTransport, Route.Handler {
         return Mono.empty();
     }
 
-    @Override
-    public void handle(HttpCall call) throws IOException {
-        RequestContext context = RequestContext.fromHeaders(call.requestHeaders());
-        RequestContext previous = context.makeCurrent();
-        InvocationSpan span = InvocationSpan.start("MCP", "MCP", context, call.requestHeaders());
-        InvocationSpan.Scope spanScope = span.attach();
-        span.answerWithTraceparent(call);
+    private void serve(HttpCall call, RequestContext context, InvocationSpan span) throws IOException {
         long started = System.nanoTime();
         try {
             String accept = call.requestHeader("Accept");
@@ -96,10 +117,6 @@ final class McpEndpoint implements McpStatelessServerTransport, Route.Handler {
             span.fail(e);
             LOG.log(Level.SEVERE, e, () -> "MCP request failed (" + InvocationEndpoint.seconds(started) + ")");
             error(call, 500, McpSchema.ErrorCodes.INTERNAL_ERROR, "Failed to handle request: " + e.getMessage());
-        } finally {
-            spanScope.close();
-            span.end();
-            RequestContext.restore(previous);
         }
     }
 
@@ -163,14 +180,7 @@ final class McpEndpoint implements McpStatelessServerTransport, Route.Handler {
 
     /** A JSON-RPC error with a null id, as JSON-RPC has it when the request's id is unknown. */
     private static void error(HttpCall call, int status, int code, String message) throws IOException {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("message", message);
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("jsonrpc", McpSchema.JSONRPC_VERSION);
-        response.put("id", null);
-        response.put("error", error);
-        Responses.json(call, status, Json.writeMap(response));
+        Responses.jsonRpcError(call, status, null, code, message);
     }
 
     /** A body that is not a JSON-RPC message. */

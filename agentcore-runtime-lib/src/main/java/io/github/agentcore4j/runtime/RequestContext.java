@@ -15,13 +15,13 @@ import java.util.TreeMap;
  */
 public final class RequestContext {
 
-    public static final String SESSION_ID_HEADER = "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id";
-    public static final String REQUEST_ID_HEADER = "X-Amzn-Bedrock-AgentCore-Runtime-Request-Id";
-    public static final String IDENTITY_WAT_HEADER = "X-Amz-Bedrock-AgentCore-Identity-WAT";
-    public static final String LEGACY_WAT_HEADER = "WorkloadAccessToken";
-    public static final String OAUTH2_CALLBACK_URL_HEADER = "OAuth2CallbackUrl";
-    public static final String AUTHORIZATION_HEADER = "Authorization";
-    public static final String CUSTOM_HEADER_PREFIX = "X-Amzn-Bedrock-AgentCore-Runtime-Custom-";
+    static final String SESSION_ID_HEADER = "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id";
+    static final String REQUEST_ID_HEADER = "X-Amzn-Bedrock-AgentCore-Runtime-Request-Id";
+    static final String IDENTITY_WAT_HEADER = "X-Amz-Bedrock-AgentCore-Identity-WAT";
+    static final String LEGACY_WAT_HEADER = "WorkloadAccessToken";
+    static final String OAUTH2_CALLBACK_URL_HEADER = "OAuth2CallbackUrl";
+    static final String AUTHORIZATION_HEADER = "Authorization";
+    static final String CUSTOM_HEADER_PREFIX = "X-Amzn-Bedrock-AgentCore-Runtime-Custom-";
 
     private static final ThreadLocal<RequestContext> CURRENT = new ThreadLocal<>();
 
@@ -41,11 +41,12 @@ public final class RequestContext {
     }
 
     /**
-     * Builds the context from request headers, looked up case-insensitively; a missing request id is generated.
+     * Builds the context from request headers, looked up case-insensitively; a missing request id is generated. Only
+     * {@link InvocationScope} calls it, where a call enters.
      *
      * @param headers header name to value (several values of one header joined with {@code ", "})
      */
-    public static RequestContext fromHeaders(Map<String, String> headers) {
+    static RequestContext fromHeaders(Map<String, String> headers) {
         // One pass, no copy: this runs for every invocation.
         SortedMap<String, String> forwarded = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         String sessionId = null;
@@ -109,22 +110,31 @@ public final class RequestContext {
         }
     }
 
-    /** The runtime session id ({@value #SESSION_ID_HEADER}); {@code null} when the caller sent none. */
+    /**
+     * The runtime session id ({@code X-Amzn-Bedrock-AgentCore-Runtime-Session-Id}); {@code null} when the caller sent
+     * none.
+     */
     public String sessionId() {
         return sessionId;
     }
 
-    /** The request id ({@value #REQUEST_ID_HEADER}), or a generated UUID when the header is absent. */
+    /**
+     * The request id ({@code X-Amzn-Bedrock-AgentCore-Runtime-Request-Id}), or a generated UUID when the header is
+     * absent.
+     */
     public String requestId() {
         return requestId;
     }
 
-    /** The workload access token: {@value #IDENTITY_WAT_HEADER}, else {@value #LEGACY_WAT_HEADER}; may be null. */
+    /**
+     * The workload access token: {@code X-Amz-Bedrock-AgentCore-Identity-WAT}, else {@code WorkloadAccessToken}; may
+     * be null.
+     */
     public String workloadAccessToken() {
         return workloadAccessToken;
     }
 
-    /** The OAuth2 callback URL for three-legged flows ({@value #OAUTH2_CALLBACK_URL_HEADER}); may be null. */
+    /** The OAuth2 callback URL for three-legged flows ({@code OAuth2CallbackUrl}); may be null. */
     public String oauth2CallbackUrl() {
         return oauth2CallbackUrl;
     }

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /** Reading request bodies and writing plain JSON answers, on either server engine. */
 final class Responses {
 
     static final String JSON = "application/json";
     private static final int MAX_QUOTED_CHARS = 80;
+    private static final Logger LOG = Logger.getLogger(AgentCoreApp.LOGGER_NAME);
 
     private Responses() {
     }
@@ -30,6 +32,34 @@ final class Responses {
             body.put("details", details);
         }
         json(call, status, Json.writeMap(body));
+    }
+
+    /**
+     * A JSON-RPC 2.0 error response (MCP and A2A): {@code {"jsonrpc":"2.0","id":id,"error":{"code":..,"message":..}}},
+     * with a null id when the request's is unknown.
+     */
+    static void jsonRpcError(HttpCall call, int status, Object id, int code, String message) throws IOException {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("jsonrpc", "2.0");
+        response.put("id", id);
+        response.put("error", error);
+        json(call, status, Json.writeMap(response));
+    }
+
+    /** Answers a request whose body was refused (too large, over the budget, badly framed), unless it gets none. */
+    static void refused(HttpCall call, RequestBody.Refused refused) throws IOException {
+        if (refused.prepareAnswer(call)) {
+            error(call, refused.status(), refused.getMessage(), refused.details());
+        }
+    }
+
+    /** Answers 400 to a body that is not what the handler takes, and logs why. */
+    static void badRequest(HttpCall call, PayloadBinder.BadRequestException bad) throws IOException {
+        LOG.warning(() -> bad.getMessage() + ": " + bad.details());
+        error(call, 400, bad.getMessage(), bad.details());
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * The sessions this process has served: runs the app's {@link SessionStartHandler} once per session id, when its first
- * invocation arrives and before that invocation's handler; other invocations of the session wait until it is done.
+ * invocation arrives and before that invocation's handler, in that invocation's {@link RequestContext}; other
+ * invocations of the session wait until it is done.
  * Invocations without a session id (local calls) count as one session. Warmup calls never start one.
  */
 final class SessionStarts {
@@ -39,34 +40,26 @@ final class SessionStarts {
     }
 
     /**
-     * {@code endpoint}, preceded by the session start of a session's first invocation; the calls {@code warmup}
-     * sends are served as they are.
+     * Starts the session of a real (not warmup) call, if this is its first, with the call's context current; other
+     * calls of the session wait until that is done.
+     *
+     * @return false when the session start failed and the call has been answered
      */
-    Route.Handler before(Route.Handler endpoint, Warmup warmup) {
-        return call -> {
-            if (warmup.sent(call)) {
-                Warmup.serve(call, endpoint);
-                return;
-            }
-            if (!anyStarted) {
-                anyStarted = true;
-                firstSession.run();
-            }
-            if (handler != null && !start(call)) {
-                return;
-            }
-            endpoint.handle(call);
-        };
+    boolean started(HttpCall call, RequestContext context) throws IOException {
+        if (!anyStarted) {
+            anyStarted = true;
+            firstSession.run();
+        }
+        return handler == null || start(call, context);
     }
 
-    /** @return false when the session start failed and its invocation has been answered */
-    private boolean start(HttpCall call) throws IOException {
-        String sessionId = call.requestHeader(RequestContext.SESSION_ID_HEADER);
+    private boolean start(HttpCall call, RequestContext context) throws IOException {
+        String sessionId = context.sessionId();
         String key = sessionId == null ? NO_SESSION : sessionId;
         FutureTask<Void> start = started.get(key);
         if (start == null) {
             FutureTask<Void> mine = new FutureTask<>(() -> {
-                runHandler(call);
+                runHandler(context);
                 return null;
             });
             start = started.putIfAbsent(key, mine);
@@ -92,15 +85,9 @@ final class SessionStarts {
         return false;
     }
 
-    private void runHandler(HttpCall call) throws Exception {
-        RequestContext context = RequestContext.fromHeaders(call.requestHeaders());
-        RequestContext previous = context.makeCurrent();
+    private void runHandler(RequestContext context) throws Exception {
         long started = System.nanoTime();
-        try {
-            handler.onSessionStart(context);
-            LOG.info(() -> "Session started (" + InvocationEndpoint.seconds(started) + ")");
-        } finally {
-            RequestContext.restore(previous);
-        }
+        handler.onSessionStart(context);
+        LOG.info(() -> "Session started (" + InvocationEndpoint.seconds(started) + ")");
     }
 }

@@ -77,8 +77,8 @@ class A2aAgentTest {
 
     @Test
     void theCardNamesACustomInvocationPath() throws Exception {
-        A2aEndpoint endpoint = new A2aEndpoint(A2aAgent.named("agent").onMessage((message, context) -> "hi"), 1024,
-                new PingTracker(java.time.Clock.systemUTC()), name -> null);
+        A2aEndpoint endpoint = new A2aEndpoint(A2aAgent.named("agent").onMessage((message, context) -> "hi"),
+                name -> null);
         endpoint.listeningOn("127.0.0.1", 9100, "/a2a/agent");
         Map<?, ?> card = (Map<?, ?>) Json.read(new String(endpoint.card(), java.nio.charset.StandardCharsets.UTF_8),
                 Map.class);
@@ -87,8 +87,7 @@ class A2aAgentTest {
 
     @Test
     void theCardFollowsTheRuntimeUrlAndListsSkillMainByDefault() throws Exception {
-        A2aEndpoint endpoint = new A2aEndpoint(A2aAgent.named("agent").onMessage((message, context) -> "hi"), 1024,
-                new PingTracker(java.time.Clock.systemUTC()),
+        A2aEndpoint endpoint = new A2aEndpoint(A2aAgent.named("agent").onMessage((message, context) -> "hi"),
                 name -> name.equals("AGENTCORE_RUNTIME_URL")
                         ? "https://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/arn%3Aabc/invocations" : null);
         endpoint.listeningOn("0.0.0.0", 9000, "/");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class AgentCoreAppTest {
 
     private static int httpPort() {
-        return AgentCoreApp.defaultPort("PORT", System::getenv, AgentCoreApp.DEFAULT_PORT);
+        return AgentCoreApp.defaultPort("PORT", System::getenv, InvocationEndpoint.PORT);
     }
 
     @Test

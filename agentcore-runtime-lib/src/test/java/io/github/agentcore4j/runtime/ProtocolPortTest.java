@@ -24,11 +24,11 @@ class ProtocolPortTest {
     }
 
     private static int mcpPort() {
-        return AgentCoreApp.defaultPort(null, Map.of("PORT", "8080")::get, AgentCoreApp.DEFAULT_MCP_PORT);
+        return AgentCoreApp.defaultPort(null, Map.of("PORT", "8080")::get, McpEndpoint.PORT);
     }
 
     private static int a2aPort(java.util.function.UnaryOperator<String> environment) {
-        return AgentCoreApp.defaultPort("A2A_PORT", environment, AgentCoreApp.DEFAULT_A2A_PORT);
+        return AgentCoreApp.defaultPort("A2A_PORT", environment, A2aEndpoint.PORT);
     }
 
     @Test

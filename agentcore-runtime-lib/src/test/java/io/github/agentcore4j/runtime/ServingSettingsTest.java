@@ -13,9 +13,9 @@ class ServingSettingsTest {
     @Test
     void agentcorePortBeatsTheProtocolsOwnVariableAndTheSystemPropertyBeatsBoth() {
         Map<String, String> environment = Map.of("AGENTCORE_PORT", "8181", "PORT", "9999");
-        assertEquals(8181, AgentCoreApp.defaultPort("PORT", environment::get, AgentCoreApp.DEFAULT_PORT));
-        assertEquals(8181, AgentCoreApp.defaultPort(null, environment::get, AgentCoreApp.DEFAULT_MCP_PORT));
-        assertEquals(9999, AgentCoreApp.defaultPort("PORT", Map.of("PORT", "9999")::get, AgentCoreApp.DEFAULT_PORT));
+        assertEquals(8181, AgentCoreApp.defaultPort("PORT", environment::get, InvocationEndpoint.PORT));
+        assertEquals(8181, AgentCoreApp.defaultPort(null, environment::get, McpEndpoint.PORT));
+        assertEquals(9999, AgentCoreApp.defaultPort("PORT", Map.of("PORT", "9999")::get, InvocationEndpoint.PORT));
         assertEquals(9000, AgentCoreApp.defaultPort("A2A_PORT", Map.<String, String>of()::get, 9000));
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
                 () -> AgentCoreApp.defaultPort("PORT", Map.of("AGENTCORE_PORT", "http")::get, 8080));
@@ -59,13 +59,13 @@ class ServingSettingsTest {
 
     @Test
     void theWarmupPathIsConfigurableAndMustNotTakeAnotherRoutesPath() throws Exception {
-        System.setProperty(AgentCoreApp.WARMUP_PATH_PROPERTY, "/prepare");
+        System.setProperty(Warmup.PATH_PROPERTY, "/prepare");
         try (RunningAgent agent = new RunningAgent(AgentCoreApp.create().entrypoint(String.class, text -> text))) {
             assertEquals(200, agent.send(HttpRequest.newBuilder(agent.uri("/prepare"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode());
             assertEquals(404, agent.send(WarmupTest.warmup(agent)).statusCode());
         } finally {
-            System.clearProperty(AgentCoreApp.WARMUP_PATH_PROPERTY);
+            System.clearProperty(Warmup.PATH_PROPERTY);
         }
         AgentCoreApp clashing = AgentCoreApp.create().entrypoint(String.class, text -> text).invocationPath("/warmup")
                 .host("127.0.0.1").port(0);

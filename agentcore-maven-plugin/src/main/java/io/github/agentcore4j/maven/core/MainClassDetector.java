@@ -2,6 +2,7 @@ package io.github.agentcore4j.maven.core;
 
 import com.google.cloud.tools.jib.api.MainClassFinder;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,12 +39,14 @@ public final class MainClassDetector {
         }
         String className = configured.trim();
         if (!JAVA_CLASS_NAME.matcher(className).matches()) {
-            throw new InvalidSettingException("mainClass", "'" + className + "' is not a fully qualified class name",
+            throw new InvalidSettingException(PropertyNames.MAIN_CLASS,
+                    "'" + className + "' is not a fully qualified class name",
                     "give the class as package.ClassName, e.g. com.example.MyAgent");
         }
         Path classFile = classesDirectory.resolve(className.replace('.', '/') + ".class");
         if (Files.isDirectory(classesDirectory) && !Files.isRegularFile(classFile)) {
-            throw new InvalidSettingException("mainClass", className + " is not among the compiled classes in "
+            throw new InvalidSettingException(PropertyNames.MAIN_CLASS,
+                    className + " is not among the compiled classes in "
                     + classesDirectory, "check its spelling and package, or leave mainClass unset to detect the "
                     + "class with public static void main(String[])");
         }
@@ -63,7 +66,7 @@ public final class MainClassDetector {
      */
     public static String detect(Path classesDirectory) {
         if (!Files.isDirectory(classesDirectory)) {
-            throw new InvalidSettingException("mainClass", "it is not set and cannot be detected because "
+            throw new InvalidSettingException(PropertyNames.MAIN_CLASS, "it is not set and cannot be detected because "
                     + classesDirectory + " does not exist yet", "compile first (e.g. `mvn compile agentcore:<goal>`)"
                     + " or set <mainClass> / -Dagentcore.mainClass");
         }
@@ -72,11 +75,11 @@ public final class MainClassDetector {
             case MAIN_CLASS_FOUND:
                 return result.getFoundMainClass();
             case MULTIPLE_MAIN_CLASSES:
-                throw new InvalidSettingException("mainClass", "it is not set and " + classesDirectory
+                throw new InvalidSettingException(PropertyNames.MAIN_CLASS, "it is not set and " + classesDirectory
                         + " has several main classes: " + String.join(", ", result.getFoundMainClasses()),
                         "set <mainClass> / -Dagentcore.mainClass to the one that starts the agent");
             default:
-                throw new InvalidSettingException("mainClass", "it is not set and " + classesDirectory
+                throw new InvalidSettingException(PropertyNames.MAIN_CLASS, "it is not set and " + classesDirectory
                         + " has no class with public static void main(String[])",
                         "add a main class that starts AgentCoreApp, or set <mainClass> / -Dagentcore.mainClass");
         }

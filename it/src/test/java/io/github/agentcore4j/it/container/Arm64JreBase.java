@@ -1,6 +1,6 @@
 package io.github.agentcore4j.it.container;
 
-import io.github.agentcore4j.it.image.LocalRegistry;
+import io.github.agentcore4j.it.registry.LocalRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,10 +37,15 @@ final class Arm64JreBase {
      */
     static synchronized String pushTo(LocalRegistry registry) {
         Path archive = cachedArchive();
-        String reference = registry.address() + "/" + REPOSITORY + ":" + TAG;
+        String reference = reference(registry);
         Commands.run(COPY_TIMEOUT, List.of(ContainerTests.require("skopeo"), "copy", "--quiet",
                 "--dest-tls-verify=false", "oci-archive:" + archive, "docker://" + reference));
         return reference;
+    }
+
+    /** Where {@link #pushTo} puts the base in {@code registry}. */
+    static String reference(LocalRegistry registry) {
+        return registry.address() + "/" + REPOSITORY + ":" + TAG;
     }
 
     /** The OCI archive of the base, built once per cache directory and key. */

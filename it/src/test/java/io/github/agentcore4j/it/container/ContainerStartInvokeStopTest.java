@@ -1,43 +1,31 @@
 package io.github.agentcore4j.it.container;
 
-import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static io.github.agentcore4j.it.container.ContainerTests.awaitNoContainer;
 import static io.github.agentcore4j.it.container.ContainerTests.awaitPortFree;
+import static io.github.agentcore4j.it.container.ContainerTests.mavenArguments;
 import static io.github.agentcore4j.it.local.LocalAgents.read;
+import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.agentcore4j.it.container.ContainerTests.Registry;
-import io.github.agentcore4j.it.support.FixtureProject;
+import io.github.agentcore4j.it.registry.TestRegistry;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FreePort;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The start/invoke/stop loop of `mvn verify` with the agent's image in Podman instead of a forked JVM. */
 class ContainerStartInvokeStopTest {
 
-    private static Registry registry;
-
-    @BeforeAll
-    static void startRegistry() throws InterruptedException {
-        ContainerTests.assumePodmanAndArm64();
-        registry = ContainerTests.registryWithBase("container-start-stop");
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
-    }
+    @RegisterExtension
+    static final TestRegistry registry = ContainerTests.registryWithBase("container-start-stop");
 
     @Test
     void verifyStartsTheContainerInvokesItAndStopsIt() throws Exception {
         FixtureProject project = FixtureProject.copy("local-agent", "container-start-stop");
         int port = FreePort.pick();
 
-        MavenResult verify = project.maven(registry.mavenArguments("verify", "-Dagentcore.runLocal.container=true",
+        MavenResult verify = project.maven(mavenArguments(registry, "verify", "-Dagentcore.container=true",
                 "-Dagentcore.port=" + port)).assertSuccess();
 
         assertContains(verify.log(), "listens on http://127.0.0.1:" + port + " (HTTP); its output goes to "

@@ -1,15 +1,13 @@
 package io.github.agentcore4j.it.container;
 
-import io.github.agentcore4j.it.image.LocalRegistry;
 import io.github.agentcore4j.it.local.LocalAgents;
+import io.github.agentcore4j.it.registry.TestRegistry;
 import io.github.agentcore4j.maven.core.container.ArmEmulation;
 import io.github.agentcore4j.maven.core.container.ContainerEngine;
 import io.github.agentcore4j.maven.core.local.AgentStartException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,35 +46,28 @@ final class ContainerTests {
                 + "docker-registry (.ci/run installs them)"));
     }
 
-    /** A fresh registry under {@code it.work/<scenario>} holding the arm64 Java base. */
-    static Registry registryWithBase(String scenario) {
-        Path directory = Paths.get(System.getProperty("it.work", "target/it")).resolve(scenario).resolve("registry");
-        LocalRegistry registry = LocalRegistry.start(directory);
-        try {
-            return new Registry(registry, Arm64JreBase.pushTo(registry));
-        } catch (RuntimeException | Error e) {
-            registry.close();
-            throw e;
-        }
+    /**
+     * A fresh registry under {@code it.work/<scenario>} holding the arm64 Java base, for a whole test class, which is
+     * skipped without Podman and arm64 emulation.
+     */
+    static TestRegistry registryWithBase(String scenario) {
+        return TestRegistry.forScenario(scenario).requiring(ContainerTests::assumePodmanAndArm64)
+                .seededWith((registry, work) -> Arm64JreBase.pushTo(registry));
     }
 
-    /** The registry and the base image reference in it. */
-    record Registry(LocalRegistry registry, String baseImage) implements AutoCloseable {
+    /** The reference of the arm64 Java base in the test registry. */
+    static String baseImage(TestRegistry registry) {
+        return Arm64JreBase.reference(registry.registry());
+    }
 
-        /** The Maven arguments that build on the base from the test registry and run in Podman, plus {@code more}. */
-        String[] mavenArguments(String... more) {
-            // Observability off: its default Java agent (the AWS distro) is not served by the repositories tests use.
-            List<String> arguments = new ArrayList<>(List.of("-Dagentcore.containerEngine=podman",
-                    "-Dagentcore.baseImage=" + baseImage, "-Dagentcore.allowInsecureRegistries=true",
-                    "-Dagentcore.observability=false"));
-            arguments.addAll(List.of(more));
-            return arguments.toArray(String[]::new);
-        }
-
-        @Override
-        public void close() {
-            registry.close();
-        }
+    /** The Maven arguments that build on the base from the test registry and run in Podman, plus {@code more}. */
+    static String[] mavenArguments(TestRegistry registry, String... more) {
+        // Observability off: its default Java agent (the AWS distro) is not served by the repositories tests use.
+        List<String> arguments = new ArrayList<>(List.of("-Dagentcore.containerEngine=podman",
+                "-Dagentcore.baseImage=" + baseImage(registry), "-Dagentcore.allowInsecureRegistries=true",
+                "-Dagentcore.observability=false"));
+        arguments.addAll(List.of(more));
+        return arguments.toArray(String[]::new);
     }
 
     /** The names of the engine's containers, running or not, whose name contains {@code part}. */

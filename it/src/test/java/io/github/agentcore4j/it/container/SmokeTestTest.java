@@ -1,15 +1,17 @@
 package io.github.agentcore4j.it.container;
 
-import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static io.github.agentcore4j.it.container.ContainerTests.containersNamed;
+import static io.github.agentcore4j.it.container.ContainerTests.mavenArguments;
+import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.agentcore4j.it.aws.AwsStandIn;
-import io.github.agentcore4j.it.container.ContainerTests.Registry;
-import io.github.agentcore4j.it.support.FixtureProject;
+import io.github.agentcore4j.it.aws.ResourceStatus;
+import io.github.agentcore4j.it.registry.TestRegistry;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,9 +20,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * build and deploy with the smoke test: the image runs in Podman as linux/arm64 and is invoked before it goes
@@ -29,28 +30,17 @@ import org.junit.jupiter.api.Test;
 class SmokeTestTest {
 
     private static final String MAIN_CLASS = "com.example.localagent.LocalEchoAgent";
-    private static Registry registry;
 
-    @BeforeAll
-    static void startRegistry() throws InterruptedException {
-        ContainerTests.assumePodmanAndArm64();
-        registry = ContainerTests.registryWithBase("container-smoke");
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
-    }
+    @RegisterExtension
+    static final TestRegistry registry = ContainerTests.registryWithBase("container-smoke");
 
     @Test
     void aHealthyImageIsSmokeTestedThenPushed() throws Exception {
         FixtureProject project = FixtureProject.copy("local-agent", "container-smoke-pass");
-        String image = registry.registry().address() + "/smoke/passing:1";
+        String image = registry.address() + "/smoke/passing:1";
 
-        MavenResult build = project.maven(registry.mavenArguments("package", "agentcore:build",
-                "-Dagentcore.build.smokeTest=true", "-Dagentcore.image=" + image)).assertSuccess();
+        MavenResult build = project.maven(mavenArguments(registry, "package", "agentcore:build",
+                "-Dagentcore.build.smokeTest=true", "-Dagentcore.build.image=" + image)).assertSuccess();
 
         assertContains(build.log(), "Smoke test: running the image in podman as linux/arm64 on 127.0.0.1:");
         assertContains(build.log(), "Smoke test passed: the image turned healthy and answered its invocation");
@@ -63,10 +53,10 @@ class SmokeTestTest {
     @Test
     void buildRefusesToPushAnImageThatDoesNotTurnHealthy() throws Exception {
         FixtureProject project = FixtureProject.copy("local-agent", "container-smoke-refuse");
-        String image = registry.registry().address() + "/smoke/broken:1";
+        String image = registry.address() + "/smoke/broken:1";
 
-        MavenResult build = project.maven(registry.mavenArguments("package", "agentcore:build",
-                "-Dagentcore.build.smokeTest=true", "-Dagentcore.image=" + image,
+        MavenResult build = project.maven(mavenArguments(registry, "package", "agentcore:build",
+                "-Dagentcore.build.smokeTest=true", "-Dagentcore.build.image=" + image,
                 "-Dagentcore.environment=LOCAL_AGENT_REFUSE=broken")).assertFailure();
 
         assertContains(build.log(), "Smoke test failed, so the image is not shipped. The agent's container (podman, "
@@ -81,7 +71,7 @@ class SmokeTestTest {
         FixtureProject project = FixtureProject.copy("local-agent", "container-smoke-deploy");
 
         // No AWS endpoint answers on port 1: reaching AWS at all would fail differently.
-        MavenResult deploy = project.maven(registry.mavenArguments("package", "agentcore:deploy",
+        MavenResult deploy = project.maven(mavenArguments(registry, "package", "agentcore:deploy",
                 "-Dagentcore.deploy.smokeTest=true", "-Dagentcore.endpointUrl=http://127.0.0.1:1",
                 "-Dagentcore.environment=LOCAL_AGENT_REFUSE=broken")).assertFailure();
 
@@ -93,19 +83,19 @@ class SmokeTestTest {
     @Test
     void deployShipsTheImageOnlyAfterItsSmokeTestPassed() {
         try (AwsStandIn aws = AwsStandIn.builder()
-                .registry(URI.create("http://" + registry.registry().address())).start()) {
+                .registry(URI.create("http://" + registry.address())).start()) {
             FixtureProject project = FixtureProject.copy("local-agent", "container-smoke-deploy-pass");
             aws.environment().forEach(project::environment);
 
-            MavenResult deploy = project.maven(registry.mavenArguments("package", "agentcore:deploy",
+            MavenResult deploy = project.maven(mavenArguments(registry, "package", "agentcore:deploy",
                     "-Dagentcore.deploy.smokeTest=true", "-Dagentcore.agentName=smoke_agent")).assertSuccess();
 
             String log = deploy.log();
             assertContains(log, "Smoke test passed: the image turned healthy and answered its invocation");
-            int pushed = log.indexOf("Building linux/arm64 image " + registry.registry().address()
+            int pushed = log.indexOf("Building linux/arm64 image " + registry.address()
                     + "/bedrock-agentcore-smoke_agent:");
             assertTrue(pushed > log.indexOf("Smoke test passed"), "pushed before the smoke test passed:\n" + log);
-            assertEquals("READY", aws.agentCore().runtimeNamed("smoke_agent").orElseThrow().status());
+            assertEquals(ResourceStatus.READY, aws.agentCore().runtimeNamed("smoke_agent").orElseThrow().status());
         }
     }
 
@@ -120,7 +110,7 @@ class SmokeTestTest {
         bytes[7] = 65;
         Files.write(mainClass, bytes);
 
-        MavenResult build = project.maven(registry.mavenArguments("agentcore:build",
+        MavenResult build = project.maven(mavenArguments(registry, "agentcore:build",
                 "-Dagentcore.build.smokeTest=true", "-Dagentcore.build.target=tar",
                 "-Dagentcore.mainClass=" + MAIN_CLASS)).assertFailure();
 
@@ -132,7 +122,7 @@ class SmokeTestTest {
     }
 
     private static int manifestStatus(String repository, String tag) throws IOException, InterruptedException {
-        HttpRequest head = HttpRequest.newBuilder(URI.create("http://" + registry.registry().address() + "/v2/"
+        HttpRequest head = HttpRequest.newBuilder(URI.create("http://" + registry.address() + "/v2/"
                         + repository + "/manifests/" + tag))
                 .timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/vnd.oci.image.manifest.v1+json")

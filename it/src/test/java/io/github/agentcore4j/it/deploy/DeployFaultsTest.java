@@ -8,12 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.agentcore4j.it.aws.AgentRuntime;
+import io.github.agentcore4j.it.aws.ResourceStatus;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Each fault the stand-in injects, with what deploy does about it: retries while a new role propagates and while
@@ -22,24 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class DeployFaultsTest {
 
-    private static DeployStage stage;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stage = DeployStage.start("deploy-faults");
-    }
-
-    @AfterEach
-    void clearFaults() {
-        stage.aws().faults().reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stage != null) {
-            stage.close();
-        }
-    }
+    @RegisterExtension
+    static final DeployStage stage = DeployStage.forScenario("deploy-faults");
 
     @Test
     void retriesWhileTheNewRoleIsNotYetAssumableAndWhileThrottled() {
@@ -52,7 +35,7 @@ class DeployFaultsTest {
         assertEquals(3, stage.aws().requests("CreateAgentRuntime").size(), "two refusals, then the create");
         assertContains(deploy.log(), "(IAM is still propagating it); retrying in 1 s");
         assertContains(deploy.log(), "(IAM is still propagating it); retrying in 2 s");
-        assertEquals("READY", stage.aws().agentCore().runtimeNamed("propagating_agent").orElseThrow().status());
+        assertEquals(ResourceStatus.READY, stage.aws().agentCore().runtimeNamed("propagating_agent").orElseThrow().status());
     }
 
     @Test
@@ -60,7 +43,7 @@ class DeployFaultsTest {
         FixtureProject slow = stage.project("faults-slow");
         stage.aws().faults().slowReady(3);
         stage.maven(slow, "slow_agent", "deploy").assertSuccess();
-        assertEquals("READY", stage.aws().agentCore().runtimeNamed("slow_agent").orElseThrow().status());
+        assertEquals(ResourceStatus.READY, stage.aws().agentCore().runtimeNamed("slow_agent").orElseThrow().status());
 
         FixtureProject stuck = stage.project("faults-stuck");
         stage.aws().faults().slowReady(Integer.MAX_VALUE);

@@ -15,9 +15,8 @@ import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
 import io.github.agentcore4j.it.support.JavaAgents;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Deploy with observability on, against the AWS stand-in: the runtime's OTLP environment for its region, the agent's
@@ -28,19 +27,9 @@ class DeployObservabilityTest {
 
     private static final String LOG_GROUP = "/aws/bedrock-agentcore/runtimes/traced_agent-otel";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static DeployStage stage;
 
-    @BeforeAll
-    static void start() throws Exception {
-        stage = DeployStage.start("deploy-observability");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stage != null) {
-            stage.close();
-        }
-    }
+    @RegisterExtension
+    static final DeployStage stage = DeployStage.forScenario("deploy-observability");
 
     @Test
     void deploySetsTheOtlpEnvironmentCreatesTheLogGroupAndTurnsOnTransactionSearchWhenAsked() throws Exception {

@@ -9,13 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.agentcore4j.it.aws.AgentRuntime;
 import io.github.agentcore4j.it.aws.LogsStandIn;
 import io.github.agentcore4j.it.aws.RecordedRequest;
-import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Deploy as plan then apply, against the stand-in that behaves as AWS does: the 2026 members on the wire and in the
@@ -25,24 +23,9 @@ import org.junit.jupiter.api.Test;
 class DeployPlanTest {
 
     private static final String DISCOVERY_URL = "https://idp.example.com/.well-known/openid-configuration";
-    private static DeployStage stage;
 
-    @BeforeAll
-    static void start() throws Exception {
-        stage = DeployStage.start("deploy-plan");
-    }
-
-    @AfterEach
-    void clearFaults() {
-        stage.aws().faults().reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stage != null) {
-            stage.close();
-        }
-    }
+    @RegisterExtension
+    static final DeployStage stage = DeployStage.forScenario("deploy-plan");
 
     private static JsonNode lastBody(String operation) {
         List<RecordedRequest> requests = stage.aws().requests(operation);
@@ -94,7 +77,7 @@ class DeployPlanTest {
                         + "0".repeat(64));
         FixtureProject project = stage.project("plan-legacy");
 
-        MavenResult deploy = stage.maven(project, "legacy_agent", "deploy", "-Dagentcore.executionRole=" + role)
+        MavenResult deploy = stage.maven(project, "legacy_agent", "deploy", "-Dagentcore.deploy.executionRole=" + role)
                 .assertSuccess();
 
         assertContains(deploy.log(), "Agent runtime " + legacy.id() + " does not require MMDSv2, so it cannot be "
@@ -144,10 +127,10 @@ class DeployPlanTest {
                 + "\"Action\":\"sts:AssumeRole\"}]}");
         FixtureProject project = stage.project("plan-wrong-trust");
 
-        MavenResult deploy = stage.maven(project, "wrong_trust_agent", "deploy", "-Dagentcore.executionRole=" + role)
+        MavenResult deploy = stage.maven(project, "wrong_trust_agent", "deploy", "-Dagentcore.deploy.executionRole=" + role)
                 .assertFailure();
 
-        assertContains(deploy.log(), "Invalid setting <executionRole> (-Dagentcore.executionRole): role " + role
+        assertContains(deploy.log(), "Invalid setting <executionRole> (-Dagentcore.deploy.executionRole): role " + role
                 + " does not let AgentCore Runtime assume it");
         assertTrue(stage.aws().agentCore().runtimeNamed("wrong_trust_agent").isEmpty());
     }

@@ -2,55 +2,78 @@ package io.github.agentcore4j.it.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.cloud.tools.jib.api.buildplan.Platform;
 import io.github.agentcore4j.it.aws.AwsStandIn;
-import io.github.agentcore4j.it.image.LocalRegistry;
 import io.github.agentcore4j.it.image.TinyBaseImages;
-import io.github.agentcore4j.it.support.FixtureProject;
+import io.github.agentcore4j.it.registry.LocalRegistry;
+import io.github.agentcore4j.it.registry.TestRegistry;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What the deploy tests of one class share: a real registry with a tiny arm64 base image, and the AWS stand-in whose
  * ECR points at that registry. Fixture projects run real Maven with the stand-in's environment, so the plugin finds
- * it through the SDK's standard {@code AWS_ENDPOINT_URL}.
+ * it through the SDK's standard {@code AWS_ENDPOINT_URL}. A JUnit class extension: it starts before the class's tests,
+ * resets the faults a test injected after each, and stops after them.
+ * <pre>{@code
+ * @RegisterExtension
+ * static final DeployStage stage = DeployStage.forScenario("deploy");
+ * }</pre>
  */
-final class DeployStage implements AutoCloseable {
+final class DeployStage implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
     static final String FIXTURE = "deploy-agent";
     static final String CLASS_SOURCE = "src/main/java/com/example/deployagent/DeployAgent.java";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final LocalRegistry registry;
-    private final AwsStandIn aws;
-    private final String baseImage;
+    private final TestRegistry registry;
+    private AwsStandIn aws;
 
-    private DeployStage(LocalRegistry registry, AwsStandIn aws, String baseImage) {
-        this.registry = registry;
-        this.aws = aws;
-        this.baseImage = baseImage;
+    private DeployStage(String scenario) {
+        this.registry = TestRegistry.forScenario(scenario).seededWith(TinyBaseImages::pushArm64Base);
     }
 
-    static DeployStage start(String name) throws Exception {
-        Path work = Paths.get(System.getProperty("it.work", "target/it")).resolve(name);
-        LocalRegistry registry = LocalRegistry.start(work.resolve("registry"));
+    /** The stage of a test class, working in {@code <it.work>/<scenario>}. */
+    static DeployStage forScenario(String scenario) {
+        return new DeployStage(scenario);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        registry.start();
         try {
-            String base = registry.address() + "/bases/tiny-java:1";
-            TinyBaseImages.push(base, work.resolve("base"), Set.of(new Platform("arm64", "linux")));
-            AwsStandIn aws = AwsStandIn.builder().registry(URI.create("http://" + registry.address())).start();
-            return new DeployStage(registry, aws, base);
-        } catch (Exception | Error e) {
+            aws = AwsStandIn.builder().registry(URI.create("http://" + registry.address())).start();
+        } catch (RuntimeException | Error e) {
             registry.close();
             throw e;
+        }
+    }
+
+    /** Faults one test injects never reach the next. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        aws.faults().reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        try {
+            if (aws != null) {
+                aws.close();
+            }
+        } finally {
+            registry.close();
         }
     }
 
@@ -59,7 +82,7 @@ final class DeployStage implements AutoCloseable {
     }
 
     LocalRegistry registry() {
-        return registry;
+        return registry.registry();
     }
 
     /** A fresh copy of the fixture that calls the stand-in. */
@@ -82,9 +105,9 @@ final class DeployStage implements AutoCloseable {
     private String[] withImageSettings(String agentName, String... arguments) {
         List<String> all = new ArrayList<>(List.of(
                 "-Dagentcore.agentName=" + agentName,
-                "-Dagentcore.baseImage=" + baseImage,
+                "-Dagentcore.baseImage=" + TinyBaseImages.arm64Base(registry.registry()),
                 "-Dagentcore.allowInsecureRegistries=true",
-                "-Dagentcore.build.revision=it-revision"));
+                "-Dagentcore.revision=it-revision"));
         all.addAll(List.of(arguments));
         return all.toArray(String[]::new);
     }
@@ -114,15 +137,6 @@ final class DeployStage implements AutoCloseable {
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public void close() {
-        try {
-            aws.close();
-        } finally {
-            registry.close();
         }
     }
 }

@@ -14,15 +14,15 @@ import io.github.agentcore4j.it.aws.AgentRuntime;
 import io.github.agentcore4j.it.aws.AwsStandIn;
 import io.github.agentcore4j.it.aws.EcrRepository;
 import io.github.agentcore4j.it.aws.IamRole;
+import io.github.agentcore4j.it.aws.ResourceStatus;
 import io.github.agentcore4j.it.aws.RuntimeVersion;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -35,19 +35,9 @@ import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreC
 class DeployTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static DeployStage stage;
 
-    @BeforeAll
-    static void start() throws Exception {
-        stage = DeployStage.start("deploy");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stage != null) {
-            stage.close();
-        }
-    }
+    @RegisterExtension
+    static final DeployStage stage = DeployStage.forScenario("deploy");
 
     @Test
     void firstDeployCreatesRepositoryRoleAndRuntimeAndRecordsThem() throws Exception {
@@ -67,7 +57,7 @@ class DeployTest {
         AgentRuntime runtime = stage.aws().agentCore().runtimeNamed("first_agent").orElseThrow();
         assertEquals(1, runtime.versions().size());
         RuntimeVersion version = runtime.latestVersion();
-        assertEquals("READY", version.status());
+        assertEquals(ResourceStatus.READY, version.status());
         String digest = read(project.file("target/agentcore/image.digest")).trim();
         assertEquals(repository.uri() + "@" + digest, version.containerUri(), "the runtime runs the image by digest");
         assertEquals(1, repository.images().size());
@@ -114,7 +104,7 @@ class DeployTest {
 
         AgentRuntime runtime = stage.aws().agentCore().runtimeNamed("change_agent").orElseThrow();
         assertEquals(2, runtime.versions().size());
-        assertEquals("READY", runtime.latestVersion().status());
+        assertEquals(ResourceStatus.READY, runtime.latestVersion().status());
         assertNotEquals(firstDigest, runtime.latestVersion().containerUri());
         assertEquals(runtime.latestVersion().containerUri(), runtimeJson(project).get("containerUri").asText());
         List<String> uploads = stage.registry().uploadedBlobs();
@@ -183,7 +173,7 @@ class DeployTest {
         stage.maven(project, "endpoint_url_agent", "deploy",
                 "-Dagentcore.endpointUrl=" + stage.aws().endpoint()).assertSuccess();
 
-        assertEquals("READY", stage.aws().agentCore().runtimeNamed("endpoint_url_agent").orElseThrow().status());
+        assertEquals(ResourceStatus.READY, stage.aws().agentCore().runtimeNamed("endpoint_url_agent").orElseThrow().status());
     }
 
     @Test

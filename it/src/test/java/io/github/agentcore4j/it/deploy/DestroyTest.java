@@ -1,19 +1,18 @@
 package io.github.agentcore4j.it.deploy;
 
-import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static io.github.agentcore4j.it.deploy.DeployStage.read;
+import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.agentcore4j.it.aws.AgentRuntime;
 import io.github.agentcore4j.it.aws.IamRole;
-import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * agentcore:destroy: refused without confirmation in a batch build, a dry run that lists and deletes nothing, then
@@ -23,19 +22,9 @@ class DestroyTest {
 
     private static final String TRUST_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"bedrock-agentcore.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
-    private static DeployStage stage;
 
-    @BeforeAll
-    static void start() throws Exception {
-        stage = DeployStage.start("destroy");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stage != null) {
-            stage.close();
-        }
-    }
+    @RegisterExtension
+    static final DeployStage stage = DeployStage.forScenario("destroy");
 
     @Test
     void destroyDeletesWhatDeployMadeAfterConfirmation() {
@@ -77,7 +66,7 @@ class DestroyTest {
     void aRoleTheUserSuppliedSurvivesDestroy() {
         String roleArn = stage.aws().iam().addRole("TeamAgentRole", TRUST_POLICY);
         FixtureProject project = stage.project("destroy-theirs");
-        stage.maven(project, "their_role_agent", "deploy", "-Dagentcore.executionRole=" + roleArn).assertSuccess();
+        stage.maven(project, "their_role_agent", "deploy", "-Dagentcore.deploy.executionRole=" + roleArn).assertSuccess();
         assertEquals(roleArn, stage.aws().agentCore().runtimeNamed("their_role_agent").orElseThrow()
                 .latestVersion().roleArn());
         assertTrue(stage.aws().iam().role("TeamAgentRole").orElseThrow().inlinePolicies().isEmpty(),

@@ -1,15 +1,15 @@
 package io.github.agentcore4j.it.deploy;
 
-import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static io.github.agentcore4j.it.deploy.DeployStage.read;
+import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.agentcore4j.it.aws.AgentRuntime;
 import io.github.agentcore4j.it.aws.Invocation;
-import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FreePort;
 import java.io.IOException;
 import java.net.URI;
@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * agentcore:invoke through AgentCore's InvokeAgentRuntime: the stand-in forwards to the fixture agent, started for
@@ -36,13 +37,14 @@ import org.junit.jupiter.api.Test;
 class InvokeDeployedTest {
 
     private static final Pattern KEPT_SESSION = Pattern.compile("agent_session_id: (\\S+)\n");
-    private static DeployStage stage;
+
+    @RegisterExtension
+    static final DeployStage stage = DeployStage.forScenario("invoke-deployed");
     private static FixtureProject agentProject;
     private static Process agent;
 
     @BeforeAll
     static void startAgent() throws Exception {
-        stage = DeployStage.start("invoke-deployed");
         agentProject = stage.project("invoke-local-agent");
         stage.maven(agentProject, "local_agent", "compile").assertSuccess();
         int port = FreePort.pick();
@@ -57,14 +59,8 @@ class InvokeDeployedTest {
 
     @AfterAll
     static void stopAgent() {
-        try {
-            if (agent != null) {
-                FixtureProject.destroyTree(agent);
-            }
-        } finally {
-            if (stage != null) {
-                stage.close();
-            }
+        if (agent != null) {
+            FixtureProject.destroyTree(agent);
         }
     }
 
@@ -95,10 +91,10 @@ class InvokeDeployedTest {
         stage.maven(project, "sigv4_agent", "deploy").assertSuccess();
         AgentRuntime runtime = stage.aws().agentCore().runtimeNamed("sigv4_agent").orElseThrow();
 
-        MavenResult json = stage.maven(project, "sigv4_agent", "agentcore:invoke", "-Dagentcore.prompt=Hello",
+        MavenResult json = stage.maven(project, "sigv4_agent", "agentcore:invoke", "-Dagentcore.invoke.prompt=Hello",
                 "-Dagentcore.invoke.userId=alice").assertSuccess();
         MavenResult stream = stage.maven(project, "sigv4_agent", "agentcore:invoke",
-                "-Dagentcore.payload={\"prompt\":\"one two three\",\"stream\":true}").assertSuccess();
+                "-Dagentcore.invoke.payload={\"prompt\":\"one two three\",\"stream\":true}").assertSuccess();
 
         String sessionId = keptSession(project);
         assertContains(json.log(), "Invoking " + runtime.arn() + " (endpoint DEFAULT, SigV4, user alice) (session "
@@ -126,7 +122,7 @@ class InvokeDeployedTest {
         Path log = project.file("invoke-stream.log");
 
         Process maven = stage.startMaven(project, log, "stream_agent", "agentcore:invoke",
-                "-Dagentcore.payload={\"prompt\":\"first second\",\"stream\":true,\"holdUntil\":\"" + release
+                "-Dagentcore.invoke.payload={\"prompt\":\"first second\",\"stream\":true,\"holdUntil\":\"" + release
                         + "\"}");
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -152,7 +148,7 @@ class InvokeDeployedTest {
         FixtureProject elsewhere = stage.project("invoke-arn-elsewhere");
 
         MavenResult invoke = stage.maven(elsewhere, "anything", "agentcore:invoke", "-Dagentcore.agentArn=" + arn,
-                "-Dagentcore.prompt=By ARN").assertSuccess();
+                "-Dagentcore.invoke.prompt=By ARN").assertSuccess();
 
         assertContains(invoke.log(), "\"response\": \"hello: By ARN\"");
         assertFalse(elsewhere.file(".bedrock_agentcore.yaml").toFile().exists());
@@ -166,14 +162,15 @@ class InvokeDeployedTest {
                 "-Dagentcore.jwtDiscoveryUrl=https://idp.example.com/.well-known/openid-configuration")
                 .assertSuccess();
 
-        MavenResult sigv4 = stage.maven(project, "jwt_agent", "agentcore:invoke", "-Dagentcore.prompt=Hi")
+        MavenResult sigv4 = stage.maven(project, "jwt_agent", "agentcore:invoke", "-Dagentcore.invoke.prompt=Hi")
                 .assertFailure();
         assertContains(sigv4.log(), "AgentCore answered 403 (AccessDeniedException): Authorization method mismatch.");
-        assertContains(sigv4.log(), "Fix: this runtime takes OAuth bearer tokens; pass -Dagentcore.bearerToken or "
+        assertContains(sigv4.log(), "Fix: this runtime takes OAuth bearer tokens; pass "
+                + "-Dagentcore.invoke.bearerToken or "
                 + "set AGENTCORE_BEARER_TOKEN");
 
         project.environment("AGENTCORE_BEARER_TOKEN", token);
-        MavenResult bearer = stage.maven(project, "jwt_agent", "agentcore:invoke", "-Dagentcore.prompt=Hi")
+        MavenResult bearer = stage.maven(project, "jwt_agent", "agentcore:invoke", "-Dagentcore.invoke.prompt=Hi")
                 .assertSuccess();
 
         assertContains(bearer.log(), "\"response\": \"hello: Hi\"");

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.agentcore4j.it.aws.AgentRuntime;
+import io.github.agentcore4j.it.aws.ResourceStatus;
 import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two deploys (the second also points endpoint prod at its version), then versions and status, then rollback both
@@ -21,19 +21,9 @@ import org.junit.jupiter.api.Test;
 class VersionsAndRollbackTest {
 
     private static final String AGENT = "rollback_agent";
-    private static DeployStage stage;
 
-    @BeforeAll
-    static void start() throws Exception {
-        stage = DeployStage.start("versions-rollback");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stage != null) {
-            stage.close();
-        }
-    }
+    @RegisterExtension
+    static final DeployStage stage = DeployStage.forScenario("versions-rollback");
 
     @Test
     void versionsStatusAndRollbackOfANamedEndpointAndOfDefault() {
@@ -75,7 +65,7 @@ class VersionsAndRollbackTest {
 
         runtime = stage.aws().agentCore().runtimeNamed(AGENT).orElseThrow();
         assertEquals(3, runtime.versions().size());
-        assertEquals("READY", runtime.latestVersion().status());
+        assertEquals(ResourceStatus.READY, runtime.latestVersion().status());
         assertEquals(firstImage, runtime.latestVersion().containerUri(), "version 1's image, re-applied");
         assertEquals(runtime.version("1").orElseThrow().configuration().get("environmentVariables"),
                 runtime.latestVersion().configuration().get("environmentVariables"));

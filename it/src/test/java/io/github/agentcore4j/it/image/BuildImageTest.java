@@ -7,21 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
-import io.github.agentcore4j.it.support.FixtureProject;
+import io.github.agentcore4j.it.registry.TestRegistry;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FreePort;
 import io.github.agentcore4j.it.support.JavaAgents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs {@code agentcore:build} with real Maven on a fixture agent against a real registry, and checks the result
@@ -35,26 +34,19 @@ class BuildImageTest {
     private static final String CLASS_SOURCE = "src/main/java/com/example/imageagent/ImageAgent.java";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static LocalRegistry registry;
-    private static String arm64Base;
-    private static String baseWithoutArm64;
-
-    @BeforeAll
-    static void startRegistryWithTinyBases() throws Exception {
-        Path work = Paths.get(System.getProperty("it.work", "target/it")).resolve("build-image");
-        registry = LocalRegistry.start(work.resolve("registry"));
-        arm64Base = registry.address() + "/bases/tiny-java:1";
-        TinyBaseImages.push(arm64Base, work.resolve("arm64-base"), Set.of(new Platform("arm64", "linux")));
-        baseWithoutArm64 = registry.address() + "/bases/no-arm64:1";
-        TinyBaseImages.push(baseWithoutArm64, work.resolve("no-arm64-base"),
+    @RegisterExtension
+    static final TestRegistry registry = TestRegistry.forScenario("build-image").seededWith((started, work) -> {
+        TinyBaseImages.pushArm64Base(started, work);
+        TinyBaseImages.push(baseWithoutArm64(), work.resolve("no-arm64-base"),
                 Set.of(new Platform("amd64", "linux"), new Platform("s390x", "linux")));
+    });
+
+    private static String arm64Base() {
+        return TinyBaseImages.arm64Base(registry.registry());
     }
 
-    @AfterAll
-    static void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
+    private static String baseWithoutArm64() {
+        return registry.address() + "/bases/no-arm64:1";
     }
 
     @Test
@@ -109,7 +101,7 @@ class BuildImageTest {
         build(project, image).assertSuccess();
         String first = imageJson(project).get("digest").asText();
         List<String> firstLayers = layerDigests(Skopeo.rawManifest(pushed));
-        int uploadsBefore = registry.uploadedBlobs().size();
+        int uploadsBefore = registry.registry().uploadedBlobs().size();
 
         build(project, image).assertSuccess();
         assertEquals(first, imageJson(project).get("digest").asText(), "unchanged inputs, same digest");
@@ -118,7 +110,7 @@ class BuildImageTest {
         Path source = project.file(CLASS_SOURCE);
         Files.writeString(source, Files.readString(source, StandardCharsets.UTF_8)
                 .replace("GREETING = \"hello\"", "GREETING = \"hello again\""), StandardCharsets.UTF_8);
-        int uploadsBeforeChange = registry.uploadedBlobs().size();
+        int uploadsBeforeChange = registry.registry().uploadedBlobs().size();
         build(project, image).assertSuccess();
 
         String changed = imageJson(project).get("digest").asText();
@@ -156,18 +148,18 @@ class BuildImageTest {
         MavenResult result = build(project, nowhere + "/agents/demo:1.0").assertFailure();
 
         assertTrue(result.log().contains("Cannot reach registry " + nowhere + " for the target image (<image>, "
-                + "-Dagentcore.image)"), result.log());
+                + "-Dagentcore.build.image)"), result.log());
     }
 
     @Test
     void aBaseWithoutArm64FailsClearly() {
         FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-no-arm64");
 
-        MavenResult result = project.maven("package", "-Dagentcore.image=" + registry.address() + "/agents/x:1",
-                "-Dagentcore.baseImage=" + baseWithoutArm64, "-Dagentcore.allowInsecureRegistries=true")
+        MavenResult result = project.maven("package", "-Dagentcore.build.image=" + registry.address() + "/agents/x:1",
+                "-Dagentcore.baseImage=" + baseWithoutArm64(), "-Dagentcore.allowInsecureRegistries=true")
                 .assertFailure();
 
-        assertTrue(result.log().contains("Base image " + baseWithoutArm64 + " has no linux/arm64 image"),
+        assertTrue(result.log().contains("Base image " + baseWithoutArm64() + " has no linux/arm64 image"),
                 result.log());
         assertTrue(result.log().contains("-Dagentcore.baseImage"), result.log());
     }
@@ -177,7 +169,7 @@ class BuildImageTest {
         FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-missing-base");
         String missing = registry.address() + "/bases/never-pushed:1";
 
-        MavenResult result = project.maven("package", "-Dagentcore.image=" + registry.address() + "/agents/y:1",
+        MavenResult result = project.maven("package", "-Dagentcore.build.image=" + registry.address() + "/agents/y:1",
                 "-Dagentcore.baseImage=" + missing, "-Dagentcore.allowInsecureRegistries=true").assertFailure();
 
         assertTrue(result.log().contains("Base image " + missing + " was not found"), result.log());
@@ -215,17 +207,17 @@ class BuildImageTest {
 
     private static MavenResult build(FixtureProject project, String image, String... more) {
         List<String> arguments = new ArrayList<>(List.of("package",
-                "-Dagentcore.image=" + image,
-                "-Dagentcore.baseImage=" + arm64Base,
+                "-Dagentcore.build.image=" + image,
+                "-Dagentcore.baseImage=" + arm64Base(),
                 "-Dagentcore.allowInsecureRegistries=true",
                 // Fixed, because the fixture lives inside this repository, whose commit moves between builds.
-                "-Dagentcore.build.revision=it-revision"));
+                "-Dagentcore.revision=it-revision"));
         arguments.addAll(List.of(more));
         return project.maven(arguments.toArray(String[]::new));
     }
 
     private List<String> since(int count) {
-        List<String> uploads = registry.uploadedBlobs();
+        List<String> uploads = registry.registry().uploadedBlobs();
         return uploads.subList(count, uploads.size());
     }
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +39,7 @@ class ReactorBuildTest {
 
         MavenResult build = project.maven("-o", "-pl", "agent", "-am", "compile", "agentcore:build",
                 "-Dagentcore.build.target=tar", "-Dagentcore.baseImage=tar://" + base,
-                "-Dagentcore.build.revision=it-revision",
+                "-Dagentcore.revision=it-revision",
                 // Offline: observability's Java agent is not in the local repository, so leave it out.
                 "-Dagentcore.observability=false").assertSuccess();
 

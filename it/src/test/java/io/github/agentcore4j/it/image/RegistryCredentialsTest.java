@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.cloud.tools.jib.api.buildplan.Platform;
-import io.github.agentcore4j.it.support.FixtureProject;
+import io.github.agentcore4j.it.registry.TestRegistry;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Pushes to a registry that requires a login, with the base image in another, open registry: without credentials
@@ -28,42 +25,31 @@ class RegistryCredentialsTest {
     /** bcrypt of {@link #PASSWORD}, as {@code htpasswd -nB agent} writes it (made with Python's crypt module). */
     private static final String HTPASSWD_ENTRY = USER + ":$2b$12$AimVV3KDVzATAbAQpzbic.KmzyCcbWjIio9TybnKtYTpRbBGN0L/a";
 
-    private static LocalRegistry openRegistry;
-    private static LocalRegistry lockedRegistry;
-    private static String base;
+    @RegisterExtension
+    static final TestRegistry openRegistry = TestRegistry.forScenario("registry-credentials").in("open-registry")
+            .seededWith(TinyBaseImages::pushArm64Base);
 
-    @BeforeAll
-    static void startRegistries() throws Exception {
-        Path work = Paths.get(System.getProperty("it.work", "target/it")).resolve("registry-credentials");
-        openRegistry = LocalRegistry.start(work.resolve("open-registry"));
-        lockedRegistry = LocalRegistry.startRequiringLogin(work.resolve("locked-registry"), HTPASSWD_ENTRY);
-        base = openRegistry.address() + "/bases/tiny-java:1";
-        TinyBaseImages.push(base, work.resolve("base"), Set.of(new Platform("arm64", "linux")));
-    }
+    @RegisterExtension
+    static final TestRegistry lockedRegistry = TestRegistry.forScenario("registry-credentials").in("locked-registry")
+            .requiringLogin(HTPASSWD_ENTRY);
 
-    @AfterAll
-    static void stopRegistries() {
-        if (lockedRegistry != null) {
-            lockedRegistry.close();
-        }
-        if (openRegistry != null) {
-            openRegistry.close();
-        }
+    private static String base() {
+        return TinyBaseImages.arm64Base(openRegistry.registry());
     }
 
     @Test
     void withoutCredentialsTheErrorsNameWhereCredentialsComeFrom() {
         FixtureProject project = FixtureProject.copy("image-agent", "registry-credentials-missing");
 
-        MavenResult overHttp = project.maven("package", "-Dagentcore.image=" + image(),
-                "-Dagentcore.baseImage=" + base, "-Dagentcore.allowInsecureRegistries=true").assertFailure();
+        MavenResult overHttp = project.maven("package", "-Dagentcore.build.image=" + image(),
+                "-Dagentcore.baseImage=" + base(), "-Dagentcore.allowInsecureRegistries=true").assertFailure();
         assertTrue(overHttp.log().contains("-DsendCredentialsOverHttp=true"), overHttp.log());
 
-        MavenResult result = project.maven("package", "-Dagentcore.image=" + image(), "-Dagentcore.baseImage=" + base,
+        MavenResult result = project.maven("package", "-Dagentcore.build.image=" + image(), "-Dagentcore.baseImage=" + base(),
                 "-Dagentcore.allowInsecureRegistries=true", "-DsendCredentialsOverHttp=true").assertFailure();
 
         assertTrue(result.log().contains("Registry " + lockedRegistry.address() + " refused access for the target "
-                + "image (<image>, -Dagentcore.image)"), result.log());
+                + "image (<image>, -Dagentcore.build.image)"), result.log());
         assertTrue(result.log().contains("settings.xml <server> with <id>" + lockedRegistry.address() + "</id>"),
                 result.log());
     }
@@ -77,15 +63,16 @@ class RegistryCredentialsTest {
                 StandardCharsets.UTF_8);
 
         // Jib sends passwords over plain HTTP only when told to; the test registry has no TLS.
-        MavenResult result = project.maven("-s", settings.toString(), "package", "-Dagentcore.image=" + image(),
-                "-Dagentcore.baseImage=" + base, "-Dagentcore.allowInsecureRegistries=true",
+        MavenResult result = project.maven("-s", settings.toString(), "package", "-Dagentcore.build.image=" + image(),
+                "-Dagentcore.baseImage=" + base(), "-Dagentcore.allowInsecureRegistries=true",
                 "-DsendCredentialsOverHttp=true").assertSuccess();
 
         assertTrue(result.log().contains("Using credentials from settings.xml <server> " + lockedRegistry.address()),
                 result.log());
         String digest = new ObjectMapper().readTree(project.file("target/agentcore/image.json").toFile())
                 .get("digest").asText();
-        assertTrue(lockedRegistry.uploadedBlobs().size() >= 3, "the application layers reached the registry");
+        assertTrue(lockedRegistry.registry().uploadedBlobs().size() >= 3,
+                "the application layers reached the registry");
         assertEquals(digest, Files.readString(project.file("target/agentcore/image.digest")).trim());
     }
 

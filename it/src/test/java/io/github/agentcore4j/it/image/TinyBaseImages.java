@@ -11,6 +11,7 @@ import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import io.github.agentcore4j.it.registry.LocalRegistry;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -21,6 +22,16 @@ import java.util.Set;
 public final class TinyBaseImages {
 
     private TinyBaseImages() {
+    }
+
+    /** Where {@link #pushArm64Base} puts the linux/arm64 base in {@code registry}. */
+    public static String arm64Base(LocalRegistry registry) {
+        return registry.address() + "/bases/tiny-java:1";
+    }
+
+    /** Pushes the linux/arm64 base most image tests build on ({@link #arm64Base}), working in {@code work}/base. */
+    public static void pushArm64Base(LocalRegistry registry, Path work) throws Exception {
+        push(arm64Base(registry), work.resolve("base"), Set.of(new Platform("arm64", "linux")));
     }
 
     /**

@@ -33,9 +33,9 @@ class LocalTracesTest {
         Process runLocal = runLocal(project, port, "local_echo_agent", "HTTP",
                 "-Dagentcore.environment=OTEL_RESOURCE_ATTRIBUTES=cloud.platform=aws_bedrock_agentcore");
         try {
-            String plain = project.maven("agentcore:invoke", "-Dagentcore.prompt=Hello").assertSuccess().log();
+            String plain = project.maven("agentcore:invoke", "-Dagentcore.invoke.prompt=Hello").assertSuccess().log();
             String streamed = project.maven("agentcore:invoke",
-                    "-Dagentcore.payload={\"prompt\":\"Hi\",\"stream\":true}").assertSuccess().log();
+                    "-Dagentcore.invoke.payload={\"prompt\":\"Hi\",\"stream\":true}").assertSuccess().log();
 
             awaitTree(project, runLocal, plain, "POST /invocations  ");
             assertTrue(LocalAgents.read(project.file("run-local.log")).contains(", service.name=local_echo_agent, "
@@ -52,8 +52,8 @@ class LocalTracesTest {
         int port = FreePort.pick();
         Process runLocal = runLocal(project, port, "mcp_server", "MCP");
         try {
-            String call = project.maven("agentcore:invoke", "-Dagentcore.mcp.tool=add",
-                    "-Dagentcore.mcp.arguments={\"a\":2,\"b\":3}").assertSuccess().log();
+            String call = project.maven("agentcore:invoke", "-Dagentcore.invoke.mcpTool=add",
+                    "-Dagentcore.invoke.mcpArguments={\"a\":2,\"b\":3}").assertSuccess().log();
 
             awaitTree(project, runLocal, call, "MCP tools/call  ");
         } finally {

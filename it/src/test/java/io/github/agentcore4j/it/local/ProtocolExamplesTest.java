@@ -25,8 +25,8 @@ class ProtocolExamplesTest {
         int port = FreePort.pick();
         Process runLocal = LocalAgents.runLocal(project, port, "mcp_server", "MCP");
         try {
-            String call = project.maven("agentcore:invoke", "-Dagentcore.mcp.tool=add",
-                    "-Dagentcore.mcp.arguments={\"a\":2,\"b\":3}", "-Dagentcore.invoke.outputFile=target/add.json")
+            String call = project.maven("agentcore:invoke", "-Dagentcore.invoke.mcpTool=add",
+                    "-Dagentcore.invoke.mcpArguments={\"a\":2,\"b\":3}", "-Dagentcore.invoke.outputFile=target/add.json")
                     .assertSuccess().log();
             assertTrue(call.contains("Invoking http://127.0.0.1:" + port + "/mcp"), call);
             JsonNode sum = json.readTree(project.file("target/add.json").toFile());
@@ -50,7 +50,7 @@ class ProtocolExamplesTest {
         int port = FreePort.pick();
         Process runLocal = LocalAgents.runLocal(project, port, "a2a_agent", "A2A");
         try {
-            project.maven("agentcore:invoke", "-Dagentcore.prompt=The cat sat. The cat ran.",
+            project.maven("agentcore:invoke", "-Dagentcore.invoke.prompt=The cat sat. The cat ran.",
                     "-Dagentcore.invoke.outputFile=target/answer.json").assertSuccess();
 
             JsonNode answer = json.readTree(project.file("target/answer.json").toFile());
@@ -69,7 +69,7 @@ class ProtocolExamplesTest {
         int port = FreePort.pick();
         Process runLocal = LocalAgents.runLocal(project, port, "ag_ui_agent", "AGUI");
         try {
-            String log = project.maven("agentcore:invoke", "-Dagentcore.prompt=Read this wonderful sentence",
+            String log = project.maven("agentcore:invoke", "-Dagentcore.invoke.prompt=Read this wonderful sentence",
                     "-Dagentcore.invoke.outputFile=target/run.txt").assertSuccess().log();
             assertTrue(log.contains("Invoking http://127.0.0.1:" + port + "/invocations"), log);
 

@@ -1,6 +1,5 @@
 package io.github.agentcore4j.it.local;
 
-import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static io.github.agentcore4j.it.local.LocalAgents.assertExits;
 import static io.github.agentcore4j.it.local.LocalAgents.assertNoProcessFrom;
 import static io.github.agentcore4j.it.local.LocalAgents.await;
@@ -9,12 +8,13 @@ import static io.github.agentcore4j.it.local.LocalAgents.postPrompt;
 import static io.github.agentcore4j.it.local.LocalAgents.read;
 import static io.github.agentcore4j.it.local.LocalAgents.recordedPid;
 import static io.github.agentcore4j.it.local.LocalAgents.sessionIdIn;
+import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FreePort;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -28,7 +28,7 @@ class RunLocalTest {
 
     private static String ready(int port) {
         return "Agent local_echo_agent listens on http://127.0.0.1:" + port
-                + " (HTTP); invoke it with: mvn agentcore:invoke -Dagentcore.prompt=Hello";
+                + " (HTTP); invoke it with: mvn agentcore:invoke -Dagentcore.invoke.prompt=Hello";
     }
 
     @Test
@@ -43,16 +43,19 @@ class RunLocalTest {
             awaitLog(log, ready(port), maven);
             long agentPid = recordedPid(project);
 
-            MavenResult first = project.maven("agentcore:invoke", "-Dagentcore.prompt=Hello",
+            MavenResult first = project.maven("agentcore:invoke", "-Dagentcore.invoke.prompt=Hello",
                     "-Dagentcore.invoke.headers=Tenant=acme").assertSuccess();
+            // The 0.1.0 name still works for one release, with a warning naming the new one.
             String again = project.maven("agentcore:invoke", "-Dagentcore.prompt=Again").assertSuccess().log();
-            String renewed = project.maven("agentcore:invoke", "-Dagentcore.prompt=New",
+            String renewed = project.maven("agentcore:invoke", "-Dagentcore.invoke.prompt=New",
                     "-Dagentcore.invoke.newSession=true").assertSuccess().log();
 
             assertContains(first.log(), "\"response\": \"echo: Hello\"");
             assertContains(first.log(), "\"tenant\": \"acme\"");
             assertContains(first.log(), "\"modelId\": \"model-from-the-command-line\"");
             assertContains(again, "\"response\": \"echo: Again\"");
+            assertContains(again, "The property agentcore.prompt is deprecated and will be removed in 0.3.0: use "
+                    + "agentcore.invoke.prompt");
             assertEquals(sessionIdIn(first.log()), sessionIdIn(again));
             assertNotEquals(sessionIdIn(first.log()), sessionIdIn(renewed));
             assertContains(read(log), "Invocation completed successfully");
@@ -72,7 +75,7 @@ class RunLocalTest {
         int port = FreePort.pick();
         Path log = project.file("run-local.log");
         Process maven = project.startMaven(log, "agentcore:run-local", "-Dagentcore.port=" + port,
-                "-Dagentcore.run-local.watch=true");
+                "-Dagentcore.runLocal.watch=true");
         try {
             awaitLog(log, ready(port), maven);
             assertContains(postPrompt(port, "Hi"), "\"response\":\"echo: Hi\"");

@@ -3,8 +3,8 @@ package io.github.agentcore4j.it.local;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FreePort;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +22,8 @@ class SecretsInDebugOutputTest {
         FixtureProject project = FixtureProject.copy("local-agent", "invoke-debug-secret")
                 .environment("AGENTCORE_BEARER_TOKEN", TOKEN);
 
-        MavenResult result = project.maven("-X", "agentcore:invoke", "-Dagentcore.prompt=Hi",
-                "-Dagentcore.bearerToken=" + TOKEN, "-Dagentcore.port=" + FreePort.pick()).assertFailure();
+        MavenResult result = project.maven("-X", "agentcore:invoke", "-Dagentcore.invoke.prompt=Hi",
+                "-Dagentcore.invoke.bearerToken=" + TOKEN, "-Dagentcore.port=" + FreePort.pick()).assertFailure();
 
         assertTrue(result.log().contains("[DEBUG] Configuring mojo"), "Maven ran with -X");
         assertTrue(result.log().contains("No agent answers at"), "the invoke goal ran");

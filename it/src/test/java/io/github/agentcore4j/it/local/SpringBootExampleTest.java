@@ -32,7 +32,7 @@ class SpringBootExampleTest {
         try {
             awaitLog(log, "Agent spring_boot_agent listens on http://127.0.0.1:" + port + " (HTTP)", runLocal);
 
-            String invoke = project.maven("-q", "agentcore:invoke", "-Dagentcore.prompt=Hello").assertSuccess().log();
+            String invoke = project.maven("-q", "agentcore:invoke", "-Dagentcore.invoke.prompt=Hello").assertSuccess().log();
 
             assertEquals("You said: Hello", json.readTree(invoke).get("response").asText(), invoke);
         } finally {
@@ -51,7 +51,7 @@ class SpringBootExampleTest {
         Path base = TinyBaseImages.saveTar(project.file("tiny-java.tar"), project.file("target/base-work"));
 
         project.maven("package", "agentcore:build", "-DskipTests", "-Dagentcore.build.target=tar",
-                "-Dagentcore.baseImage=tar://" + base, "-Dagentcore.build.revision=it-revision",
+                "-Dagentcore.baseImage=tar://" + base, "-Dagentcore.revision=it-revision",
                 // The default Java agent (the AWS distro) is not served by the repositories tests use.
                 "-Dagentcore.observability=false").assertSuccess();
 

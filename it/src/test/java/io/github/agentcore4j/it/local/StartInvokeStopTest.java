@@ -1,17 +1,17 @@
 package io.github.agentcore4j.it.local;
 
-import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static io.github.agentcore4j.it.local.LocalAgents.assertExits;
 import static io.github.agentcore4j.it.local.LocalAgents.assertNoProcessFrom;
 import static io.github.agentcore4j.it.local.LocalAgents.assertPortFree;
 import static io.github.agentcore4j.it.local.LocalAgents.read;
 import static io.github.agentcore4j.it.local.LocalAgents.recordedPid;
 import static io.github.agentcore4j.it.local.LocalAgents.sessionIdIn;
+import static io.github.agentcore4j.it.support.TextAssertions.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FixtureProject.MavenResult;
+import io.github.agentcore4j.it.support.FixtureProject;
 import io.github.agentcore4j.it.support.FreePort;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
@@ -83,7 +83,7 @@ class StartInvokeStopTest {
         FixtureProject project = FixtureProject.copy("local-agent", "invoke-nothing");
         int port = FreePort.pick();
 
-        MavenResult invoke = project.maven("agentcore:invoke", "-Dagentcore.prompt=Hello",
+        MavenResult invoke = project.maven("agentcore:invoke", "-Dagentcore.invoke.prompt=Hello",
                 "-Dagentcore.port=" + port).assertFailure();
 
         assertContains(invoke.log(), "No agent answers at http://127.0.0.1:" + port + "/invocations: start it with "
@@ -94,7 +94,7 @@ class StartInvokeStopTest {
     void invokeNeverGuessesAPortWhenNoLocalAgentIsRecorded() {
         FixtureProject project = FixtureProject.copy("local-agent", "invoke-no-port");
 
-        MavenResult invoke = project.maven("agentcore:invoke", "-Dagentcore.prompt=Hello").assertFailure();
+        MavenResult invoke = project.maven("agentcore:invoke", "-Dagentcore.invoke.prompt=Hello").assertFailure();
 
         assertContains(invoke.log(), "Invalid setting <port> (-Dagentcore.port): it is not set and no local agent of "
                 + "this project runs (" + project.file("target/agentcore/local-agent.properties") + " records none "

@@ -1,6 +1,7 @@
 package io.github.agentcore4j.maven.core.aws;
 
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,11 @@ public final class AwsSession implements AutoCloseable {
         return new AwsSession(settings, resolveRegion(settings));
     }
 
+    /** A session in the configured region, else in {@code defaultRegion}, e.g. the one in a runtime's ARN. */
+    public static AwsSession openIn(AwsSettings settings, String defaultRegion) {
+        return settings.region() != null ? open(settings) : open(settings, defaultRegion);
+    }
+
     /** A session in a fixed region, e.g. the one in a runtime ARN. */
     public static AwsSession open(AwsSettings settings, String region) {
         return new AwsSession(settings, Region.of(region));
@@ -72,7 +78,8 @@ public final class AwsSession implements AutoCloseable {
             }
             return chain.build().getRegion();
         } catch (SdkClientException e) {
-            throw new InvalidSettingException("region", "no AWS region is configured (not in the POM, AWS_REGION or "
+            throw new InvalidSettingException(PropertyNames.REGION,
+                    "no AWS region is configured (not in the POM, AWS_REGION or "
                     + "the profile)", "set -Dagentcore.region=us-east-1 (or AWS_REGION, or region in ~/.aws/config)");
         }
     }

@@ -1,6 +1,7 @@
 package io.github.agentcore4j.maven.core.aws;
 
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import java.net.URI;
 
 /**
@@ -26,7 +27,8 @@ public record AwsSettings(String region, String profile, URI endpointUrl) {
             }
             if (endpoint == null || endpoint.getHost() == null
                     || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))) {
-                throw new InvalidSettingException("endpointUrl", "'" + endpointUrl + "' is not an http(s) URL",
+                throw new InvalidSettingException(PropertyNames.ENDPOINT_URL,
+                        "'" + endpointUrl + "' is not an http(s) URL",
                         "use e.g. http://127.0.0.1:4566, or leave it unset for the AWS endpoints");
             }
         }

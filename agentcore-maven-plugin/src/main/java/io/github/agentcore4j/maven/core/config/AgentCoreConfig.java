@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
 
 /**
  * The content of {@code .bedrock_agentcore.yaml} in the AWS starter toolkit's schema, kept as the YAML tree it was
- * read from so that agents and fields this plugin does not own survive every update unchanged.
+ * read from so that agents and fields this plugin does not own survive every update unchanged. Only
+ * {@link AgentEntry} uses it.
  */
-public final class AgentCoreConfig {
+final class AgentCoreConfig {
 
     static final String DEFAULT_AGENT = "default_agent";
     static final String AGENTS = "agents";
@@ -136,15 +137,6 @@ public final class AgentCoreConfig {
         deployment.put("agent_arn", agentArn);
     }
 
-    /** Forgets the agent's runtime, keeping the rest of its entry. */
-    public void clearDeployment(String agentName) {
-        Map<String, Object> deployment = child(existingAgent(agentName), "bedrock_agentcore");
-        deployment.put("agent_id", null);
-        deployment.put("agent_arn", null);
-        deployment.put("agent_session_id", null);
-        existingAgent(agentName).remove(PLUGIN_RECORD);
-    }
-
     /** Records the version deployed last and the image digest it runs, for people and scripts reading the file. */
     public void deployedVersion(String agentName, String version, String imageDigest) {
         Map<String, Object> record = child(existingAgent(agentName), PLUGIN_RECORD);
@@ -192,15 +184,14 @@ public final class AgentCoreConfig {
         return awsValue(agentName, "ecr_repository");
     }
 
-    /** Records the ECR repository; {@code createdHere} says this plugin created it. */
-    public void ecrRepository(String agentName, String repositoryUri, boolean createdHere) {
-        Map<String, Object> agent = existingAgent(agentName);
-        Map<String, Object> aws = child(agent, "aws");
+    /**
+     * Records the ECR repository. Whether deploy created it is not recorded: destroy deletes a repository only when
+     * asked to ({@code deleteRepository}), whoever created it, as the toolkit's destroy does.
+     */
+    public void ecrRepository(String agentName, String repositoryUri) {
+        Map<String, Object> aws = child(existingAgent(agentName), "aws");
         aws.put("ecr_repository", repositoryUri);
         aws.put("ecr_auto_create", false);
-        if (createdHere) {
-            child(agent, PLUGIN_RECORD).put("created_ecr_repository", repositoryUri);
-        }
     }
 
     /** The keys of the runtime tags deploy set last time, the only ones it may remove. */
@@ -217,12 +208,6 @@ public final class AgentCoreConfig {
         child(existingAgent(agentName), PLUGIN_RECORD).put("deployed_tags", new ArrayList<>(keys));
     }
 
-    /** Whether this plugin created the agent's ECR repository. */
-    public boolean createdEcrRepository(String agentName) {
-        Optional<String> repository = ecrRepository(agentName);
-        return repository.isPresent() && repository.equals(pluginValue(agentName, "created_ecr_repository"));
-    }
-
     /** Removes the agent's entry; when it was the default agent, another one (if any) becomes the default. */
     public void removeAgent(String agentName) {
         if (!hasAgent(agentName)) {
@@ -233,6 +218,20 @@ public final class AgentCoreConfig {
         if (agentName.equals(root.get(DEFAULT_AGENT))) {
             root.put(DEFAULT_AGENT, agents.isEmpty() ? null : agents.keySet().iterator().next());
         }
+    }
+
+    /** The agent's {@code key:} mapping, created empty when missing; the agent must exist. */
+    public Map<String, Object> section(String agentName, String key) {
+        return child(existingAgent(agentName), key);
+    }
+
+    /** The agent's {@code key:} mapping, or empty when the agent or the mapping is missing. */
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, Object>> existingSection(String agentName, String key) {
+        if (hasAgent(agentName) && child(agents(), agentName).get(key) instanceof Map<?, ?> section) {
+            return Optional.of((Map<String, Object>) section);
+        }
+        return Optional.empty();
     }
 
     private Map<String, Object> existingAgent(String agentName) {

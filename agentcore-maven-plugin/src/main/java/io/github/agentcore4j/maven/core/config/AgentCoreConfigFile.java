@@ -17,11 +17,11 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * Reads and writes {@code .bedrock_agentcore.yaml}. Writes are atomic (a temporary file moved over the old one, so a
+ * Reads and writes {@code .bedrock_agentcore.yaml} for {@link AgentEntry}. Writes are atomic (a temporary file moved over the old one, so a
  * crash never leaves a torn file) and skipped when the content would not change, so repeated runs leave the file
  * byte-identical.
  */
-public final class AgentCoreConfigFile {
+final class AgentCoreConfigFile {
 
     private AgentCoreConfigFile() {
     }
@@ -69,14 +69,15 @@ public final class AgentCoreConfigFile {
         try {
             tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         } catch (YAMLException e) {
-            throw new InvalidSettingException("configFile", source + " is not valid YAML: " + e.getMessage(),
+            throw new InvalidSettingException(PropertyNames.CONFIG_FILE,
+                    source + " is not valid YAML: " + e.getMessage(),
                     "fix the file, or delete it and run agentcore:configure");
         }
         if (tree == null) {
             return AgentCoreConfig.empty();
         }
         if (!(tree instanceof Map)) {
-            throw new InvalidSettingException("configFile", source + " does not hold a YAML mapping",
+            throw new InvalidSettingException(PropertyNames.CONFIG_FILE, source + " does not hold a YAML mapping",
                     "fix the file, or delete it and run agentcore:configure");
         }
         @SuppressWarnings("unchecked")
@@ -93,13 +94,14 @@ public final class AgentCoreConfigFile {
         String fix = "fix the agents: section (agents: then one indented entry per agent name), or delete the file "
                 + "and run agentcore:configure";
         if (agents != null && !(agents instanceof Map)) {
-            throw new InvalidSettingException("configFile", source + ": its agents: section is not a mapping of agent "
+            throw new InvalidSettingException(PropertyNames.CONFIG_FILE,
+                    source + ": its agents: section is not a mapping of agent "
                     + "names to their settings", fix);
         }
         if (agents instanceof Map<?, ?> entries) {
             for (Map.Entry<?, ?> agent : entries.entrySet()) {
                 if (agent.getValue() != null && !(agent.getValue() instanceof Map)) {
-                    throw new InvalidSettingException("configFile", source + ": agent " + agent.getKey()
+                    throw new InvalidSettingException(PropertyNames.CONFIG_FILE, source + ": agent " + agent.getKey()
                             + " in its agents: section has no settings mapping", fix);
                 }
             }

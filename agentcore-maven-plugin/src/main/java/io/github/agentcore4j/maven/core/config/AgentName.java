@@ -26,7 +26,8 @@ public record AgentName(String value, String derivedFrom) {
             return new AgentName(convert(artifactId), artifactId);
         }
         if (!VALID.matcher(configured).matches()) {
-            throw new InvalidSettingException("agentName", "'" + configured + "' is not a valid agent runtime name "
+            throw new InvalidSettingException(PropertyNames.AGENT_NAME,
+                    "'" + configured + "' is not a valid agent runtime name "
                     + "(a letter, then up to 47 letters, digits or underscores)", "use '" + convert(configured) + "'");
         }
         return new AgentName(configured, null);

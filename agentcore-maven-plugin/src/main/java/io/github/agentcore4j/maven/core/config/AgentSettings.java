@@ -210,7 +210,7 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
 
         private static String checkRegion(String region) {
             if (region != null && !REGION.matcher(region).matches()) {
-                throw new InvalidSettingException("region", "'" + region + "' is not an AWS region name",
+                throw new InvalidSettingException(PropertyNames.REGION, "'" + region + "' is not an AWS region name",
                         "use a region code such as us-east-1 or eu-central-1");
             }
             return region;
@@ -222,26 +222,31 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
                 int equals = entry.indexOf('=');
                 String name = equals < 0 ? entry : entry.substring(0, equals);
                 if (equals < 0 || !ENVIRONMENT_NAME.matcher(name).matches()) {
-                    throw new InvalidSettingException("environment", "'" + entry + "' is not NAME=value with a "
+                    throw new InvalidSettingException(PropertyNames.ENVIRONMENT,
+                            "'" + entry + "' is not NAME=value with a "
                             + "variable name of letters, digits and underscores", "write it as NAME=value");
                 }
                 String value = entry.substring(equals + 1);
                 if (name.length() > ServiceRules.MAX_ENVIRONMENT_NAME) {
-                    throw new InvalidSettingException("environment", "the name " + name.substring(0, 20) + "... has "
+                    throw new InvalidSettingException(PropertyNames.ENVIRONMENT,
+                            "the name " + name.substring(0, 20) + "... has "
                             + name.length() + " characters, more than the " + ServiceRules.MAX_ENVIRONMENT_NAME
                             + " AgentCore accepts", "shorten it to at most " + ServiceRules.MAX_ENVIRONMENT_NAME);
                 }
                 if (value.length() > ServiceRules.MAX_ENVIRONMENT_VALUE) {
-                    throw new InvalidSettingException("environment", "the value of " + name + " has " + value.length()
+                    throw new InvalidSettingException(PropertyNames.ENVIRONMENT,
+                            "the value of " + name + " has " + value.length()
                             + " characters, more than the " + ServiceRules.MAX_ENVIRONMENT_VALUE + " AgentCore "
                             + "accepts", "shorten it, or pass a reference (e.g. a Secrets Manager name) instead");
                 }
                 if (variables.put(name, value) != null) {
-                    throw new InvalidSettingException("environment", name + " is set twice", "keep one " + name);
+                    throw new InvalidSettingException(PropertyNames.ENVIRONMENT,
+                            name + " is set twice", "keep one " + name);
                 }
             }
             if (variables.size() > ServiceRules.MAX_ENVIRONMENT_VARIABLES) {
-                throw new InvalidSettingException("environment", variables.size() + " variables are set, more than "
+                throw new InvalidSettingException(PropertyNames.ENVIRONMENT,
+                        variables.size() + " variables are set, more than "
                         + "the " + ServiceRules.MAX_ENVIRONMENT_VARIABLES + " AgentCore accepts",
                         "keep at most " + ServiceRules.MAX_ENVIRONMENT_VARIABLES);
             }
@@ -250,7 +255,7 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
 
         private static List<String> checkAllowlist(List<String> headers, boolean hasJwtAuthorizer) {
             if (headers.size() > ServiceRules.MAX_ALLOWLISTED_HEADERS) {
-                throw new InvalidSettingException("requestHeaderAllowlist", headers.size()
+                throw new InvalidSettingException(PropertyNames.REQUEST_HEADER_ALLOWLIST, headers.size()
                         + " headers are listed, more than the " + ServiceRules.MAX_ALLOWLISTED_HEADERS
                         + " AgentCore allows", "keep at most " + ServiceRules.MAX_ALLOWLISTED_HEADERS);
             }
@@ -260,7 +265,7 @@ public record AgentSettings(AgentName name, Protocol protocol, String region, St
                 String name = header.trim();
                 ServiceRules.checkHeaderName(name, hasJwtAuthorizer);
                 if (!seen.add(name)) {
-                    throw new InvalidSettingException("requestHeaderAllowlist", name + " is listed twice "
+                    throw new InvalidSettingException(PropertyNames.REQUEST_HEADER_ALLOWLIST, name + " is listed twice "
                             + "(header names ignore case)", "keep one " + name);
                 }
                 checked.add(name);

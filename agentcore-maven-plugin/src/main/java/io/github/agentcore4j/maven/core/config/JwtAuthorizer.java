@@ -22,18 +22,20 @@ public record JwtAuthorizer(String discoveryUrl, List<String> allowedClients, Li
         if (discoveryUrl == null || discoveryUrl.isBlank()) {
             String given = !allowedClients.isEmpty() ? "jwtAllowedClients"
                     : !allowedAudiences.isEmpty() ? "jwtAllowedAudiences"
-                    : !allowedScopes.isEmpty() ? "jwtAllowedScopes" : JwtCustomClaim.SETTING;
-            throw new InvalidSettingException("jwtDiscoveryUrl", given + " is set but the authorizer has no discovery URL",
+                    : !allowedScopes.isEmpty() ? "jwtAllowedScopes" : "jwtCustomClaims";
+            throw new InvalidSettingException(PropertyNames.JWT_DISCOVERY_URL,
+                    given + " is set but the authorizer has no discovery URL",
                     "set jwtDiscoveryUrl to your identity provider's https://.../.well-known/openid-configuration");
         }
         if (!ServiceRules.DISCOVERY_URL.matcher(discoveryUrl).matches()) {
-            throw new InvalidSettingException("jwtDiscoveryUrl", "'" + discoveryUrl
+            throw new InvalidSettingException(PropertyNames.JWT_DISCOVERY_URL, "'" + discoveryUrl
                     + "' does not end in /.well-known/openid-configuration",
                     "use the provider's OpenID discovery URL, e.g. https://idp.example.com/.well-known/openid-configuration");
         }
         for (String scope : allowedScopes) {
             if (!ServiceRules.SCOPE.matcher(scope).matches()) {
-                throw new InvalidSettingException("jwtAllowedScopes", "'" + scope + "' is not one scope of 1..255 "
+                throw new InvalidSettingException(PropertyNames.JWT_ALLOWED_SCOPES,
+                        "'" + scope + "' is not one scope of 1..255 "
                         + "printable characters without spaces, quotes or backslashes",
                         "list each scope separately (comma-separated on the command line), e.g. read,write");
             }

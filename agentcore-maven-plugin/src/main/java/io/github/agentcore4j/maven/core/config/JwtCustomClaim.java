@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  */
 public record JwtCustomClaim(String claimName, String valueType, String operator, List<String> values) {
 
-    static final String SETTING = "jwtCustomClaims";
     private static final Pattern CLAIM_NAME = Pattern.compile("[A-Za-z0-9_.-:]{1,255}");
     private static final Pattern MATCH_VALUE = Pattern.compile("[A-Za-z0-9_.-]{1,255}");
     private static final List<String> VALUE_TYPES = List.of("STRING", "STRING_ARRAY");
@@ -63,6 +62,6 @@ public record JwtCustomClaim(String claimName, String valueType, String operator
     }
 
     private static InvalidSettingException invalid(String rule) {
-        return new InvalidSettingException(SETTING, rule, FORMAT);
+        return new InvalidSettingException(PropertyNames.JWT_CUSTOM_CLAIMS, rule, FORMAT);
     }
 }

@@ -13,10 +13,10 @@ public record Lifecycle(Integer idleRuntimeSessionTimeout, Integer maxLifetime) 
 
     /** Checks the bounds the service enforces, naming the parameter at fault. */
     public Lifecycle {
-        checkBounds("idleRuntimeSessionTimeout", idleRuntimeSessionTimeout);
-        checkBounds("maxLifetime", maxLifetime);
+        checkBounds(PropertyNames.IDLE_RUNTIME_SESSION_TIMEOUT, idleRuntimeSessionTimeout);
+        checkBounds(PropertyNames.MAX_LIFETIME, maxLifetime);
         if (idleRuntimeSessionTimeout != null && maxLifetime != null && maxLifetime < idleRuntimeSessionTimeout) {
-            throw new InvalidSettingException("maxLifetime", "it is " + maxLifetime
+            throw new InvalidSettingException(PropertyNames.MAX_LIFETIME, "it is " + maxLifetime
                     + " s, shorter than idleRuntimeSessionTimeout (" + idleRuntimeSessionTimeout + " s)",
                     "make maxLifetime at least " + idleRuntimeSessionTimeout + " or lower idleRuntimeSessionTimeout");
         }
@@ -26,9 +26,9 @@ public record Lifecycle(Integer idleRuntimeSessionTimeout, Integer maxLifetime) 
         return idleRuntimeSessionTimeout != null || maxLifetime != null;
     }
 
-    private static void checkBounds(String parameter, Integer seconds) {
+    private static void checkBounds(String property, Integer seconds) {
         if (seconds != null && (seconds < MIN_SECONDS || seconds > MAX_SECONDS)) {
-            throw new InvalidSettingException(parameter, "it is " + seconds + " s, outside " + MIN_SECONDS + ".."
+            throw new InvalidSettingException(property, "it is " + seconds + " s, outside " + MIN_SECONDS + ".."
                     + MAX_SECONDS + " s", "set a number of seconds from " + MIN_SECONDS + " to " + MAX_SECONDS);
         }
     }

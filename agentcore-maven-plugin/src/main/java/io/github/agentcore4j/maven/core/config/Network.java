@@ -16,13 +16,14 @@ public record Network(NetworkMode mode, List<String> securityGroups, List<String
         securityGroups = List.copyOf(securityGroups);
         subnets = List.copyOf(subnets);
         if (mode == NetworkMode.VPC) {
-            requireNonEmpty("securityGroups", securityGroups, "sg-");
-            requireNonEmpty("subnets", subnets, "subnet-");
-            ServiceRules.checkVpcIds("securityGroups", securityGroups, ServiceRules.SECURITY_GROUP,
+            requireNonEmpty(PropertyNames.SECURITY_GROUPS, securityGroups, "sg-");
+            requireNonEmpty(PropertyNames.SUBNETS, subnets, "subnet-");
+            ServiceRules.checkVpcIds(PropertyNames.SECURITY_GROUPS, securityGroups, ServiceRules.SECURITY_GROUP,
                     "sg-0123456789abcdef0");
-            ServiceRules.checkVpcIds("subnets", subnets, ServiceRules.SUBNET, "subnet-0123456789abcdef0");
+            ServiceRules.checkVpcIds(PropertyNames.SUBNETS, subnets, ServiceRules.SUBNET, "subnet-0123456789abcdef0");
         } else if (!securityGroups.isEmpty() || !subnets.isEmpty()) {
-            throw new InvalidSettingException(securityGroups.isEmpty() ? "subnets" : "securityGroups",
+            throw new InvalidSettingException(
+                    securityGroups.isEmpty() ? PropertyNames.SUBNETS : PropertyNames.SECURITY_GROUPS,
                     "it only applies with networkMode VPC, but networkMode is PUBLIC",
                     "set networkMode to VPC, or remove it");
         }
@@ -40,12 +41,14 @@ public record Network(NetworkMode mode, List<String> securityGroups, List<String
                 return mode;
             }
         }
-        throw new InvalidSettingException("networkMode", "'" + value + "' is not a network mode", "use PUBLIC or VPC");
+        throw new InvalidSettingException(PropertyNames.NETWORK_MODE,
+                "'" + value + "' is not a network mode", "use PUBLIC or VPC");
     }
 
-    private static void requireNonEmpty(String parameter, List<String> ids, String idPrefix) {
+    private static void requireNonEmpty(String property, List<String> ids, String idPrefix) {
         if (ids.isEmpty()) {
-            throw new InvalidSettingException(parameter, "networkMode is VPC but no " + parameter + " are set",
+            String parameter = PropertyNames.parameterOf(property);
+            throw new InvalidSettingException(property, "networkMode is VPC but no " + parameter + " are set",
                     "list the " + parameter + " (" + idPrefix + "...) the agent runs in, comma-separated on the "
                             + "command line");
         }

@@ -22,7 +22,8 @@ public enum PlatformVersion {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException("platformVersion", "'" + value + "' is not a platform version",
+            throw new InvalidSettingException(PropertyNames.PLATFORM_VERSION,
+                    "'" + value + "' is not a platform version",
                     "use V2 (snapshot restore, the default) or V1");
         }
     }

@@ -44,7 +44,8 @@ public enum Protocol {
                 return protocol;
             }
         }
-        throw new InvalidSettingException("protocol", "'" + value + "' is not a protocol AgentCore Runtime serves",
+        throw new InvalidSettingException(PropertyNames.PROTOCOL,
+                "'" + value + "' is not a protocol AgentCore Runtime serves",
                 "use one of " + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 }

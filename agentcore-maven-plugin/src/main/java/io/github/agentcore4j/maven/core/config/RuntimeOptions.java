@@ -64,36 +64,36 @@ public record RuntimeOptions(PlatformVersion platformVersion, boolean warmup, St
         RuntimeOptions build(NetworkMode networkMode) {
             PlatformVersion platform = PlatformVersion.fromSetting(platformVersion);
             String hookPath = warmupPath == null || warmupPath.isBlank() ? DEFAULT_WARMUP_PATH : warmupPath.trim();
-            checkPath("warmupPath", hookPath);
+            checkPath(PropertyNames.WARMUP_PATH, hookPath);
             if (warmup && platform != PlatformVersion.V2) {
-                throw new InvalidSettingException("warmup", "the warmup hook runs only on platform V2, but "
+                throw new InvalidSettingException(PropertyNames.WARMUP, "the warmup hook runs only on platform V2, but "
                         + "platformVersion is " + platform, "set platformVersion to V2, or turn warmup off");
             }
             if (port != null && (port < 1 || port > 65535)) {
-                throw new InvalidSettingException("port", "it is " + port + ", not a TCP port (1..65535)",
+                throw new InvalidSettingException(PropertyNames.PORT, "it is " + port + ", not a TCP port (1..65535)",
                         "choose a port from 1 to 65535, or unset it for the protocol's port");
             }
             String path = invocationPath == null || invocationPath.isBlank() ? null : invocationPath.trim();
             if (path != null) {
-                checkPath("invocationPath", path);
+                checkPath(PropertyNames.INVOCATION_PATH, path);
             }
             String checkedDescription = description == null || description.isEmpty() ? null : description;
             if (checkedDescription != null && checkedDescription.length() > ServiceRules.MAX_DESCRIPTION) {
-                throw new InvalidSettingException("description", "it has " + checkedDescription.length()
+                throw new InvalidSettingException(PropertyNames.DESCRIPTION, "it has " + checkedDescription.length()
                         + " characters, more than the " + ServiceRules.MAX_DESCRIPTION + " AgentCore accepts",
                         "shorten it to at most " + ServiceRules.MAX_DESCRIPTION + " characters");
             }
             if (minimumMemoryInMiB != null && minimumMemoryInMiB < 1) {
-                throw new InvalidSettingException("minimumMemoryInMiB", "it is " + minimumMemoryInMiB
+                throw new InvalidSettingException(PropertyNames.MINIMUM_MEMORY_IN_MIB, "it is " + minimumMemoryInMiB
                         + ", not a positive number of MiB", "set a positive number of MiB, e.g. 2048, or unset it");
             }
             return new RuntimeOptions(platform, warmup, hookPath, port, path, checkedDescription, parseTags(tags),
                     parseFilesystems(filesystems, networkMode), parseAllowedPorts(allowedPorts), minimumMemoryInMiB);
         }
 
-        private static void checkPath(String parameter, String path) {
+        private static void checkPath(String property, String path) {
             if (!path.startsWith("/") || path.chars().anyMatch(c -> c <= ' ' || c > '~')) {
-                throw new InvalidSettingException(parameter, "'" + path + "' is not a URL path",
+                throw new InvalidSettingException(property, "'" + path + "' is not a URL path",
                         "start it with / and use no spaces, e.g. " + DEFAULT_WARMUP_PATH);
             }
         }
@@ -103,18 +103,18 @@ public record RuntimeOptions(PlatformVersion platformVersion, boolean warmup, St
             for (String entry : entries) {
                 int equals = entry.indexOf('=');
                 if (equals < 0) {
-                    throw new InvalidSettingException("tags", "'" + entry + "' is not KEY=value",
+                    throw new InvalidSettingException(PropertyNames.TAGS, "'" + entry + "' is not KEY=value",
                             "write each tag as KEY=value");
                 }
                 String key = entry.substring(0, equals).trim();
                 String value = entry.substring(equals + 1).trim();
                 ServiceRules.checkTag(key, value);
                 if (parsed.put(key, value) != null) {
-                    throw new InvalidSettingException("tags", key + " is set twice", "keep one " + key);
+                    throw new InvalidSettingException(PropertyNames.TAGS, key + " is set twice", "keep one " + key);
                 }
             }
             if (parsed.size() > ServiceRules.MAX_TAGS) {
-                throw new InvalidSettingException("tags", parsed.size() + " tags are set, more than the "
+                throw new InvalidSettingException(PropertyNames.TAGS, parsed.size() + " tags are set, more than the "
                         + ServiceRules.MAX_TAGS + " AWS allows", "keep at most " + ServiceRules.MAX_TAGS);
             }
             return parsed;
@@ -128,36 +128,40 @@ public record RuntimeOptions(PlatformVersion platformVersion, boolean warmup, St
             for (String entry : entries) {
                 int equals = entry.indexOf('=');
                 if (equals < 0) {
-                    throw new InvalidSettingException("filesystems", "'" + entry + "' is not MOUNT_PATH=SOURCE",
+                    throw new InvalidSettingException(PropertyNames.FILESYSTEMS,
+                            "'" + entry + "' is not MOUNT_PATH=SOURCE",
                             "write /mnt/<name>=session, or /mnt/<name>=<EFS or S3 Files access point ARN>");
                 }
                 String mountPath = entry.substring(0, equals).trim();
                 String source = entry.substring(equals + 1).trim();
                 if (mountPath.length() < 6 || mountPath.length() > ServiceRules.MAX_MOUNT_PATH
                         || !ServiceRules.MOUNT_PATH.matcher(mountPath).matches()) {
-                    throw new InvalidSettingException("filesystems", "mount path '" + mountPath + "' is not /mnt/ "
+                    throw new InvalidSettingException(PropertyNames.FILESYSTEMS,
+                            "mount path '" + mountPath + "' is not /mnt/ "
                             + "followed by one name (" + ServiceRules.MOUNT_PATH.pattern() + ", 6..200 characters)",
                             "mount it at /mnt/<name>, e.g. /mnt/data");
                 }
                 if (!mountPaths.add(mountPath.replaceAll("/$", ""))) {
-                    throw new InvalidSettingException("filesystems", mountPath + " is mounted twice",
+                    throw new InvalidSettingException(PropertyNames.FILESYSTEMS, mountPath + " is mounted twice",
                             "give each filesystem its own mount path");
                 }
                 Filesystem filesystem = filesystem(mountPath, source);
                 if (filesystem.kind() != Filesystem.Kind.SESSION_STORAGE && networkMode != NetworkMode.VPC) {
-                    throw new InvalidSettingException("filesystems", "an access point (" + mountPath + ") can only "
+                    throw new InvalidSettingException(PropertyNames.FILESYSTEMS,
+                            "an access point (" + mountPath + ") can only "
                             + "be mounted by a runtime in a VPC, but networkMode is " + networkMode,
                             "set networkMode to VPC with securityGroups and subnets, or use =session");
                 }
                 int limit = filesystem.kind() == Filesystem.Kind.SESSION_STORAGE ? 1 : 2;
                 if (counts.merge(filesystem.kind(), 1, Integer::sum) > limit) {
-                    throw new InvalidSettingException("filesystems", "more than " + limit + " "
+                    throw new InvalidSettingException(PropertyNames.FILESYSTEMS, "more than " + limit + " "
                             + filesystem.kind().member() + " filesystems are listed", "keep at most " + limit);
                 }
                 parsed.add(filesystem);
             }
             if (parsed.size() > ServiceRules.MAX_FILESYSTEMS) {
-                throw new InvalidSettingException("filesystems", parsed.size() + " filesystems are listed, more than "
+                throw new InvalidSettingException(PropertyNames.FILESYSTEMS,
+                        parsed.size() + " filesystems are listed, more than "
                         + "the " + ServiceRules.MAX_FILESYSTEMS + " AgentCore accepts",
                         "keep at most " + ServiceRules.MAX_FILESYSTEMS);
             }
@@ -174,7 +178,8 @@ public record RuntimeOptions(PlatformVersion platformVersion, boolean warmup, St
             if (source.length() <= 256 && ServiceRules.S3_FILES_ACCESS_POINT.matcher(source).matches()) {
                 return new Filesystem(Filesystem.Kind.S3_FILES, mountPath, source);
             }
-            throw new InvalidSettingException("filesystems", "'" + source + "' (for " + mountPath + ") is neither "
+            throw new InvalidSettingException(PropertyNames.FILESYSTEMS,
+                    "'" + source + "' (for " + mountPath + ") is neither "
                     + "session nor an EFS or S3 Files access point ARN", "use session, "
                     + "arn:aws:elasticfilesystem:<region>:<account>:access-point/fsap-<id> or "
                     + "arn:aws:s3files:<region>:<account>:file-system/fs-<id>/access-point/fsap-<id>");
@@ -183,7 +188,8 @@ public record RuntimeOptions(PlatformVersion platformVersion, boolean warmup, St
         /** Entries {@code 8080} or {@code 8000-8100}. */
         private static List<PortRange> parseAllowedPorts(List<String> entries) {
             if (entries.size() > ServiceRules.MAX_ALLOWED_PORTS) {
-                throw new InvalidSettingException("allowedPorts", entries.size() + " entries are listed, more than "
+                throw new InvalidSettingException(PropertyNames.ALLOWED_PORTS,
+                        entries.size() + " entries are listed, more than "
                         + "the " + ServiceRules.MAX_ALLOWED_PORTS + " AgentCore accepts",
                         "keep at most " + ServiceRules.MAX_ALLOWED_PORTS + " ports or ranges");
             }
@@ -199,7 +205,8 @@ public record RuntimeOptions(PlatformVersion platformVersion, boolean warmup, St
                     }
                     parsed.add(new PortRange(from, to));
                 } catch (NumberFormatException e) {
-                    throw new InvalidSettingException("allowedPorts", "'" + entry + "' is not a port or a range "
+                    throw new InvalidSettingException(PropertyNames.ALLOWED_PORTS,
+                            "'" + entry + "' is not a port or a range "
                             + "within " + ServiceRules.MIN_ALLOWED_PORT + ".." + ServiceRules.MAX_ALLOWED_PORT,
                             "write a port such as 8081 or a range such as 8100-8110, between "
                                     + ServiceRules.MIN_ALLOWED_PORT + " and " + ServiceRules.MAX_ALLOWED_PORT);

@@ -83,14 +83,14 @@ public final class ServiceRules {
     }
 
     /** Checks the VPC ids of one list ({@code securityGroups} or {@code subnets}). */
-    static void checkVpcIds(String parameter, Collection<String> ids, Pattern pattern, String example) {
+    static void checkVpcIds(String property, Collection<String> ids, Pattern pattern, String example) {
         if (ids.size() > MAX_VPC_IDS) {
-            throw new InvalidSettingException(parameter, ids.size() + " are listed, more than the " + MAX_VPC_IDS
+            throw new InvalidSettingException(property, ids.size() + " are listed, more than the " + MAX_VPC_IDS
                     + " AgentCore accepts", "keep at most " + MAX_VPC_IDS);
         }
         for (String id : ids) {
             if (!pattern.matcher(id).matches()) {
-                throw new InvalidSettingException(parameter, "'" + id + "' does not match " + pattern.pattern(),
+                throw new InvalidSettingException(property, "'" + id + "' does not match " + pattern.pattern(),
                         "use the id exactly as the VPC console shows it, e.g. " + example);
             }
         }
@@ -100,31 +100,33 @@ public final class ServiceRules {
     static void checkHeaderName(String name, boolean hasJwtAuthorizer) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (!HEADER_NAME.matcher(name).matches()) {
-            throw new InvalidSettingException("requestHeaderAllowlist", "'" + name + "' does not match the service's "
+            throw new InvalidSettingException(PropertyNames.REQUEST_HEADER_ALLOWLIST,
+                    "'" + name + "' does not match the service's "
                     + "header name pattern " + HEADER_NAME.pattern(), "start with a letter and use only letters, "
                     + "digits, '-' and '_', e.g. X-Tenant-Id");
         }
         if (RESTRICTED_HEADERS.contains(name)) {
-            throw new InvalidSettingException("requestHeaderAllowlist", name + " is one of the headers AgentCore "
+            throw new InvalidSettingException(PropertyNames.REQUEST_HEADER_ALLOWLIST,
+                    name + " is one of the headers AgentCore "
                     + "Runtime never passes on (restricted headers)", "remove it; pass the value in a header of "
                     + "your own, e.g. X-" + name);
         }
         if (lower.startsWith("x-amz-") || (lower.startsWith("x-amzn-")
                 && !lower.startsWith(CUSTOM_HEADER_PREFIX.toLowerCase(Locale.ROOT)))) {
-            throw new InvalidSettingException("requestHeaderAllowlist", name
+            throw new InvalidSettingException(PropertyNames.REQUEST_HEADER_ALLOWLIST, name
                     + " is reserved by AWS (x-amz-*, x-amzn-*)", "use another name, or "
                     + CUSTOM_HEADER_PREFIX + "<Name>");
         }
         if (lower.equals("authorization") && !hasJwtAuthorizer) {
-            throw new InvalidSettingException("requestHeaderAllowlist", "Authorization is only passed to "
+            throw new InvalidSettingException(PropertyNames.REQUEST_HEADER_ALLOWLIST, "Authorization is only passed to "
                     + "agents with a JWT authorizer", "set jwtDiscoveryUrl, or remove Authorization");
         }
     }
 
     /** Checks a named endpoint's name ({@code agentcore.deploy.endpoint}, {@code agentcore.rollback.endpoint}...). */
-    public static String checkEndpointName(String parameter, String property, String name) {
+    public static String checkEndpointName(String property, String name) {
         if (!ENDPOINT_NAME.matcher(name).matches()) {
-            throw new InvalidSettingException(parameter, property, "'" + name + "' is not an endpoint name ("
+            throw new InvalidSettingException(property, "'" + name + "' is not an endpoint name ("
                     + ENDPOINT_NAME.pattern() + ")", "start with a letter and use at most 48 letters, digits and "
                     + "'_', e.g. prod");
         }
@@ -141,7 +143,7 @@ public final class ServiceRules {
             String fix = derived ? "set agentcore.deploy.repository to a valid name, or choose an agentName without "
                     + "a trailing '_' or three '_' in a row"
                     : "use lower-case letters and digits separated by '.', '_', '__' or '-', with '/' between parts";
-            throw new InvalidSettingException("repository", "agentcore.deploy.repository", "'" + name
+            throw new InvalidSettingException(PropertyNames.DEPLOY_REPOSITORY, "'" + name
                     + "'" + (derived ? " (derived from the agent name)" : "") + " is not a valid ECR repository "
                     + "name (2..256 characters of " + REPOSITORY_NAME.pattern() + ")", fix);
         }
@@ -151,15 +153,17 @@ public final class ServiceRules {
     /** Checks one tag key and value. */
     static void checkTag(String key, String value) {
         if (key.isEmpty() || key.length() > 128 || !TAG_TEXT.matcher(key).matches()) {
-            throw new InvalidSettingException("tags", "tag key '" + key + "' is not 1..128 characters of "
+            throw new InvalidSettingException(PropertyNames.TAGS, "tag key '" + key + "' is not 1..128 characters of "
                     + TAG_TEXT.pattern(), "use letters, digits, spaces and . _ : / = + @ -");
         }
         if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
-            throw new InvalidSettingException("tags", "tag key '" + key + "' starts with aws:, which AWS reserves",
+            throw new InvalidSettingException(PropertyNames.TAGS,
+                    "tag key '" + key + "' starts with aws:, which AWS reserves",
                     "choose another key");
         }
         if (value.length() > 256 || !TAG_TEXT.matcher(value).matches()) {
-            throw new InvalidSettingException("tags", "the value of tag " + key + " is not 0..256 characters of "
+            throw new InvalidSettingException(PropertyNames.TAGS,
+                    "the value of tag " + key + " is not 0..256 characters of "
                     + TAG_TEXT.pattern(), "use letters, digits, spaces and . _ : / = + @ -");
         }
     }

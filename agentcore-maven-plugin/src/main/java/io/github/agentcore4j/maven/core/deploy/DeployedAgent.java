@@ -1,7 +1,8 @@
 package io.github.agentcore4j.maven.core.deploy;
 
-import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
+import io.github.agentcore4j.maven.core.config.AgentEntry;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +26,7 @@ public record DeployedAgent(String arn, String id, String region) {
     public static DeployedAgent ofArn(String arn) {
         Matcher matcher = RUNTIME_ARN.matcher(arn.trim());
         if (!matcher.matches()) {
-            throw new InvalidSettingException("agentArn", "'" + arn + "' is not an agent runtime ARN",
+            throw new InvalidSettingException(PropertyNames.AGENT_ARN, "'" + arn + "' is not an agent runtime ARN",
                     "use arn:aws:bedrock-agentcore:<region>:<account>:runtime/<id>, as `mvn agentcore:status` or the "
                             + "console shows it");
         }
@@ -33,19 +34,19 @@ public record DeployedAgent(String arn, String id, String region) {
     }
 
     /** The agent given by ARN, else the one the configuration records, else empty. */
-    public static Optional<DeployedAgent> find(String givenArn, AgentCoreConfig config, String agentName) {
+    public static Optional<DeployedAgent> find(String givenArn, AgentEntry entry) {
         if (givenArn != null && !givenArn.isBlank()) {
             return Optional.of(ofArn(givenArn));
         }
-        return config.agentArn(agentName).map(DeployedAgent::ofArn);
+        return entry.agentArn().map(DeployedAgent::ofArn);
     }
 
     /**
      * @throws InvalidSettingException naming {@code agentArn} when the agent has not been deployed
      */
-    public static DeployedAgent require(String givenArn, AgentCoreConfig config, String agentName, String configFile) {
-        return find(givenArn, config, agentName).orElseThrow(() -> new InvalidSettingException("agentArn",
-                "agent " + agentName + " has not been deployed (" + configFile + " records no agent_arn for it)",
+    public static DeployedAgent require(String givenArn, AgentEntry entry) {
+        return find(givenArn, entry).orElseThrow(() -> new InvalidSettingException(PropertyNames.AGENT_ARN,
+                "agent " + entry.name() + " has not been deployed (" + entry.file() + " records no agent_arn for it)",
                 "deploy it first (mvn deploy, or mvn package agentcore:deploy), or name a runtime with "
                         + "-Dagentcore.agentArn=arn:aws:bedrock-agentcore:..."));
     }

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.aws.AwsSession;
 import io.github.agentcore4j.maven.core.aws.Secrets;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
+import io.github.agentcore4j.maven.core.config.AgentEntry;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.image.ImageBuildException;
+import io.github.agentcore4j.maven.core.memory.MemoryRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntime;
@@ -50,24 +53,29 @@ public final class Deployer {
     public Optional<Deployment> deploy(DeployRequest request, ImagePusher images)
             throws ImageBuildException, InterruptedException {
         String name = request.settings().name().value();
-        AgentCoreConfig config = AgentCoreConfigFile.read(configFile);
-        config.configureAgent(request.settings(), request.mainClass());
+        AgentEntry entry = AgentEntry.read(configFile, name);
+        entry.configure(request.settings(), request.mainClass());
+        MemoryRecord.configure(entry, request.memory());
         if (request.dryRun()) {
-            printDryRun(request, config);
+            printDryRun(request, entry);
             return Optional.empty();
         }
         log.info("Deploying agent " + name + " to account " + aws.accountId() + " in " + aws.region());
-        Optional<LiveRuntime> existing = existingRuntime(config, name, request.waitTimeout());
+        Optional<LiveRuntime> existing = existingRuntime(entry, request.waitTimeout());
         // Refuses what AWS would refuse (network change, dropping the JWT authorizer) before anything is built.
         plan(request, existing, PENDING_IMAGE, "<execution role>");
 
+        MemoryAndIdentity.Provisioned services = new MemoryAndIdentity(aws, log).provision(request, entry);
+        entry.save();
+        request = withServiceEnvironment(request, services);
         Repositories.Resolved repository = new Repositories(aws, log)
                 .ensure(request.repository(), request.keepImages(), false);
-        ExecutionRoles.Resolved role = executionRole(request, config, request.repository());
-        config.awsAccount(name, aws.accountId(), aws.region());
-        config.ecrRepository(name, repository.uri(), repository.createdNow());
-        config.executionRole(name, role.arn(), role.ownedHere());
-        AgentCoreConfigFile.write(configFile, config);
+        ExecutionRoles.Resolved role = executionRole(request, entry, request.repository(),
+                services.roleStatements(aws, name));
+        entry.awsAccount(aws.accountId(), aws.region());
+        entry.ecrRepository(repository.uri());
+        entry.executionRole(role.arn(), role.ownedHere());
+        entry.save();
 
         String containerUri = images.push(repository.uri() + ":"
                 + ResourceNames.imageTag(request.projectVersion(), Instant.now())).digestReference();
@@ -77,23 +85,23 @@ public final class Deployer {
         DeploymentPlan plan = plan(request, existing, containerUri, role.arn());
         plan.notes().forEach(log::info);
         PlanApplier.Applied applied = new PlanApplier(aws, runtimes, log).apply(plan, role.arn(),
-                request.settings().runtime().tags(), config.deployedTagKeys(name), request.waitTimeout(), made -> {
-                    config.deployment(name, made.id(), made.arn());
-                    AgentCoreConfigFile.write(configFile, config);
+                request.settings().runtime().tags(), entry.deployedTagKeys(), request.waitTimeout(), made -> {
+                    entry.deployment(made.id(), made.arn());
+                    entry.save();
                 });
         if (request.endpointName() != null) {
             pointEndpoint(applied.id(), request.endpointName(), applied.version(), request);
         }
-        config.deployedVersion(name, applied.version(), ResourceNames.imageDigest(containerUri));
-        config.deployedTagKeys(name, request.settings().runtime().tags().keySet());
-        AgentCoreConfigFile.write(configFile, config);
+        entry.deployedVersion(applied.version(), ResourceNames.imageDigest(containerUri));
+        entry.deployedTagKeys(request.settings().runtime().tags().keySet());
+        entry.save();
         Deployment deployment = new Deployment(applied.id(), applied.arn(), applied.version(), containerUri, role.arn(),
                 aws.region(), request.endpointName(), plan.action() != DeploymentPlan.Action.NOTHING);
         deployment.writeTo(outputDirectory);
         log.info("Agent runtime " + applied.arn() + " version " + applied.version() + " is READY"
                 + (plan.action() == DeploymentPlan.Action.NOTHING ? "" : " and DEFAULT serves it") + ". Logs: "
                 + ResourceNames.logGroup(applied.id(), Runtimes.DEFAULT_ENDPOINT)
-                + ". Try it: mvn agentcore:invoke -Dagentcore.prompt=Hello");
+                + ". Try it: mvn agentcore:invoke -Dagentcore.invoke.prompt=Hello");
         return Optional.of(deployment);
     }
 
@@ -101,15 +109,18 @@ public final class Deployer {
      * Prints the plan against the runtime as it is; without credentials or network, the plan of a first create.
      * Reads only: the repository, the role and the runtime are left as they are, and no image is built.
      */
-    private void printDryRun(DeployRequest request, AgentCoreConfig config) throws InterruptedException {
+    private void printDryRun(DeployRequest request, AgentEntry entry) throws InterruptedException {
         String name = request.settings().name().value();
         Optional<LiveRuntime> existing;
         String roleArn;
         try {
             log.info("[dry run] Deploying agent " + name + " to account " + aws.accountId() + " in " + aws.region());
-            existing = existingRuntime(config, name, null);
+            existing = existingRuntime(entry, null);
+            MemoryAndIdentity.Provisioned services = new MemoryAndIdentity(aws, log).provision(request, entry);
+            request = withServiceEnvironment(request, services);
             new Repositories(aws, log).ensure(request.repository(), request.keepImages(), true);
-            roleArn = executionRole(request, config, request.repository()).arn();
+            roleArn = executionRole(request, entry, request.repository(), services.roleStatements(aws, name))
+                    .arn();
         } catch (SdkClientException e) {
             log.info("[dry run] AWS is not reachable with these credentials (" + e.getMessage() + "); showing the "
                     + "plan of a first create");
@@ -132,28 +143,44 @@ public final class Deployer {
                 : DeploymentPlan.create(name, desired, request.settings().runtime().tags());
     }
 
-    private ExecutionRoles.Resolved executionRole(DeployRequest request, AgentCoreConfig config,
-            String repositoryName) {
+    /**
+     * The request with the variables memory and identity add to the runtime's environment; a variable the POM sets
+     * itself wins. An unchanged memory gives the same variables, so the plan makes no new version for it.
+     */
+    private static DeployRequest withServiceEnvironment(DeployRequest request, MemoryAndIdentity.Provisioned services) {
+        Map<String, String> environment = new LinkedHashMap<>(request.settings().environment());
+        services.environment().forEach(environment::putIfAbsent);
+        return request.withSettings(request.settings().withEnvironment(environment));
+    }
+
+    private ExecutionRoles.Resolved executionRole(DeployRequest request, AgentEntry entry,
+            String repositoryName, List<ObjectNode> serviceStatements) {
         String name = request.settings().name().value();
         Optional<String> configured = Optional.ofNullable(request.executionRole()).filter(role -> !role.isBlank())
-                .or(() -> config.executionRole(name).filter(role -> !config.createdExecutionRole(name)));
+                .or(() -> entry.executionRole().filter(role -> !entry.createdExecutionRole()));
         ExecutionRoles roles = new ExecutionRoles(aws, log);
         if (configured.isPresent()) {
             roles.requireTrustsAgentCore(configured.get().trim());
             log.info("Using the configured execution role " + configured.get() + " (not changed)");
+            if (!serviceStatements.isEmpty()) {
+                log.warn("The agent's memory or credential providers need these statements in the policy of "
+                        + configured.get().trim() + ", which deploy does not change: "
+                        + PolicyDocuments.statementsDocument(serviceStatements));
+            }
             return new ExecutionRoles.Resolved(configured.get().trim(), false);
         }
         return roles.ensure(name, repositoryName, request.settings().protocol(), request.marketplaceAccess(),
-                request.dryRun());
+                serviceStatements, request.dryRun());
     }
 
     /**
      * The runtime recorded in the YAML, else one with the agent's name, once it has stopped changing (an update
      * while one is in progress would be refused); a stale recorded id is reported.
      */
-    private Optional<LiveRuntime> existingRuntime(AgentCoreConfig config, String name, Duration settleTimeout)
+    private Optional<LiveRuntime> existingRuntime(AgentEntry entry, Duration settleTimeout)
             throws InterruptedException {
-        Optional<String> storedId = config.agentId(name);
+        String name = entry.name();
+        Optional<String> storedId = entry.agentId();
         Optional<LiveRuntime> found = Optional.empty();
         if (storedId.isPresent()) {
             found = runtimes.read(storedId.get(), null);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.agentcore4j.maven.core.aws.JsonMembers;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -211,7 +212,7 @@ public record DeploymentPlan(Action action, String agentRuntimeName, String agen
 
     private static void refuseNetworkChange(String id, JsonNode desired, JsonNode actual) {
         if (actual != null && desired != null && !placement(desired).equals(placement(actual))) {
-            throw new InvalidSettingException("networkMode", "agent runtime " + id + " runs with network "
+            throw new InvalidSettingException(PropertyNames.NETWORK_MODE, "agent runtime " + id + " runs with network "
                     + actual + " and AgentCore cannot change a runtime's network configuration after it is created "
                     + "(the POM asks for " + desired + ")", "set networkMode, securityGroups and subnets back to "
                     + "what the runtime has, or run mvn agentcore:destroy and then deploy again");
@@ -220,7 +221,8 @@ public record DeploymentPlan(Action action, String agentRuntimeName, String agen
 
     private static void refuseDroppingJwt(String id, JsonNode desired, JsonNode actual) {
         if (desired == null && actual != null && actual.has("customJWTAuthorizer")) {
-            throw new InvalidSettingException("jwtDiscoveryUrl", "agent runtime " + id + " accepts only JWTs from "
+            throw new InvalidSettingException(PropertyNames.JWT_DISCOVERY_URL,
+                    "agent runtime " + id + " accepts only JWTs from "
                     + actual.path("customJWTAuthorizer").path("discoveryUrl").asText() + ", and deploying a POM "
                     + "without an authorizer would make it accept IAM (SigV4) callers instead",
                     "set jwtDiscoveryUrl (and the allowed clients, audiences or scopes) to keep the JWT authorizer, "

@@ -19,8 +19,8 @@ final class Repositories {
 
     private static final int BATCH_DELETE_LIMIT = 100;
 
-    /** The repository to push to, and whether this run created it. */
-    record Resolved(String name, String uri, boolean createdNow) {
+    /** The repository to push to. */
+    record Resolved(String name, String uri) {
     }
 
     private final AwsSession aws;
@@ -36,7 +36,7 @@ final class Repositories {
         Optional<Repository> existing = find(name);
         if (existing.isPresent()) {
             log.info("Using ECR repository " + existing.get().repositoryUri());
-            return new Resolved(name, existing.get().repositoryUri(), false);
+            return new Resolved(name, existing.get().repositoryUri());
         }
         CreateRepositoryRequest create = CreateRepositoryRequest.builder().repositoryName(name)
                 .imageTagMutability(ImageTagMutability.IMMUTABLE)
@@ -48,7 +48,7 @@ final class Repositories {
             if (keepImages > 0) {
                 log.info("[dry run] would set the lifecycle policy " + lifecyclePolicy(keepImages));
             }
-            return new Resolved(name, "<" + name + " repository URI>", true);
+            return new Resolved(name, "<" + name + " repository URI>");
         }
         Repository created = aws.ecr().createRepository(create).repository();
         log.info("Created ECR repository " + created.repositoryUri() + " (immutable tags, scan on push)");
@@ -57,7 +57,7 @@ final class Repositories {
                     .lifecyclePolicyText(lifecyclePolicy(keepImages)));
             log.info("Set its lifecycle policy: keep the newest " + keepImages + " images");
         }
-        return new Resolved(name, created.repositoryUri(), true);
+        return new Resolved(name, created.repositoryUri());
     }
 
     /** An ECR lifecycle policy that expires all but the newest {@code keepImages} images, tagged or not. */

@@ -2,10 +2,10 @@ package io.github.agentcore4j.maven.core.deploy;
 
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.aws.AwsSession;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
-import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.aws.JsonMembers;
+import io.github.agentcore4j.maven.core.config.AgentEntry;
+import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class Rollback {
                 : endpointName.trim();
         List<AgentRuntime> versions = runtimes.versions(agent.id());
         GetAgentRuntimeEndpointResponse current = runtimes.endpoint(agent.id(), endpoint).orElseThrow(() ->
-                new InvalidSettingException("endpoint", "agentcore.rollback.endpoint", "agent runtime " + agent.id()
+                new InvalidSettingException(PropertyNames.ROLLBACK_ENDPOINT, "agent runtime " + agent.id()
                         + " has no endpoint " + endpoint, "use DEFAULT or an endpoint `mvn agentcore:status` lists"));
         String serving = current.liveVersion();
         String target = version != null && !version.isBlank() ? checked(version.trim(), versions, agent)
@@ -82,11 +82,11 @@ public final class Rollback {
 
     private static String checked(String version, List<AgentRuntime> versions, DeployedAgent agent) {
         AgentRuntime found = versions.stream().filter(candidate -> candidate.agentRuntimeVersion().equals(version))
-                .findFirst().orElseThrow(() -> new InvalidSettingException("version", "agentcore.rollback.version",
+                .findFirst().orElseThrow(() -> new InvalidSettingException(PropertyNames.ROLLBACK_VERSION,
                         "agent runtime " + agent.id() + " has no version " + version, "pick one that "
                                 + "`mvn agentcore:versions` lists"));
         if (found.status() != AgentRuntimeStatus.READY) {
-            throw new InvalidSettingException("version", "agentcore.rollback.version", "version " + version
+            throw new InvalidSettingException(PropertyNames.ROLLBACK_VERSION, "version " + version
                     + " is " + found.statusAsString() + ", not READY", "pick a READY version from `mvn agentcore:versions`");
         }
         return version;
@@ -99,17 +99,17 @@ public final class Rollback {
                 .filter(candidate -> Integer.parseInt(candidate.agentRuntimeVersion()) < servingNumber)
                 .filter(candidate -> candidate.status() == AgentRuntimeStatus.READY)
                 .map(AgentRuntime::agentRuntimeVersion).findFirst()
-                .orElseThrow(() -> new InvalidSettingException("version", "agentcore.rollback.version",
+                .orElseThrow(() -> new InvalidSettingException(PropertyNames.ROLLBACK_VERSION,
                         "agent runtime " + agent.id() + " has no READY version before " + serving,
                         "name the version with -Dagentcore.rollback.version=N"));
     }
 
     private Deployment record(String agentName, DeployedAgent agent, GetAgentRuntimeResponse version,
             String endpoint, boolean newVersion) {
-        AgentCoreConfig config = AgentCoreConfigFile.read(configFile);
-        if (config.hasAgent(agentName) && endpoint == null) {
-            config.deployedVersion(agentName, version.agentRuntimeVersion(), imageDigest(version));
-            AgentCoreConfigFile.write(configFile, config);
+        AgentEntry entry = AgentEntry.read(configFile, agentName);
+        if (entry.exists() && endpoint == null) {
+            entry.deployedVersion(version.agentRuntimeVersion(), imageDigest(version));
+            entry.save();
         }
         Deployment deployment = new Deployment(agent.id(), agent.arn(), version.agentRuntimeVersion(),
                 containerUri(version), version.roleArn(), agent.region(), endpoint, newVersion);

@@ -2,6 +2,7 @@ package io.github.agentcore4j.maven.core.deploy;
 
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -53,7 +54,7 @@ public final class RuntimeLogs {
         try {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidSettingException("since", "agentcore.logs.since", "'" + value + "' is neither an age "
+            throw new InvalidSettingException(PropertyNames.LOGS_SINCE, "'" + value + "' is neither an age "
                     + "nor an instant", "write an age such as 10m, 2h or 1d, or an instant such as "
                     + "2026-11-30T12:00:00Z");
         }

@@ -2,6 +2,7 @@ package io.github.agentcore4j.maven.core.image;
 
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +45,8 @@ public final class BaseImages {
      */
     public static void requireJava(String baseImage) {
         if (SCRATCH.equals(baseImage.trim())) {
-            throw new InvalidSettingException("baseImage", "'scratch' has no Java, and the image's entrypoint runs "
+            throw new InvalidSettingException(PropertyNames.BASE_IMAGE,
+                    "'scratch' has no Java, and the image's entrypoint runs "
                     + "java", "use a Java runtime image that includes linux/arm64, e.g. eclipse-temurin:21-jre (the "
                     + "default); without network, a local copy: tar:///path/to/image.tar or docker://image:tag");
         }

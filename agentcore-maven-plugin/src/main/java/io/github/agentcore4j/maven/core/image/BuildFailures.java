@@ -24,7 +24,7 @@ import javax.net.ssl.SSLHandshakeException;
 final class BuildFailures {
 
     private static final String BASE_IMAGE = "the base image (<baseImage>, -Dagentcore.baseImage)";
-    private static final String TARGET_IMAGE = "the target image (<image>, -Dagentcore.image)";
+    private static final String TARGET_IMAGE = "the target image (<image>, -Dagentcore.build.image)";
 
     private final ImageReference base;
     private final ImageReference target;

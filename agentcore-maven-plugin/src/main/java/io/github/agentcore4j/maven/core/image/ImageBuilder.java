@@ -18,6 +18,7 @@ import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.event.events.ProgressEvent;
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.observability.JavaAgentRecipe;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,10 +69,10 @@ public final class ImageBuilder {
      */
     public ImageBuildResult build(ImageBuildRequest request, BuildLog log) throws ImageBuildException {
         ImageReference base = BaseImages.isLocal(request.baseImage()) ? ImageReference.scratch()
-                : ImageReferences.parse(BaseImages.registryReference(request.baseImage()), "baseImage",
-                        "agentcore.baseImage");
-        ImageReference target = ImageReferences.parse(request.target().reference(), "image", "agentcore.image");
-        ImageReferences.checkTags(request.additionalTags(), "tags", "agentcore.build.tags");
+                : ImageReferences.parse(BaseImages.registryReference(request.baseImage()), 
+                        PropertyNames.BASE_IMAGE);
+        ImageReference target = ImageReferences.parse(request.target().reference(), PropertyNames.BUILD_IMAGE);
+        ImageReferences.checkTags(request.additionalTags(), PropertyNames.BUILD_TAGS);
         Consumer<LogEvent> jibLog = JibEvents.logTo(log);
         RegistryCredentials credentials = new RegistryCredentials(request.credentialsByRegistry(),
                 ecrClientsByProfile.apply(request.awsProfile()), log, jibLog);
@@ -169,7 +170,7 @@ public final class ImageBuilder {
         }
         if (baseImage.startsWith(BaseImages.DOCKER_PREFIX)) {
             return Optional.of(JavaContainerBuilder.from(DockerDaemonImage.named(ImageReferences.parse(
-                    baseImage.substring(BaseImages.DOCKER_PREFIX.length()), "baseImage", "agentcore.baseImage"))));
+                    baseImage.substring(BaseImages.DOCKER_PREFIX.length()), PropertyNames.BASE_IMAGE))));
         }
         return Optional.empty();
     }

@@ -11,20 +11,20 @@ final class ImageReferences {
     private ImageReferences() {
     }
 
-    static ImageReference parse(String value, String parameter, String property) {
+    static ImageReference parse(String value, String property) {
         try {
             return ImageReference.parse(value);
         } catch (InvalidImageReferenceException e) {
-            throw new InvalidSettingException(parameter, property, "'" + value + "' is not a valid image reference",
+            throw new InvalidSettingException(property, "'" + value + "' is not a valid image reference",
                     "write it as [registry/]repository[:tag] with a lowercase repository, e.g. "
                             + "123456789012.dkr.ecr.us-east-1.amazonaws.com/my-agent:1.0");
         }
     }
 
-    static void checkTags(List<String> tags, String parameter, String property) {
+    static void checkTags(List<String> tags, String property) {
         for (String tag : tags) {
             if (!ImageReference.isValidTag(tag)) {
-                throw new InvalidSettingException(parameter, property, "'" + tag + "' is not a valid image tag",
+                throw new InvalidSettingException(property, "'" + tag + "' is not a valid image tag",
                         "use at most 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'");
             }
         }

@@ -1,6 +1,7 @@
 package io.github.agentcore4j.maven.core.image;
 
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,21 +28,23 @@ public final class ImageTargets {
         switch (normalized) {
             case "registry":
                 if (!imageGiven) {
-                    throw new InvalidSettingException("image", "agentcore.image", "it is not set, and the registry "
+                    throw new InvalidSettingException(PropertyNames.BUILD_IMAGE, "it is not set, and the registry "
                             + "target needs to know where to push", "set it to the repository to push to, e.g. "
-                            + "-Dagentcore.image=123456789012.dkr.ecr.us-east-1.amazonaws.com/my-agent:1.0, or use "
+                            + "-Dagentcore.build.image=123456789012.dkr.ecr.us-east-1.amazonaws.com/my-agent:1.0, "
+                            + "or use "
                             + "-Dagentcore.build.target=tar");
                 }
                 return new ImageTarget.Registry(image.trim());
             case "tar":
                 return new ImageTarget.Tar(imageGiven ? image.trim() : fallbackName, tarFile);
             case "docker":
-                Path client = daemonClient.get().orElseThrow(() -> new InvalidSettingException("target",
-                        "agentcore.build.target", "'docker' needs a docker or podman command on the PATH and none "
+                Path client = daemonClient.get().orElseThrow(() -> new InvalidSettingException(
+                        PropertyNames.BUILD_TARGET,
+                        "'docker' needs a docker or podman command on the PATH and none "
                         + "was found", "install Docker or Podman, or build to a registry or a tar file instead"));
                 return new ImageTarget.Daemon(imageGiven ? image.trim() : fallbackName, client);
             default:
-                throw new InvalidSettingException("target", "agentcore.build.target",
+                throw new InvalidSettingException(PropertyNames.BUILD_TARGET,
                         "'" + kind + "' is not a build target", "use registry, tar or docker");
         }
     }

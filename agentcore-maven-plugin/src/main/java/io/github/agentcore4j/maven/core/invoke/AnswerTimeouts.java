@@ -1,6 +1,7 @@
 package io.github.agentcore4j.maven.core.invoke;
 
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +21,6 @@ import software.amazon.awssdk.http.Abortable;
  */
 public record AnswerTimeouts(Duration idle, Duration overall) {
 
-    public static final String IDLE_PROPERTY = "agentcore.invoke.idleTimeout";
-    public static final String OVERALL_PROPERTY = "agentcore.invoke.timeout";
-
     private static final ScheduledExecutorService WATCH = Executors.newSingleThreadScheduledExecutor(work -> {
         Thread thread = new Thread(work, "agentcore-invoke-timeouts");
         thread.setDaemon(true);
@@ -31,13 +29,13 @@ public record AnswerTimeouts(Duration idle, Duration overall) {
 
     /** Both in seconds, as the settings give them; each must be positive. */
     public static AnswerTimeouts ofSeconds(int idle, int overall) {
-        return new AnswerTimeouts(positive("idleTimeout", IDLE_PROPERTY, idle),
-                positive("timeout", OVERALL_PROPERTY, overall));
+        return new AnswerTimeouts(positive(PropertyNames.INVOKE_IDLE_TIMEOUT, idle),
+                positive(PropertyNames.INVOKE_TIMEOUT, overall));
     }
 
-    private static Duration positive(String parameter, String property, int seconds) {
+    private static Duration positive(String property, int seconds) {
         if (seconds <= 0) {
-            throw new InvalidSettingException(parameter, property, "it must be a positive number of seconds, not "
+            throw new InvalidSettingException(property, "it must be a positive number of seconds, not "
                     + seconds, "set a number of seconds such as 60, or remove it for the default");
         }
         return Duration.ofSeconds(seconds);
@@ -73,10 +71,11 @@ public record AnswerTimeouts(Duration idle, Duration overall) {
             long now = System.nanoTime();
             if (now - started > overall.toNanos()) {
                 expire("The whole answer took longer than " + overall.toSeconds() + " s. Fix: raise -D"
-                        + OVERALL_PROPERTY + "=<seconds> (the time allowed for the whole answer)");
+                        + PropertyNames.INVOKE_TIMEOUT + "=<seconds> (the time allowed for the whole answer)");
             } else if (now - lastProgress > idle.toNanos()) {
                 expire("The agent sent nothing for " + idle.toSeconds() + " s in the middle of its answer. Fix: "
-                        + "raise -D" + IDLE_PROPERTY + "=<seconds> if it needs longer between parts, or look in "
+                        + "raise -D" + PropertyNames.INVOKE_IDLE_TIMEOUT + "=<seconds> if it needs longer between "
+                        + "parts, or look in "
                         + "the agent's log for why it stalled");
             }
         }

@@ -51,7 +51,7 @@ public final class AwsAgentEndpoint implements AgentEndpoint {
         } catch (AwsServiceException e) {
             String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
             String hint = e.statusCode() == 403 && String.valueOf(message).contains("authorization method")
-                    ? " Fix: this runtime takes OAuth bearer tokens; pass -Dagentcore.bearerToken or set "
+                    ? " Fix: this runtime takes OAuth bearer tokens; pass -Dagentcore.invoke.bearerToken or set "
                             + BearerAgentEndpoint.TOKEN_VARIABLE
                     : "";
             throw new InvocationFailedException("AgentCore answered " + e.statusCode() + " ("

@@ -1,6 +1,7 @@
 package io.github.agentcore4j.maven.core.invoke;
 
 import io.github.agentcore4j.maven.core.aws.Secrets;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,9 @@ public final class BearerAgentEndpoint implements AgentEndpoint {
     /** The environment variable a token may come from, so that it stays off command lines. */
     public static final String TOKEN_VARIABLE = "AGENTCORE_BEARER_TOKEN";
     /** The build property a token may come from. */
-    public static final String TOKEN_PROPERTY = "agentcore.bearerToken";
+    public static final String TOKEN_PROPERTY = PropertyNames.INVOKE_BEARER_TOKEN;
+    /** The name 0.1.0 read the token from, still read for one release. */
+    public static final String DEPRECATED_TOKEN_PROPERTY = PropertyNames.DEPRECATED_BEARER_TOKEN;
 
     private final URI uri;
     private final DeployedAgent agent;
@@ -47,11 +50,13 @@ public final class BearerAgentEndpoint implements AgentEndpoint {
     }
 
     /**
-     * The bearer token: the {@value #TOKEN_PROPERTY} property, else the {@value #TOKEN_VARIABLE} environment
-     * variable; null when neither is set.
+     * The bearer token: the {@value #TOKEN_PROPERTY} property, else its 0.1.0 name
+     * {@value #DEPRECATED_TOKEN_PROPERTY}, else the {@value #TOKEN_VARIABLE} environment variable; null when none is
+     * set.
      */
     public static String token(UnaryOperator<String> properties, Map<String, String> environment) {
-        for (String value : new String[] {properties.apply(TOKEN_PROPERTY), environment.get(TOKEN_VARIABLE)}) {
+        for (String value : new String[] {properties.apply(TOKEN_PROPERTY), properties.apply(DEPRECATED_TOKEN_PROPERTY),
+                environment.get(TOKEN_VARIABLE)}) {
             if (value != null && !value.isBlank()) {
                 return value.trim();
             }

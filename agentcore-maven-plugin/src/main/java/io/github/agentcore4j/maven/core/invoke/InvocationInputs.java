@@ -3,7 +3,9 @@ package io.github.agentcore4j.maven.core.invoke;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -36,40 +38,41 @@ public final class InvocationInputs {
     /**
      * The JSON payload from exactly one of the three settings.
      *
-     * @param payload a JSON document ({@code agentcore.payload})
-     * @param prompt text sent as {@code {"prompt": text}} ({@code agentcore.prompt})
+     * @param payload a JSON document ({@code agentcore.invoke.payload})
+     * @param prompt text sent as {@code {"prompt": text}} ({@code agentcore.invoke.prompt})
      * @param payloadFile a file holding the JSON document ({@code agentcore.invoke.payloadFile})
      */
     public static String payload(String payload, String prompt, Path payloadFile) {
         long given = Stream.of(payload, prompt, payloadFile).filter(value -> value != null).count();
         if (given != 1) {
-            throw new InvalidSettingException("payload", given == 0 ? "nothing to send"
+            throw new InvalidSettingException(PropertyNames.INVOKE_PAYLOAD, given == 0 ? "nothing to send"
                     : "more than one of payload, prompt and payloadFile is set",
-                    "set exactly one: -Dagentcore.prompt=Hello, -Dagentcore.payload='{\"prompt\":\"Hello\"}' or "
+                    "set exactly one: -Dagentcore.invoke.prompt=Hello, "
+                            + "-Dagentcore.invoke.payload='{\"prompt\":\"Hello\"}' or "
                             + "-Dagentcore.invoke.payloadFile=request.json");
         }
         if (prompt != null) {
             return JSON.createObjectNode().put("prompt", prompt).toString();
         }
         if (payload != null) {
-            return requireJson(payload, "payload", "agentcore.payload");
+            return requireJson(payload, PropertyNames.INVOKE_PAYLOAD);
         }
         try {
             if (Files.size(payloadFile) > MAX_PAYLOAD_BYTES) {
-                throw new InvalidSettingException("payloadFile", "agentcore.invoke.payloadFile", payloadFile
+                throw new InvalidSettingException(PropertyNames.INVOKE_PAYLOAD_FILE, payloadFile
                         + " holds " + Files.size(payloadFile) + " bytes, more than AgentCore's 100 MB payload limit",
                         "send a smaller document, e.g. a reference to the data rather than the data");
             }
-            return requireJson(Files.readString(payloadFile, StandardCharsets.UTF_8), "payloadFile",
-                    "agentcore.invoke.payloadFile");
+            return requireJson(Files.readString(payloadFile, StandardCharsets.UTF_8),
+                    PropertyNames.INVOKE_PAYLOAD_FILE);
         } catch (CharacterCodingException e) {
-            throw new InvalidSettingException("payloadFile", "agentcore.invoke.payloadFile",
+            throw new InvalidSettingException(PropertyNames.INVOKE_PAYLOAD_FILE,
                     payloadFile + " is not UTF-8 text", "save the JSON document as UTF-8");
         } catch (NoSuchFileException e) {
-            throw new InvalidSettingException("payloadFile", "agentcore.invoke.payloadFile",
+            throw new InvalidSettingException(PropertyNames.INVOKE_PAYLOAD_FILE,
                     payloadFile + " does not exist", "point it at a JSON file");
         } catch (IOException e) {
-            throw new InvalidSettingException("payloadFile", "agentcore.invoke.payloadFile",
+            throw new InvalidSettingException(PropertyNames.INVOKE_PAYLOAD_FILE,
                     "cannot read " + payloadFile + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
                     "point it at a readable JSON file");
         }
@@ -85,11 +88,11 @@ public final class InvocationInputs {
     public static String sessionId(String given, boolean newSession, Optional<String> kept) {
         if (given != null && !given.isBlank()) {
             if (newSession) {
-                throw new InvalidSettingException("newSession", "agentcore.invoke.newSession",
+                throw new InvalidSettingException(PropertyNames.INVOKE_NEW_SESSION,
                         "it asks for a new session but sessionId names one", "set only one of them");
             }
             if (given.length() < MIN_SESSION_ID_LENGTH || given.length() > MAX_SESSION_ID_LENGTH) {
-                throw new InvalidSettingException("sessionId", "agentcore.invoke.sessionId", "it has "
+                throw new InvalidSettingException(PropertyNames.INVOKE_SESSION_ID, "it has "
                         + given.length() + " characters; AgentCore Runtime takes " + MIN_SESSION_ID_LENGTH + " to "
                         + MAX_SESSION_ID_LENGTH, "use a longer id, e.g. a UUID");
             }
@@ -113,7 +116,7 @@ public final class InvocationInputs {
         for (String entry : entries) {
             int equals = entry.indexOf('=');
             if (equals <= 0) {
-                throw new InvalidSettingException("headers", "agentcore.invoke.headers", "'" + entry
+                throw new InvalidSettingException(PropertyNames.INVOKE_HEADERS, "'" + entry
                         + "' is not Name=value", "write each header as Name=value, e.g. X-Tenant-Id=acme");
             }
             String name = entry.substring(0, equals).trim();
@@ -128,16 +131,28 @@ public final class InvocationInputs {
                 || allowlist.stream().anyMatch(name::equalsIgnoreCase);
     }
 
-    private static String requireJson(String text, String parameter, String property) {
+    /** AgentCore Runtime drops a request header its allowlist does not name, silently: say so before sending. */
+    public static void warnOutsideAllowlist(List<String> headers, List<String> allowlist, BuildLog log) {
+        for (String header : headers) {
+            String name = header.contains("=") ? header.substring(0, header.indexOf('=')).trim() : header.trim();
+            if (allowlist.stream().noneMatch(name::equalsIgnoreCase)) {
+                log.warn("Header " + name + " is not in the runtime's request header allowlist, so AgentCore "
+                        + "Runtime does not pass it to the agent. Fix: add " + name + " to requestHeaderAllowlist (-D"
+                        + PropertyNames.REQUEST_HEADER_ALLOWLIST + ") and deploy");
+            }
+        }
+    }
+
+    private static String requireJson(String text, String property) {
         try {
             if (JSON.readTree(text).isMissingNode()) {
-                throw new InvalidSettingException(parameter, property, "it is empty",
-                        "send a JSON document, or use -Dagentcore.prompt=<text>");
+                throw new InvalidSettingException(property, "it is empty",
+                        "send a JSON document, or use -Dagentcore.invoke.prompt=<text>");
             }
             return text;
         } catch (JsonProcessingException e) {
-            throw new InvalidSettingException(parameter, property, "it is not valid JSON ("
-                    + e.getOriginalMessage() + ")", "send a JSON document, or use -Dagentcore.prompt=<text>");
+            throw new InvalidSettingException(property, "it is not valid JSON ("
+                    + e.getOriginalMessage() + ")", "send a JSON document, or use -Dagentcore.invoke.prompt=<text>");
         }
     }
 }

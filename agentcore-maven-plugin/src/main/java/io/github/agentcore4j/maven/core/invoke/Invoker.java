@@ -1,8 +1,7 @@
 package io.github.agentcore4j.maven.core.invoke;
 
 import io.github.agentcore4j.maven.core.BuildLog;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
+import io.github.agentcore4j.maven.core.config.AgentEntry;
 import io.github.agentcore4j.maven.core.config.Protocol;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -55,8 +54,8 @@ public final class Invoker {
     public void invoke(AgentEndpoint endpoint, String payload, String givenSessionId, boolean newSession,
             Map<String, String> headers, Consumer<String> out, Path outputFile)
             throws IOException, InterruptedException {
-        AgentCoreConfig config = AgentCoreConfigFile.read(configFile);
-        Optional<String> kept = config.sessionId(agentName);
+        AgentEntry entry = AgentEntry.read(configFile, agentName);
+        Optional<String> kept = entry.sessionId();
         String sessionId = InvocationInputs.sessionId(givenSessionId, newSession, kept);
         log.info("Invoking " + endpoint.describe() + " (session " + sessionId + ")");
         Map<String, String> requestHeaders = new LinkedHashMap<>(headers);
@@ -76,16 +75,16 @@ public final class Invoker {
                 printToFileToo(response, out, outputFile);
             }
         }
-        keepSession(config, kept, sessionId);
+        keepSession(entry, kept, sessionId);
     }
 
-    private void keepSession(AgentCoreConfig config, Optional<String> kept, String sessionId) {
+    private void keepSession(AgentEntry entry, Optional<String> kept, String sessionId) {
         if (kept.filter(sessionId::equals).isPresent()) {
             return;
         }
-        if (config.hasAgent(agentName)) {
-            config.sessionId(agentName, sessionId);
-            AgentCoreConfigFile.write(configFile, config);
+        if (entry.exists()) {
+            entry.sessionId(sessionId);
+            entry.save();
         } else {
             log.info("The session id is not kept: " + configFile + " has no agent " + agentName
                     + " (run agentcore:configure to keep sessions between invocations)");

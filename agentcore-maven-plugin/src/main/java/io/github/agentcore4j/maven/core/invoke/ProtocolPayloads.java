@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.config.Protocol;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -27,8 +28,8 @@ public final class ProtocolPayloads {
     }
 
     /**
-     * @param payload {@code agentcore.payload}, sent as it is
-     * @param prompt {@code agentcore.prompt}: HTTP {@code {"prompt":…}}, A2A and AG-UI the message text
+     * @param payload {@code agentcore.invoke.payload}, sent as it is
+     * @param prompt {@code agentcore.invoke.prompt}: HTTP {@code {"prompt":…}}, A2A and AG-UI the message text
      * @param payloadFile {@code agentcore.invoke.payloadFile}, sent as it is
      * @param mcp the MCP call settings, used only for MCP servers
      */
@@ -39,9 +40,11 @@ public final class ProtocolPayloads {
                     return InvocationInputs.payload(payload, null, payloadFile);
                 }
                 if (prompt != null) {
-                    throw new InvalidSettingException("prompt", "agentcore.prompt", "an MCP server takes JSON-RPC "
-                            + "requests, not prompts", "list its tools with -Dagentcore.mcp.method=tools/list, or "
-                            + "call one with -Dagentcore.mcp.tool=<name> -Dagentcore.mcp.arguments='{...}'");
+                    throw new InvalidSettingException(PropertyNames.INVOKE_PROMPT, "an MCP server takes JSON-RPC "
+                            + "requests, not prompts", "list its tools with "
+                            + "-Dagentcore.invoke.mcpMethod=tools/list, or "
+                            + "call one with -Dagentcore.invoke.mcpTool=<name> "
+                            + "-Dagentcore.invoke.mcpArguments='{...}'");
                 }
                 return mcp.request();
             case A2A:
@@ -78,16 +81,17 @@ public final class ProtocolPayloads {
     }
 
     /**
-     * An MCP JSON-RPC call: a tool ({@code agentcore.mcp.tool}) with arguments ({@code agentcore.mcp.arguments}), or
-     * a method ({@code agentcore.mcp.method}, default {@value #DEFAULT_MCP_METHOD}) with those as its params.
+     * An MCP JSON-RPC call: a tool ({@code agentcore.invoke.mcpTool}) with arguments
+     * ({@code agentcore.invoke.mcpArguments}), or
+     * a method ({@code agentcore.invoke.mcpMethod}, default {@value #DEFAULT_MCP_METHOD}) with those as its params.
      */
     public record McpCall(String method, String tool, String arguments) {
 
         String request() {
             if (tool != null && method != null && !method.equals("tools/call")) {
-                throw new InvalidSettingException("mcp.method", "agentcore.mcp.method", "it is " + method
-                        + " but agentcore.mcp.tool names a tool to call",
-                        "unset agentcore.mcp.method to call the tool");
+                throw new InvalidSettingException(PropertyNames.INVOKE_MCP_METHOD, "it is " + method
+                        + " but agentcore.invoke.mcpTool names a tool to call",
+                        "unset agentcore.invoke.mcpMethod to call the tool");
             }
             ObjectNode request = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1)
                     .put("method", tool != null ? "tools/call" : method != null ? method : DEFAULT_MCP_METHOD);
@@ -108,10 +112,10 @@ public final class ProtocolPayloads {
                     return parsed;
                 }
             } catch (JsonProcessingException e) {
-                throw new InvalidSettingException("mcp.arguments", "agentcore.mcp.arguments", "it is not valid JSON ("
+                throw new InvalidSettingException(PropertyNames.INVOKE_MCP_ARGUMENTS, "it is not valid JSON ("
                         + e.getOriginalMessage() + ")", "write a JSON object, e.g. '{\"a\":2,\"b\":3}'");
             }
-            throw new InvalidSettingException("mcp.arguments", "agentcore.mcp.arguments", "it is not a JSON object",
+            throw new InvalidSettingException(PropertyNames.INVOKE_MCP_ARGUMENTS, "it is not a JSON object",
                     "write a JSON object, e.g. '{\"a\":2,\"b\":3}'");
         }
     }

@@ -1,9 +1,9 @@
 package io.github.agentcore4j.maven.core.invoke;
 
 import io.github.agentcore4j.maven.core.BuildLog;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfig;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
+import io.github.agentcore4j.maven.core.config.AgentEntry;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -28,10 +28,10 @@ public final class SessionStopper {
 
     /** @param givenSessionId the session to stop, or {@code null} for the kept one */
     public void stop(BedrockAgentCoreClient client, DeployedAgent agent, String qualifier, String givenSessionId) {
-        AgentCoreConfig config = AgentCoreConfigFile.read(configFile);
-        Optional<String> kept = config.sessionId(agentName);
+        AgentEntry entry = AgentEntry.read(configFile, agentName);
+        Optional<String> kept = entry.sessionId();
         String sessionId = givenSessionId != null && !givenSessionId.isBlank() ? givenSessionId.trim()
-                : kept.orElseThrow(() -> new InvalidSettingException("sessionId", "agentcore.stopSession.sessionId",
+                : kept.orElseThrow(() -> new InvalidSettingException(PropertyNames.STOP_SESSION_SESSION_ID,
                         "no session id is given and " + configFile + " keeps none for agent " + agentName,
                         "pass the session id invoke printed, -Dagentcore.stopSession.sessionId=<id>"));
         try {
@@ -42,8 +42,8 @@ public final class SessionStopper {
             log.info("Session " + sessionId + " of " + agent.arn() + " had already ended");
         }
         if (kept.filter(sessionId::equals).isPresent()) {
-            config.sessionId(agentName, null);
-            AgentCoreConfigFile.write(configFile, config);
+            entry.sessionId(null);
+            entry.save();
         }
     }
 }

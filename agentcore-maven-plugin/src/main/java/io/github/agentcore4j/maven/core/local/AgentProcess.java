@@ -2,6 +2,7 @@ package io.github.agentcore4j.maven.core.local;
 
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PropertyNames;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -237,7 +238,7 @@ public final class AgentProcess {
         try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             probe.setReuseAddress(true);
         } catch (IOException e) {
-            throw new InvalidSettingException("port",
+            throw new InvalidSettingException(PropertyNames.PORT,
                     "port " + port + " is already in use on 127.0.0.1",
                     "stop what listens there (another agentcore:run-local?), or pass -Dagentcore.port=<free port>");
         }

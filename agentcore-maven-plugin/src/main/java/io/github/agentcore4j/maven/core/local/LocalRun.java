@@ -87,7 +87,7 @@ public final class LocalRun {
         record.write(stateFile);
         recordedPid = record.pid();
         log.info("Agent " + spec.agentName() + " listens on " + agent.url() + " (" + spec.protocol()
-                + "); invoke it with: mvn agentcore:invoke -Dagentcore.prompt=Hello");
+                + "); invoke it with: mvn agentcore:invoke -Dagentcore.invoke.prompt=Hello");
     }
 
     private void awaitExit() throws InterruptedException {

@@ -67,9 +67,7 @@ class DeploymentRecordTest {
     @Test
     void removingTheAgentKeepsTheOthersAndMovesTheDefault() throws IOException {
         AgentCoreConfig config = toolkitFileWithJavaAgent();
-        config.ecrRepository("java_agent", "123456789012.dkr.ecr.us-east-1.amazonaws.com/bedrock-agentcore-java_agent",
-                true);
-        assertTrue(config.createdEcrRepository("java_agent"));
+        config.ecrRepository("java_agent", "123456789012.dkr.ecr.us-east-1.amazonaws.com/bedrock-agentcore-java_agent");
 
         config.removeAgent("java_agent");
 

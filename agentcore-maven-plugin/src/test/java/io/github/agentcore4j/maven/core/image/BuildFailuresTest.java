@@ -35,7 +35,7 @@ class BuildFailuresTest {
         String message = failures.explain(new ExecutionException(new ConnectException(
                 "Connect to 127.0.0.1:5000 [/127.0.0.1] failed: Connection refused"))).getMessage();
         assertTrue(message.startsWith("Cannot reach registry 127.0.0.1:5000 for the target image"), message);
-        assertTrue(message.contains("-Dagentcore.image"), message);
+        assertTrue(message.contains("-Dagentcore.build.image"), message);
     }
 
     @Test

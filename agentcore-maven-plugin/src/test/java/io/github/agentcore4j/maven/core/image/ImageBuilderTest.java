@@ -210,7 +210,7 @@ class ImageBuilderTest {
         ImageBuildException e = assertThrows(ImageBuildException.class, () -> new ImageBuilder().build(request, log));
 
         assertTrue(e.getMessage().startsWith("Cannot reach registry registry.does-not-exist.invalid for the target "
-                + "image (<image>, -Dagentcore.image): registry.does-not-exist.invalid"), e.getMessage());
+                + "image (<image>, -Dagentcore.build.image): registry.does-not-exist.invalid"), e.getMessage());
         assertTrue(log.lines().stream().noneMatch(line -> line.contains("will be retried")), log.lines().toString());
     }
 
@@ -246,7 +246,7 @@ class ImageBuilderTest {
                 .build();
         InvalidSettingException e = assertThrows(InvalidSettingException.class,
                 () -> new ImageBuilder().build(request, log));
-        assertTrue(e.getMessage().contains("-Dagentcore.image"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Dagentcore.build.image"), e.getMessage());
     }
 
     @Test

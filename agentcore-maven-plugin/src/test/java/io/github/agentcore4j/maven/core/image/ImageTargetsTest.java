@@ -17,7 +17,7 @@ class ImageTargetsTest {
     void theRegistryTargetNeedsTheImageSetting() {
         InvalidSettingException e = assertThrows(InvalidSettingException.class,
                 () -> ImageTargets.select("registry", " ", "demo:1", TAR, Optional::empty));
-        assertTrue(e.getMessage().contains("-Dagentcore.image"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Dagentcore.build.image"), e.getMessage());
         assertEquals(new ImageTarget.Registry("r.example/demo:2"),
                 ImageTargets.select("REGISTRY", "r.example/demo:2", "demo:1", TAR, Optional::empty));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.agentcore4j.maven.core.MemoryBuildLog;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,12 +42,13 @@ class InvocationInputsTest {
 
     @Test
     void asksForExactlyOnePayload() {
-        String fix = " Fix: set exactly one: -Dagentcore.prompt=Hello, -Dagentcore.payload='{\"prompt\":\"Hello\"}' or "
+        String fix = " Fix: set exactly one: -Dagentcore.invoke.prompt=Hello, "
+                + "-Dagentcore.invoke.payload='{\"prompt\":\"Hello\"}' or "
                 + "-Dagentcore.invoke.payloadFile=request.json.";
-        assertEquals("Invalid setting <payload> (-Dagentcore.payload): nothing to send." + fix,
+        assertEquals("Invalid setting <payload> (-Dagentcore.invoke.payload): nothing to send." + fix,
                 assertThrows(InvalidSettingException.class, () -> InvocationInputs.payload(null, null, null))
                         .getMessage());
-        assertEquals("Invalid setting <payload> (-Dagentcore.payload): more than one of payload, prompt and "
+        assertEquals("Invalid setting <payload> (-Dagentcore.invoke.payload): more than one of payload, prompt and "
                 + "payloadFile is set." + fix, assertThrows(InvalidSettingException.class,
                         () -> InvocationInputs.payload("{}", "Hello", null)).getMessage());
     }
@@ -57,9 +59,11 @@ class InvocationInputsTest {
                 () -> InvocationInputs.payload("{prompt: Hello}", null, null));
 
         assertEquals("payload", e.parameter());
-        assertEquals(true, e.getMessage().startsWith("Invalid setting <payload> (-Dagentcore.payload): it is not "
+        assertEquals(true, e.getMessage().startsWith("Invalid setting <payload> (-Dagentcore.invoke.payload): it "
+                + "is not "
                 + "valid JSON ("), e.getMessage());
-        assertEquals(true, e.getMessage().endsWith("Fix: send a JSON document, or use -Dagentcore.prompt=<text>."));
+        assertEquals(true, e.getMessage().endsWith("Fix: send a JSON document, or use "
+                + "-Dagentcore.invoke.prompt=<text>."));
         assertEquals("payload", assertThrows(InvalidSettingException.class,
                 () -> InvocationInputs.payload("{} trailing", null, null)).parameter());
     }
@@ -69,7 +73,7 @@ class InvocationInputsTest {
         Path empty = Files.writeString(directory.resolve("empty.json"), "  ");
 
         assertEquals("Invalid setting <payloadFile> (-Dagentcore.invoke.payloadFile): it is empty. Fix: send a JSON "
-                + "document, or use -Dagentcore.prompt=<text>.", assertThrows(InvalidSettingException.class,
+                + "document, or use -Dagentcore.invoke.prompt=<text>.", assertThrows(InvalidSettingException.class,
                         () -> InvocationInputs.payload(null, null, empty)).getMessage());
         assertEquals("payloadFile", assertThrows(InvalidSettingException.class,
                 () -> InvocationInputs.payload(null, null, directory.resolve("missing.json"))).parameter());
@@ -140,5 +144,14 @@ class InvocationInputsTest {
                 + "write each header as Name=value, e.g. X-Tenant-Id=acme.", assertThrows(
                         InvalidSettingException.class, () -> InvocationInputs.headers(List.of("X-Tenant-Id"),
                                 List.of())).getMessage());
+    }
+
+    @Test
+    void headersTheRuntimeWouldDropAreNamedBeforeTheCall() {
+        MemoryBuildLog log = new MemoryBuildLog();
+        InvocationInputs.warnOutsideAllowlist(List.of("X-Tenant-Id=acme", "x-region=eu"), List.of("X-Region"), log);
+        assertEquals(List.of("WARN Header X-Tenant-Id is not in the runtime's request header allowlist, so "
+                + "AgentCore Runtime does not pass it to the agent. Fix: add X-Tenant-Id to requestHeaderAllowlist "
+                + "(-Dagentcore.requestHeaderAllowlist) and deploy"), log.lines());
     }
 }

@@ -9,7 +9,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.agentcore4j.maven.core.MemoryBuildLog;
-import io.github.agentcore4j.maven.core.config.AgentCoreConfigFile;
+import io.github.agentcore4j.maven.core.config.AgentEntry;
 import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.Configurator;
 import io.github.agentcore4j.maven.core.config.Protocol;
@@ -149,7 +149,7 @@ class InvokerTest {
         assertEquals(first, receivedHeaders.get(1).getFirst(InvocationRequest.SESSION_HEADER));
         String renewed = receivedHeaders.get(2).getFirst(InvocationRequest.SESSION_HEADER);
         assertNotEquals(first, renewed);
-        assertEquals(renewed, AgentCoreConfigFile.read(configFile()).sessionId("demo").orElseThrow());
+        assertEquals(renewed, AgentEntry.read(configFile(), "demo").sessionId().orElseThrow());
         assertTrue(new String(afterFirst, StandardCharsets.UTF_8).contains("agent_session_id: " + first));
     }
 
@@ -216,14 +216,14 @@ class InvokerTest {
         configure();
         answerJson("{}");
         httpInvoker().invoke(endpoint(), "{}", null, false, Map.of(), printed::add, null);
-        String kept = AgentCoreConfigFile.read(configFile()).sessionId("demo").orElseThrow();
+        String kept = AgentEntry.read(configFile(), "demo").sessionId().orElseThrow();
         agent.removeContext("/invocations");
         agent.createContext("/invocations", exchange -> respond(exchange, 500, "application/json", "{}"));
 
         assertThrows(InvocationFailedException.class, () -> httpInvoker().invoke(endpoint(), "{}", null, true,
                 Map.of(), printed::add, null));
 
-        assertEquals(kept, AgentCoreConfigFile.read(configFile()).sessionId("demo").orElseThrow());
+        assertEquals(kept, AgentEntry.read(configFile(), "demo").sessionId().orElseThrow());
     }
 
     @Test

@@ -45,13 +45,13 @@ class ProtocolPayloadsTest {
     void mcpSettingsThatCannotWorkNameTheFix() {
         InvalidSettingException prompt = assertThrows(InvalidSettingException.class,
                 () -> ProtocolPayloads.body(Protocol.MCP, null, "Hello", null, NO_MCP));
-        assertTrue(prompt.getMessage().contains("-Dagentcore.mcp.tool=<name>"), prompt.getMessage());
+        assertTrue(prompt.getMessage().contains("-Dagentcore.invoke.mcpTool=<name>"), prompt.getMessage());
         InvalidSettingException arguments = assertThrows(InvalidSettingException.class,
                 () -> ProtocolPayloads.body(Protocol.MCP, null, null, null, new McpCall(null, "add", "[1,2]")));
-        assertTrue(arguments.getMessage().contains("agentcore.mcp.arguments"), arguments.getMessage());
+        assertTrue(arguments.getMessage().contains("agentcore.invoke.mcpArguments"), arguments.getMessage());
         InvalidSettingException both = assertThrows(InvalidSettingException.class,
                 () -> ProtocolPayloads.body(Protocol.MCP, null, null, null, new McpCall("tools/list", "add", null)));
-        assertTrue(both.getMessage().contains("agentcore.mcp.method"), both.getMessage());
+        assertTrue(both.getMessage().contains("agentcore.invoke.mcpMethod"), both.getMessage());
     }
 
     @Test

@@ -75,7 +75,7 @@ class LocalRunTest {
 
         await("the agent is announced", () -> log.lines().contains("INFO Agent fake_agent listens on "
                 + "http://127.0.0.1:" + spec.port() + " (HTTP); invoke it with: mvn agentcore:invoke "
-                + "-Dagentcore.prompt=Hello"));
+                + "-Dagentcore.invoke.prompt=Hello"));
         assertEquals(spec.port(), LocalAgentState.read(stateFile()).orElseThrow().port());
     }
 
