@@ -169,7 +169,7 @@ public abstract class AbstractImageMojo extends AbstractAgentMojo {
      * @see ContainerLaunches#prepare
      */
     protected final ContainerLaunch containerLaunch(int hostPort) throws InterruptedException {
-        return ContainerLaunches.prepare(imageRequest(), containerEngine, agentSettings(), hostPort,
+        return ContainerLaunches.prepare(this::imageRequest, containerEngine, agentSettings(), hostPort,
                 ImageTargets.fallbackName(maven().artifactId(), maven().version()),
                 agentCoreDirectory().resolve("container"), maven().basedir(), recordedMemoryEnvironment(),
                 buildLog());

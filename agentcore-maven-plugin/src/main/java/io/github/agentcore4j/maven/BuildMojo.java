@@ -20,7 +20,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class BuildMojo extends AbstractImageMojo {
+public class BuildMojo extends AbstractServedAgentMojo {
 
     /**
      * The image to build, {@code [registry/]repository[:tag]}, e.g.

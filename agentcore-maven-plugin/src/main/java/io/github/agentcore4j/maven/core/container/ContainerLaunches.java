@@ -13,6 +13,7 @@ import io.github.agentcore4j.maven.core.local.ServingPaths;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Prepares the agent's image to run in a local container engine as linux/arm64, with the host's AWS identity: the
@@ -26,7 +27,8 @@ public final class ContainerLaunches {
     /**
      * Builds the image into the local engine and says how to run it there.
      *
-     * @param image the project's image request; its target and output directory are set here
+     * @param image the project's image request, made only once the engine answers (so a missing engine is
+     *     reported before anything is resolved); its target and output directory are set here
      * @param containerEngine the configured engine command, or {@code null} for the first that answers
      * @param hostPort the port published on 127.0.0.1, checked first so a taken port fails before any build
      * @param imageName the name the image gets in the engine
@@ -35,7 +37,7 @@ public final class ContainerLaunches {
      * @param recorded variables the agent gets unless set otherwise, e.g. the memory the YAML records
      * @throws AgentStartException when the port is taken, no engine answers or this host cannot run arm64 images
      */
-    public static ContainerLaunch prepare(ImageBuildRequest.Builder image, String containerEngine,
+    public static ContainerLaunch prepare(Supplier<ImageBuildRequest.Builder> image, String containerEngine,
             AgentSettings settings, int hostPort, String imageName, Path outputDirectory, Path workingDirectory,
             Map<String, String> recorded, BuildLog log) throws InterruptedException {
         AgentProcess.requireFreePort(hostPort);
@@ -43,7 +45,7 @@ public final class ContainerLaunches {
         ArmEmulation.problem().ifPresent(problem -> {
             throw new AgentStartException(problem);
         });
-        ImageBuildResult built = new ImageBuilder().build(image
+        ImageBuildResult built = new ImageBuilder().build(image.get()
                 .target(new ImageTarget.Daemon(imageName, engine.executable()))
                 .outputDirectory(outputDirectory)
                 .build(), log);
