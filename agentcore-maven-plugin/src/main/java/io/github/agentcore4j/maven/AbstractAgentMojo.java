@@ -7,10 +7,12 @@ import io.github.agentcore4j.maven.core.config.AgentEntry;
 import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.config.PropertyNames;
+import io.github.agentcore4j.maven.core.memory.MemoryRecord;
 import io.github.agentcore4j.maven.core.config.Protocol;
 import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -138,6 +140,14 @@ public abstract class AbstractAgentMojo extends AbstractAgentCoreMojo {
     /** The agent's entry in {@code .bedrock_agentcore.yaml}, as the file has it now. */
     protected final AgentEntry agentEntry() {
         return AgentEntry.read(configFile(), agentSettings().name().value());
+    }
+
+    /**
+     * The variables that tell a local agent the memory {@code .bedrock_agentcore.yaml} records (deploy's, or a given
+     * one), as deploy tells the runtime; empty when it records none.
+     */
+    protected final Map<String, String> recordedMemoryEnvironment() {
+        return MemoryRecord.read(agentEntry()).map(MemoryRecord::environment).orElse(Map.of());
     }
 
     /** Region, profile and endpoint for the AWS clients. */

@@ -200,6 +200,7 @@ public abstract class AbstractImageMojo extends AbstractAgentMojo {
         int containerPort = runtime.servingPort(protocol());
         Map<String, String> variables = new LinkedHashMap<>(environment.variables());
         variables.putAll(ServingPaths.environment(runtime, containerPort));
+        recordedMemoryEnvironment().forEach(variables::putIfAbsent);
         return new ContainerLaunch(engine, image.imageId(), agentSettings().name().value(), protocol(), hostPort,
                 containerPort, variables, maven().basedir());
     }

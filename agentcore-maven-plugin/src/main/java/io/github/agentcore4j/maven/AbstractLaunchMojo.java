@@ -65,6 +65,7 @@ public abstract class AbstractLaunchMojo extends AbstractServedAgentMojo {
         AgentSettings settings = agentSettings();
         Map<String, String> environment = new LinkedHashMap<>(settings.environment());
         environment.putAll(AwsPassthrough.environmentFor(settings));
+        recordedMemoryEnvironment().forEach(environment::putIfAbsent);
         getLog().info(AwsPassthrough.describeCredentials(settings, System.getenv(),
                 Path.of(System.getProperty("user.home"))));
         return new LaunchSpec(settings.name().value(), LaunchSpec.currentJava(), maven().runtimeClasspath(),

@@ -2,6 +2,7 @@ package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.PropertyNames;
+import io.github.agentcore4j.maven.core.memory.MemorySettings;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -167,6 +168,47 @@ public abstract class AbstractRuntimeMojo extends AbstractServedAgentMojo {
      */
     @Parameter(property = PropertyNames.MINIMUM_MEMORY_IN_MIB)
     protected Integer minimumMemoryInMiB;
+
+    /**
+     * The agent's AgentCore Memory, as the AWS starter toolkit's {@code memory.mode}: {@code NO_MEMORY},
+     * {@code STM_ONLY} (deploy creates a memory named {@code <agent name>_mem} that keeps each session's events) or
+     * {@code STM_AND_LTM} (plus the long-term strategies UserPreferences, SemanticFacts and SessionSummaries). Deploy
+     * waits until the memory is ACTIVE, passes {@code BEDROCK_AGENTCORE_MEMORY_ID} and
+     * {@code BEDROCK_AGENTCORE_MEMORY_NAME} to the runtime and lets its role use that memory only; destroy deletes
+     * it.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.MEMORY_MODE, defaultValue = "NO_MEMORY")
+    protected String memoryMode;
+
+    /**
+     * The id of an existing memory for the agent to use instead of one deploy creates (e.g.
+     * {@code shared_mem-a1B2c3D4e5}). Deploy checks that it exists and waits until it is ACTIVE; destroy never
+     * deletes it.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.MEMORY_ID)
+    protected String memoryId;
+
+    /**
+     * How many days the memory deploy creates keeps events, 3..365.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.MEMORY_EVENT_EXPIRY_DAYS, defaultValue = "30")
+    protected Integer memoryEventExpiryDays;
+
+    /**
+     * The validated memory settings.
+     *
+     * @throws io.github.agentcore4j.maven.core.config.InvalidSettingException naming the first memory setting
+     *     AgentCore Memory would refuse
+     */
+    protected final MemorySettings memorySettings() {
+        return MemorySettings.of(memoryMode, memoryId, memoryEventExpiryDays, agentSettings().name().value());
+    }
 
     @Override
     protected void addSettings(AgentSettings.Builder builder) {

@@ -4,10 +4,14 @@ import io.github.agentcore4j.maven.core.aws.AwsSession;
 import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.deploy.DeployRequest;
 import io.github.agentcore4j.maven.core.deploy.Deployer;
+import io.github.agentcore4j.maven.core.identity.IdentitySettings;
+import io.github.agentcore4j.maven.core.identity.SecretLookup;
 import io.github.agentcore4j.maven.core.image.ImageBuilder;
 import io.github.agentcore4j.maven.core.image.ImageTarget;
 import io.github.agentcore4j.maven.core.observability.RuntimeObservability;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -110,13 +114,36 @@ public class DeployMojo extends AbstractRuntimeMojo {
     @Parameter(property = PropertyNames.DEPLOY_KEEP_IMAGES, defaultValue = "20")
     private int keepImages;
 
+    /**
+     * AgentCore Identity API-key credential providers deploy creates (or, for one it created, stores the key again),
+     * each {@code <name>=env:<VARIABLE>} or {@code <name>=server:<settings.xml server id>} whose password is the key,
+     * e.g. {@code openai=env:OPENAI_API_KEY}. A key written into the POM is refused, and no key is logged. The role
+     * deploy creates may read them through the token vault; with exactly one, the runtime gets its name in
+     * {@code BEDROCK_AGENTCORE_MODEL_PROVIDER_API_KEY_NAME}. Destroy deletes them.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.DEPLOY_API_KEY_PROVIDERS)
+    private List<String> apiKeyProviders;
+
+    /**
+     * Names of existing AgentCore Identity OAuth2 credential providers the agent gets tokens from: deploy checks
+     * that they exist, records them and lets the role deploy creates get their tokens. Destroy keeps them.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.DEPLOY_OAUTH2_PROVIDERS)
+    private List<String> oauth2Providers;
+
     @Override
     protected void doExecute() throws InterruptedException {
-        // Every setting is checked (DeployRequest) before the smoke test builds an image.
+        // Every setting is checked (DeployRequest, memory, identity and its keys) before the smoke test builds an
+        // image and before any AWS call.
         String mainClass = resolveMainClass();
         DeployRequest request = new DeployRequest(agentSettings(), mainClass, repository, executionRole, endpoint,
                 Duration.ofSeconds(waitTimeout), dryRun, maven().version(), marketplaceAccess,
-                keepImages);
+                keepImages, memorySettings(), IdentitySettings.of(apiKeyProviders, oauth2Providers)
+                        .withKeys(secretLookup()));
         if (smokeTest && !dryRun) {
             smokeTest();
         }
@@ -127,5 +154,20 @@ public class DeployMojo extends AbstractRuntimeMojo {
                     reference -> new ImageBuilder().build(imageRequest(new ImageTarget.Registry(reference)).build(),
                             buildLog()));
         }
+    }
+
+    /** API keys from the build's environment and from settings.xml server passwords. */
+    private SecretLookup secretLookup() {
+        return new SecretLookup() {
+            @Override
+            public Optional<String> environmentVariable(String name) {
+                return Optional.ofNullable(System.getenv(name)).filter(value -> !value.isBlank());
+            }
+
+            @Override
+            public Optional<String> serverPassword(String serverId) {
+                return maven().serverPassword(serverId);
+            }
+        };
     }
 }

@@ -13,6 +13,7 @@ import io.github.agentcore4j.maven.core.observability.JavaAgentRecipe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -187,6 +188,16 @@ final class MavenAgentProject {
                                 ? project.getScm().getUrl() : project.getUrl())
                 .label("org.opencontainers.image.revision",
                         revision != null ? revision : GitRevision.of(basedir()).orElse(null));
+    }
+
+    /** The decrypted password of the settings.xml server with this id (e.g. an API key), when it has one. */
+    Optional<String> serverPassword(String serverId) {
+        Server server = session.getSettings().getServer(serverId);
+        if (server == null) {
+            return Optional.empty();
+        }
+        Server plain = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server)).getServer();
+        return Optional.ofNullable(plain == null ? null : plain.getPassword()).filter(password -> !password.isBlank());
     }
 
     /** Every settings.xml server with a user name and password, keyed by id, which must be the registry host. */

@@ -2,13 +2,15 @@ package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.aws.AwsSession;
 import io.github.agentcore4j.maven.core.deploy.DeployedAgent;
+import io.github.agentcore4j.maven.core.deploy.MemoryAndIdentityStatus;
 import io.github.agentcore4j.maven.core.deploy.RuntimeReports;
 import io.github.agentcore4j.maven.core.deploy.Runtimes;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * Shows the deployed runtime: its state and latest version (with the failure reason when it failed), its image and
- * role, every endpoint with the version it serves, and the CloudWatch log groups.
+ * role, every endpoint with the version it serves, the CloudWatch log groups, and the agent's memory (id, status,
+ * strategies) and credential providers.
  *
  * @since 0.1.0
  */
@@ -20,6 +22,7 @@ public class StatusMojo extends AbstractDeployedAgentMojo {
         DeployedAgent agent = deployedAgent();
         try (AwsSession aws = awsSessionFor(agent)) {
             new RuntimeReports(new Runtimes(aws.control(), buildLog())).status(agent).forEach(buildLog()::info);
+            MemoryAndIdentityStatus.lines(aws, agentEntry(), buildLog()).forEach(buildLog()::info);
         }
     }
 }

@@ -135,6 +135,9 @@ public final class AgentEntry {
         return config.section(name, key);
     }
 
+    /** The plugin's own record in the entry ({@code agentcore4j:}), for what the toolkit's schema has no field for. */
+    public static final String PLUGIN_RECORD = AgentCoreConfig.PLUGIN_RECORD;
+
     /** The entry's {@code key:} mapping as the file has it, or empty when it has none. */
     public Optional<Map<String, Object>> existingSection(String key) {
         return config.existingSection(name, key);

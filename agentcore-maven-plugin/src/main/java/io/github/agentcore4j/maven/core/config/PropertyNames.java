@@ -61,6 +61,9 @@ public final class PropertyNames {
     public static final String JVM_ARGUMENTS = "agentcore.jvmArguments";
     public static final String CONTAINER = "agentcore.container";
     public static final String WAIT_TIMEOUT = "agentcore.waitTimeout";
+    public static final String MEMORY_MODE = "agentcore.memoryMode";
+    public static final String MEMORY_ID = "agentcore.memoryId";
+    public static final String MEMORY_EVENT_EXPIRY_DAYS = "agentcore.memoryEventExpiryDays";
 
     // Settings only build reads.
     public static final String BUILD_IMAGE = "agentcore.build.image";
@@ -78,6 +81,8 @@ public final class PropertyNames {
     public static final String DEPLOY_MARKETPLACE_ACCESS = "agentcore.deploy.marketplaceAccess";
     public static final String DEPLOY_SMOKE_TEST = "agentcore.deploy.smokeTest";
     public static final String DEPLOY_KEEP_IMAGES = "agentcore.deploy.keepImages";
+    public static final String DEPLOY_API_KEY_PROVIDERS = "agentcore.deploy.apiKeyProviders";
+    public static final String DEPLOY_OAUTH2_PROVIDERS = "agentcore.deploy.oauth2Providers";
 
     // Settings only destroy reads.
     public static final String DESTROY_CONFIRM = "agentcore.destroy.confirm";

@@ -4,6 +4,8 @@ import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.config.ServiceRules;
+import io.github.agentcore4j.maven.core.identity.IdentitySettings;
+import io.github.agentcore4j.maven.core.memory.MemorySettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -21,15 +23,25 @@ import java.util.Objects;
  * @param projectVersion the project version, the first part of the image tag
  * @param marketplaceAccess whether a role deploy creates may subscribe to Marketplace models on first use
  * @param keepImages how many images a repository deploy creates keeps (an ECR lifecycle policy); 0 for no policy
+ * @param memory the agent's memory: none, one deploy creates, or an existing one
+ * @param identity the credential providers the agent uses, with the API keys already read
  */
 public record DeployRequest(AgentSettings settings, String mainClass, String repositoryName, String executionRole,
         String endpointName, Duration waitTimeout, boolean dryRun, String projectVersion, boolean marketplaceAccess,
-        int keepImages) {
+        int keepImages, MemorySettings memory, IdentitySettings identity) {
+
+    /** A request for an agent without memory or credential providers. */
+    public DeployRequest(AgentSettings settings, String mainClass, String repositoryName, String executionRole,
+            String endpointName, Duration waitTimeout, boolean dryRun, String projectVersion,
+            boolean marketplaceAccess, int keepImages) {
+        this(settings, mainClass, repositoryName, executionRole, endpointName, waitTimeout, dryRun, projectVersion,
+                marketplaceAccess, keepImages, MemorySettings.none(settings.name().value()), IdentitySettings.none());
+    }
 
     /** This request with other settings, e.g. with the environment observability adds. */
     public DeployRequest withSettings(AgentSettings other) {
         return new DeployRequest(other, mainClass, repositoryName, executionRole, endpointName, waitTimeout, dryRun,
-                projectVersion, marketplaceAccess, keepImages);
+                projectVersion, marketplaceAccess, keepImages, memory, identity);
     }
 
     public DeployRequest {
@@ -37,6 +49,8 @@ public record DeployRequest(AgentSettings settings, String mainClass, String rep
         Objects.requireNonNull(mainClass, "mainClass");
         Objects.requireNonNull(waitTimeout, "waitTimeout");
         Objects.requireNonNull(projectVersion, "projectVersion");
+        Objects.requireNonNull(memory, "memory");
+        Objects.requireNonNull(identity, "identity");
         endpointName = namedEndpoint(endpointName);
         if (keepImages < 0) {
             throw new InvalidSettingException(PropertyNames.DEPLOY_KEEP_IMAGES, "must be 0 or more, got "

@@ -7,9 +7,13 @@ import io.github.agentcore4j.maven.core.aws.Secrets;
 import io.github.agentcore4j.maven.core.config.AgentEntry;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
 import io.github.agentcore4j.maven.core.image.ImageBuildException;
+import io.github.agentcore4j.maven.core.memory.MemoryRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntime;
@@ -51,6 +55,7 @@ public final class Deployer {
         String name = request.settings().name().value();
         AgentEntry entry = AgentEntry.read(configFile, name);
         entry.configure(request.settings(), request.mainClass());
+        MemoryRecord.configure(entry, request.memory());
         if (request.dryRun()) {
             printDryRun(request, entry);
             return Optional.empty();
@@ -60,9 +65,13 @@ public final class Deployer {
         // Refuses what AWS would refuse (network change, dropping the JWT authorizer) before anything is built.
         plan(request, existing, PENDING_IMAGE, "<execution role>");
 
+        MemoryAndIdentity.Provisioned services = new MemoryAndIdentity(aws, log).provision(request, entry);
+        entry.save();
+        request = withServiceEnvironment(request, services);
         Repositories.Resolved repository = new Repositories(aws, log)
                 .ensure(request.repository(), request.keepImages(), false);
-        ExecutionRoles.Resolved role = executionRole(request, entry, request.repository());
+        ExecutionRoles.Resolved role = executionRole(request, entry, request.repository(),
+                services.roleStatements(aws, name));
         entry.awsAccount(aws.accountId(), aws.region());
         entry.ecrRepository(repository.uri());
         entry.executionRole(role.arn(), role.ownedHere());
@@ -107,8 +116,11 @@ public final class Deployer {
         try {
             log.info("[dry run] Deploying agent " + name + " to account " + aws.accountId() + " in " + aws.region());
             existing = existingRuntime(entry, null);
+            MemoryAndIdentity.Provisioned services = new MemoryAndIdentity(aws, log).provision(request, entry);
+            request = withServiceEnvironment(request, services);
             new Repositories(aws, log).ensure(request.repository(), request.keepImages(), true);
-            roleArn = executionRole(request, entry, request.repository()).arn();
+            roleArn = executionRole(request, entry, request.repository(), services.roleStatements(aws, name))
+                    .arn();
         } catch (SdkClientException e) {
             log.info("[dry run] AWS is not reachable with these credentials (" + e.getMessage() + "); showing the "
                     + "plan of a first create");
@@ -131,8 +143,18 @@ public final class Deployer {
                 : DeploymentPlan.create(name, desired, request.settings().runtime().tags());
     }
 
+    /**
+     * The request with the variables memory and identity add to the runtime's environment; a variable the POM sets
+     * itself wins. An unchanged memory gives the same variables, so the plan makes no new version for it.
+     */
+    private static DeployRequest withServiceEnvironment(DeployRequest request, MemoryAndIdentity.Provisioned services) {
+        Map<String, String> environment = new LinkedHashMap<>(request.settings().environment());
+        services.environment().forEach(environment::putIfAbsent);
+        return request.withSettings(request.settings().withEnvironment(environment));
+    }
+
     private ExecutionRoles.Resolved executionRole(DeployRequest request, AgentEntry entry,
-            String repositoryName) {
+            String repositoryName, List<ObjectNode> serviceStatements) {
         String name = request.settings().name().value();
         Optional<String> configured = Optional.ofNullable(request.executionRole()).filter(role -> !role.isBlank())
                 .or(() -> entry.executionRole().filter(role -> !entry.createdExecutionRole()));
@@ -140,10 +162,15 @@ public final class Deployer {
         if (configured.isPresent()) {
             roles.requireTrustsAgentCore(configured.get().trim());
             log.info("Using the configured execution role " + configured.get() + " (not changed)");
+            if (!serviceStatements.isEmpty()) {
+                log.warn("The agent's memory or credential providers need these statements in the policy of "
+                        + configured.get().trim() + ", which deploy does not change: "
+                        + PolicyDocuments.statementsDocument(serviceStatements));
+            }
             return new ExecutionRoles.Resolved(configured.get().trim(), false);
         }
         return roles.ensure(name, repositoryName, request.settings().protocol(), request.marketplaceAccess(),
-                request.dryRun());
+                serviceStatements, request.dryRun());
     }
 
     /**

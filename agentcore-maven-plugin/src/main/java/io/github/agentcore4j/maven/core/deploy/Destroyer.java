@@ -3,14 +3,22 @@ package io.github.agentcore4j.maven.core.deploy;
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.aws.AwsSession;
 import io.github.agentcore4j.maven.core.config.AgentEntry;
+import io.github.agentcore4j.maven.core.identity.CredentialProviderRecord;
+import io.github.agentcore4j.maven.core.identity.CredentialProviders;
+import io.github.agentcore4j.maven.core.identity.IdentityRecord;
+import io.github.agentcore4j.maven.core.memory.Memories;
+import io.github.agentcore4j.maven.core.memory.MemoryRecord;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntimeEndpoint;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ResourceNotFoundException;
 
 /**
  * The destroy goal's work, in an order that can be re-run after any failure: named endpoints, the runtime, (when
- * asked) the images and repository, the execution role only when this plugin created it, and last the agent's entry
+ * asked) the images and repository, the memory and API-key credential providers only when deploy created them, the
+ * execution role only when this plugin created it, and last the agent's entry
  * in {@code .bedrock_agentcore.yaml}, so nothing is forgotten while it still exists.
  */
 public final class Destroyer {
@@ -22,6 +30,9 @@ public final class Destroyer {
      */
     public record Options(boolean deleteImages, boolean deleteRepository, boolean dryRun) {
     }
+
+    /** How long destroy waits for a memory to be deleted, the toolkit's bound on its memory waits. */
+    static final Duration MEMORY_DELETE_TIMEOUT = Duration.ofSeconds(300);
 
     private final AwsSession aws;
     private final Path configFile;
@@ -52,6 +63,7 @@ public final class Destroyer {
                 repositories.deleteImages(repository, options.dryRun());
             }
         }
+        deleteMemoryAndProviders(entry, options.dryRun());
         Optional<String> role = entry.executionRole();
         if (role.isPresent() && entry.createdExecutionRole()) {
             new ExecutionRoles(aws, log).delete(role.get(), options.dryRun());
@@ -65,6 +77,33 @@ public final class Destroyer {
                 entry.remove();
                 entry.save();
                 log.info("Removed agent " + agentName + " from " + configFile);
+            }
+        }
+    }
+
+    /**
+     * Deletes the memory only if deploy created it ({@code was_created_by_toolkit}) and the API-key providers deploy
+     * created; says what it keeps and why.
+     */
+    private void deleteMemoryAndProviders(AgentEntry entry, boolean dryRun) {
+        Optional<MemoryRecord> memory = MemoryRecord.read(entry);
+        if (memory.isPresent() && memory.get().createdByDeploy()) {
+            try {
+                new Memories(aws.control(), log).delete(memory.get().memoryId(), MEMORY_DELETE_TIMEOUT, dryRun);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeployFailedException("Interrupted while memory " + memory.get().memoryId()
+                        + " was being deleted; it goes on being deleted", e);
+            }
+        } else if (memory.isPresent()) {
+            log.info("Keeping memory " + memory.get().memoryId() + ": deploy did not create it");
+        }
+        Set<String> created = IdentityRecord.createdApiKeyProviders(entry);
+        CredentialProviders vault = new CredentialProviders(aws.control(), log);
+        created.forEach(provider -> vault.deleteApiKey(provider, dryRun));
+        for (CredentialProviderRecord provider : IdentityRecord.providers(entry)) {
+            if (!created.contains(provider.name())) {
+                log.info("Keeping credential provider " + provider.name() + ": deploy did not create it");
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.github.agentcore4j.maven.core.deploy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.agentcore4j.maven.core.BuildLog;
 import io.github.agentcore4j.maven.core.aws.AwsSession;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
@@ -7,6 +8,7 @@ import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.config.Protocol;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 import software.amazon.awssdk.services.iam.model.IamException;
@@ -39,12 +41,14 @@ final class ExecutionRoles {
     /**
      * Finds or creates the role for {@code agentName}; in a dry run, prints the requests instead of creating.
      * An existing role of ours gets its permissions policy brought up to date; anyone else's is used as it is.
+     *
+     * @param serviceStatements the memory and token vault statements the agent needs, added to the policy
      */
     Resolved ensure(String agentName, String repositoryName, Protocol protocol, boolean marketplace,
-            boolean dryRun) {
+            List<ObjectNode> serviceStatements, boolean dryRun) {
         String roleName = ResourceNames.roleName(agentName, aws.region());
         String policy = PolicyDocuments.permissionsPolicy(aws.partition(), aws.region(), aws.accountId(),
-                repositoryName, protocol, marketplace);
+                repositoryName, protocol, marketplace, serviceStatements);
         PutRolePolicyRequest putPolicy = PutRolePolicyRequest.builder().roleName(roleName)
                 .policyName(ResourceNames.rolePolicyName(agentName)).policyDocument(policy).build();
         Optional<Role> existing = find(roleName);

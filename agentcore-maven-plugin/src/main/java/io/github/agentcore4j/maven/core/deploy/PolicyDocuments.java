@@ -13,8 +13,8 @@ import java.util.List;
  * The IAM documents of the execution role deploy creates: who may assume it (AgentCore Runtime, for this account's
  * runtimes only) and what it may do (pull this agent's image, write the runtime's logs, traces and metrics, call
  * Bedrock models, and subscribe to a Marketplace model on its first call, as the AWS starter toolkit grants). A subset
- * of the toolkit's policy: the statements for memory, identity and code interpreter are left out, because an agent
- * that needs them needs a role made for it.
+ * of the toolkit's policy: the memory and token vault statements are added only for an agent that has a memory or
+ * credential providers ({@code RoleStatements}), and code interpreter is left out.
  */
 public final class PolicyDocuments {
 
@@ -44,6 +44,14 @@ public final class PolicyDocuments {
      */
     public static String permissionsPolicy(String partition, String region, String accountId, String repositoryName,
             Protocol protocol, boolean marketplace) {
+        return permissionsPolicy(partition, region, accountId, repositoryName, protocol, marketplace, List.of());
+    }
+
+    /**
+     * The permissions policy with {@code extraStatements} (memory, token vault) after the toolkit's model statements.
+     */
+    public static String permissionsPolicy(String partition, String region, String accountId, String repositoryName,
+            Protocol protocol, boolean marketplace, List<ObjectNode> extraStatements) {
         String account = region + ":" + accountId;
         String logGroups = "arn:" + partition + ":logs:" + account + ":log-group:/aws/bedrock-agentcore/runtimes/*";
         ObjectNode root = JSON.createObjectNode().put("Version", "2012-10-17");
@@ -79,6 +87,7 @@ public final class PolicyDocuments {
                     "bedrock.amazonaws.com");
             statements.add(subscribe);
         }
+        extraStatements.forEach(statements::add);
         return root.toString();
     }
 
@@ -112,7 +121,8 @@ public final class PolicyDocuments {
         return values.stream().anyMatch(List.of(accepted)::contains);
     }
 
-    private static ObjectNode statement(String sid, String[] actions, String... resources) {
+    /** An Allow statement; one resource is written as a string, several as an array, as the toolkit writes them. */
+    public static ObjectNode statement(String sid, String[] actions, String... resources) {
         ObjectNode statement = JSON.createObjectNode().put("Sid", sid).put("Effect", "Allow");
         ArrayNode actionArray = statement.putArray("Action");
         for (String action : actions) {
@@ -127,6 +137,13 @@ public final class PolicyDocuments {
             }
         }
         return statement;
+    }
+
+    /** A policy document of {@code statements}, e.g. for a user to add to a role deploy does not change. */
+    public static String statementsDocument(List<ObjectNode> statements) {
+        ObjectNode root = JSON.createObjectNode().put("Version", "2012-10-17");
+        statements.forEach(root.putArray("Statement")::add);
+        return root.toString();
     }
 
     private static String document(ObjectNode statement) {

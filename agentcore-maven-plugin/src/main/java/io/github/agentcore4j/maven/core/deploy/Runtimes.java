@@ -27,10 +27,9 @@ public final class Runtimes {
     /** The endpoint that always serves the latest version. */
     public static final String DEFAULT_ENDPOINT = "DEFAULT";
 
-    private static final Duration FIRST_POLL = Duration.ofMillis(250);
-    private static final Duration MAX_POLL = Duration.ofSeconds(5);
-    /** How often a wait says where it is: V2 creates and updates take minutes. */
-    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    /** What a wait for a runtime or endpoint that runs out of time tells the user. */
+    private static final String READY_HINT = "It may still become READY: check with `mvn agentcore:status`, or wait "
+            + "longer with -Dagentcore.waitTimeout=<seconds>";
 
     private final BedrockAgentCoreControlClient control;
     private final BuildLog log;
@@ -130,7 +129,7 @@ public final class Runtimes {
      */
     public Optional<LiveRuntime> awaitSettled(LiveRuntime runtime, Duration timeout) throws InterruptedException {
         String id = runtime.response().agentRuntimeId();
-        Wait wait = new Wait(timeout);
+        DeadlineWait wait = new DeadlineWait(timeout, log, READY_HINT);
         Optional<LiveRuntime> current = Optional.of(runtime);
         while (current.isPresent() && isChanging(current.get().response().status())) {
             wait.pause("Agent runtime " + id + " is " + current.get().response().statusAsString()
@@ -153,7 +152,7 @@ public final class Runtimes {
      */
     public GetAgentRuntimeResponse awaitSettled(String agentRuntimeId, String version, Duration timeout)
             throws InterruptedException {
-        Wait wait = new Wait(timeout);
+        DeadlineWait wait = new DeadlineWait(timeout, log, READY_HINT);
         while (true) {
             GetAgentRuntimeResponse current = version(agentRuntimeId, version);
             AgentRuntimeStatus status = current.status();
@@ -171,7 +170,7 @@ public final class Runtimes {
      */
     public GetAgentRuntimeEndpointResponse awaitEndpoint(String agentRuntimeId, String name, String version,
             Duration timeout) throws InterruptedException {
-        Wait wait = new Wait(timeout);
+        DeadlineWait wait = new DeadlineWait(timeout, log, READY_HINT);
         while (true) {
             GetAgentRuntimeEndpointResponse current = control.getAgentRuntimeEndpoint(
                     request -> request.agentRuntimeId(agentRuntimeId).endpointName(name));
@@ -187,43 +186,6 @@ public final class Runtimes {
             }
             wait.pause("Endpoint " + name + " of agent runtime " + agentRuntimeId + " is " + status + " (serving "
                     + current.liveVersion() + ", target " + version + ")");
-        }
-    }
-
-    /**
-     * One wait with a deadline: pauses grow from 250 ms to 5 s, and a progress line (with the state) goes to the
-     * log every 10 s so that a V2 wait of minutes shows it is alive.
-     */
-    private final class Wait {
-        private final Duration timeout;
-        private final long start = System.nanoTime();
-        private final long deadline;
-        private long lastProgress;
-        private Duration pause = FIRST_POLL;
-
-        Wait(Duration timeout) {
-            this.timeout = timeout;
-            this.deadline = start + timeout.toNanos();
-            this.lastProgress = start;
-        }
-
-        void pause(String state) throws InterruptedException {
-            long now = System.nanoTime();
-            long left = deadline - now;
-            if (left <= 0) {
-                throw new DeployFailedException(state + " after " + timeout.toSeconds() + " s. It may still become "
-                        + "READY: check with `mvn agentcore:status`, or wait longer with "
-                        + "-Dagentcore.waitTimeout=<seconds>");
-            }
-            if (now - lastProgress >= PROGRESS_EVERY.toNanos()) {
-                lastProgress = now;
-                log.info(state + " (" + Duration.ofNanos(now - start).toSeconds() + " s)");
-            } else {
-                log.debug(state + "; checking again in " + pause.toMillis() + " ms");
-            }
-            Thread.sleep(Math.min(pause.toMillis(), Math.max(1, left / 1_000_000)));
-            Duration next = pause.multipliedBy(2);
-            pause = next.compareTo(MAX_POLL) > 0 ? MAX_POLL : next;
         }
     }
 }

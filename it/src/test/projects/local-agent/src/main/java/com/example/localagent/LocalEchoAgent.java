@@ -48,6 +48,7 @@ public final class LocalEchoAgent {
         response.put("sessionId", context.sessionId());
         response.put("tenant", context.requestHeaders().get("x-amzn-bedrock-agentcore-runtime-custom-tenant"));
         response.put("modelId", System.getenv("MODEL_ID"));
+        response.put("memoryId", System.getenv("BEDROCK_AGENTCORE_MEMORY_ID"));
         return response;
     }
 
