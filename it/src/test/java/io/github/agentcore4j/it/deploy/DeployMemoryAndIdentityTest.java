@@ -36,12 +36,12 @@ class DeployMemoryAndIdentityTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API_KEY = "sk-search-0123456789abcdefNEVERLOGGED";
-
     @RegisterExtension
     static final DeployStage stage = DeployStage.forScenario("memory-identity");
 
+    /** A memory takes a while to become ACTIVE, so deploy's wait is exercised. */
     @BeforeAll
-    static void slowMemoryCreation() {
+    static void slowMemories() {
         stage.aws().pace().memoryCreation(Duration.ofSeconds(2));
     }
 
