@@ -22,9 +22,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Memory and identity at deploy, against the stand-in's AgentCore Memory and Identity: a memory created with the
@@ -36,19 +36,13 @@ class DeployMemoryAndIdentityTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API_KEY = "sk-search-0123456789abcdefNEVERLOGGED";
-    private static DeployStage stage;
+    @RegisterExtension
+    static final DeployStage stage = DeployStage.forScenario("memory-identity");
 
+    /** A memory takes a while to become ACTIVE, so deploy's wait is exercised. */
     @BeforeAll
-    static void start() throws Exception {
-        stage = DeployStage.start("memory-identity");
+    static void slowMemories() {
         stage.aws().pace().memoryCreation(Duration.ofSeconds(2));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stage != null) {
-            stage.close();
-        }
     }
 
     @Test
