@@ -164,16 +164,32 @@ if os.path.exists(JAVA_NEWER):
     NEWER_VERSION = JAVA_NEWER.split("temurin-")[-1].split("-")[0]
     PEERS.append(Peer("ours-newer-jdk", f"agentcore4j on JDK {NEWER_VERSION}", f"ours, JDK {NEWER_VERSION}",
                       [JAVA_NEWER, *PEERS[0].command[1:]], ROOT))
+# The echo agent on Jetty (agentcore.engine=jetty), with the Jetty jars bench/run resolved: the engine with half the
+# JDK server's CPU per request, and a longer cold start.
+JETTY_CLASSPATH = os.path.join(WORK, "jetty.classpath")
+if os.path.exists(JETTY_CLASSPATH):
+    with open(JETTY_CLASSPATH) as listed:
+        jetty_jars = [jar for jar in listed.read().strip().split(os.pathsep)
+                      if "/org/eclipse/jetty/" in jar and "websocket" not in jar or "/org/slf4j/slf4j-api/" in jar]
+    PEERS.append(Peer("ours-jetty", "agentcore4j on Jetty (agentcore.engine=jetty)", "ours, Jetty",
+                      [JAVA, "-Dagentcore.engine=jetty", "-Dagentcore.port={port}", "-Dagentcore.host=127.0.0.1", "-cp",
+                       os.pathsep.join([os.path.join(WORK, "echo-agent.jar"), *jetty_jars]),
+                       "io.github.agentcore4j.examples.echo.EchoAgent"], ROOT))
 OURS = "ours"
 # The echo agent as its image runs it, agentcore:build's default JVM flags (see the Building images page), against
 # the same flags with full tiered compilation (C1 then C2): cold start, throughput and the first invocation after
 # start-up, with and without POST /warmup (AgentCore V2 takes its snapshot after it).
 IMAGE_FLAGS = ["-XX:MaxRAMPercentage=75.0", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError"]
 TIERED_FLAGS = [flag for flag in IMAGE_FLAGS if not flag.startswith("-XX:TieredStopAtLevel")]
+# The JVM's own defaults (tiered C1 + C2, G1 on a machine the JVM deems a server), keeping only the heap sizing and
+# the exit on out-of-memory that any image needs.
+JVM_DEFAULT_FLAGS = ["-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError"]
 FLAG_PEERS = [Peer("ours-image-flags", "agentcore4j with the image's JVM flags (C1 only)", "ours, C1 only",
                    [JAVA, *IMAGE_FLAGS, *PEERS[0].command[1:]], ROOT),
               Peer("ours-tiered", "agentcore4j with the image's flags but full tiered compilation (C1 + C2)",
-                   "ours, C1 + C2", [JAVA, *TIERED_FLAGS, *PEERS[0].command[1:]], ROOT)]
+                   "ours, C1 + C2", [JAVA, *TIERED_FLAGS, *PEERS[0].command[1:]], ROOT),
+              Peer("ours-jvm-defaults", "agentcore4j with the JVM's default compilers and collector (C1 + C2, G1)",
+                   "ours, C1 + C2, G1", [JAVA, *JVM_DEFAULT_FLAGS, *PEERS[0].command[1:]], ROOT)]
 
 JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json",
                 "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id": SESSION}

@@ -51,7 +51,7 @@ public final class AgentServer {
         ExecutorService threads = InvocationThreads.create();
         AgentServer server = new AgentServer(List.copyOf(routes), threads);
         try {
-            server.engine = webSocket == null
+            server.engine = webSocket == null && !ServerEngine.jettyChosen(System::getProperty, System::getenv)
                     ? JdkEngine.start(host, port, portSettings, server::route, threads)
                     : JettyEngine.start(host, port, portSettings, server::route, threads, webSocket);
         } catch (NoClassDefFoundError jettyMissing) {

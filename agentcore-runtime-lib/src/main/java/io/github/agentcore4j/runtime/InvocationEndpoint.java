@@ -91,6 +91,10 @@ final class InvocationEndpoint implements Protocol {
 
     private static void fail(HttpCall call, SseResponse events, Exception failure, long started)
             throws IOException {
+        if (failure instanceof AuthorizationRequiredException authorization) {
+            answerAuthorizationRequired(call, events, authorization, started);
+            return;
+        }
         String message = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
         if (events.committed()) {
             LOG.log(Level.SEVERE, failure, () -> "Streaming invocation failed (" + seconds(started) + ")");
@@ -101,6 +105,22 @@ final class InvocationEndpoint implements Protocol {
         } else {
             LOG.log(Level.SEVERE, failure, () -> "Invocation failed (" + seconds(started) + ")");
             Responses.error(call, 500, message, null);
+        }
+    }
+
+    /**
+     * Hands a user's authorization URL to the caller in a 200 answer (or the stream's last event): a deployed agent's
+     * error status reaches its caller as a bare 424, without the URL.
+     */
+    private static void answerAuthorizationRequired(HttpCall call, SseResponse events,
+            AuthorizationRequiredException authorization, long started) throws IOException {
+        LOG.info(() -> "Invocation needs the user's authorization for credential provider "
+                + authorization.providerName() + " (" + seconds(started) + ")");
+        if (events.committed()) {
+            events.send(authorization.toEvent());
+            events.finish();
+        } else {
+            Responses.json(call, 200, Json.write(authorization.toEvent()));
         }
     }
 

@@ -9,27 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /** An {@link HttpCall} on the JDK's {@code com.sun.net.httpserver}. */
-final class JdkHttpCall implements HttpCall {
+final class JdkHttpCall extends AbstractHttpCall {
 
     private final HttpExchange exchange;
-    private volatile Runnable endStream;
     private Map<String, String> headers;
 
     JdkHttpCall(HttpExchange exchange) {
         this.exchange = exchange;
-    }
-
-    @Override
-    public void onServerStop(Runnable endStream) {
-        this.endStream = endStream;
-    }
-
-    @Override
-    public void serverStopping() {
-        Runnable end = endStream;
-        if (end != null) {
-            end.run();
-        }
     }
 
     @Override
@@ -53,7 +39,8 @@ final class JdkHttpCall implements HttpCall {
         if (headers == null) {
             Map<String, String> joined = new LinkedHashMap<>();
             for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
-                joined.put(header.getKey(), String.join(", ", header.getValue()));
+                List<String> values = header.getValue();
+                joined.put(header.getKey(), values.size() == 1 ? values.get(0) : String.join(", ", values));
             }
             headers = joined;
         }

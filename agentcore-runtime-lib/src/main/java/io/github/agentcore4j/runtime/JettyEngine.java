@@ -23,8 +23,9 @@ import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
- * Jetty 12, for agents with a WebSocket handler: the JDK's HTTP server cannot upgrade a connection, and {@code /ws}
- * shares the HTTP port with {@code /invocations} and {@code /ping}. HTTP requests take the same routes as on
+ * Jetty 12, for agents with a WebSocket handler (the JDK's HTTP server cannot upgrade a connection, and {@code /ws}
+ * shares the HTTP port with {@code /invocations} and {@code /ping}) and for those that choose it with
+ * {@code agentcore.engine=jetty} (half the JDK server's CPU per request). HTTP requests take the same routes as on
  * {@link JdkEngine}, each on its own invocation thread. Jetty is an optional dependency, loaded only here.
  */
 final class JettyEngine implements ServerEngine {
@@ -52,6 +53,7 @@ final class JettyEngine implements ServerEngine {
         this.address = address;
     }
 
+    /** @param webSocket the {@code /ws} handler, or null to serve HTTP only */
     static JettyEngine start(String host, int port, String portSettings, Route.Handler handler,
             ExecutorService threads, WebSocketHandler webSocket) {
         QueuedThreadPool pool = new QueuedThreadPool();
@@ -68,14 +70,7 @@ final class JettyEngine implements ServerEngine {
         connector.setAcceptQueueSize(ServerEngine.BACKLOG);
         server.addConnector(connector);
 
-        WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
-            container.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
-            container.setMaxBinaryMessageSize(MAX_MESSAGE_BYTES);
-            container.setIdleTimeout(IDLE_TIMEOUT);
-            container.addMapping(WEBSOCKET_PATH, (request, response, callback) ->
-                    JettyWebSocket.open(webSocket, upgradeHeaders(request)));
-        });
-        upgrades.setHandler(new Handler.Abstract() {
+        Handler http = new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 threads.execute(() -> {
@@ -87,8 +82,8 @@ final class JettyEngine implements ServerEngine {
                 });
                 return true;
             }
-        });
-        server.setHandler(upgrades);
+        };
+        server.setHandler(webSocket == null ? http : withWebSocket(server, http, webSocket));
         try {
             server.start();
         } catch (IOException e) {
@@ -99,6 +94,19 @@ final class JettyEngine implements ServerEngine {
             throw new IllegalStateException("Cannot start the server on " + host + ":" + port + ": " + e, e);
         }
         return new JettyEngine(server, new InetSocketAddress(host, connector.getLocalPort()));
+    }
+
+    /** {@code /ws} upgrades to {@code webSocket}; every other request goes to {@code http}. */
+    private static Handler withWebSocket(Server server, Handler http, WebSocketHandler webSocket) {
+        WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
+            container.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
+            container.setMaxBinaryMessageSize(MAX_MESSAGE_BYTES);
+            container.setIdleTimeout(IDLE_TIMEOUT);
+            container.addMapping(WEBSOCKET_PATH, (request, response, callback) ->
+                    JettyWebSocket.open(webSocket, upgradeHeaders(request)));
+        });
+        upgrades.setHandler(http);
+        return upgrades;
     }
 
     /**

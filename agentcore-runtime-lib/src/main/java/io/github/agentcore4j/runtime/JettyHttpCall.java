@@ -3,21 +3,22 @@ package io.github.agentcore4j.runtime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 
 /** An {@link HttpCall} on Jetty's core API, answered with blocking writes on the invocation's own thread. */
-final class JettyHttpCall implements HttpCall {
+final class JettyHttpCall extends AbstractHttpCall {
 
     private final Request request;
     private final Response response;
     private final Callback callback;
-    private volatile Runnable endStream;
     private Map<String, String> headers;
     private OutputStream out;
     private boolean closed;
@@ -26,19 +27,6 @@ final class JettyHttpCall implements HttpCall {
         this.request = request;
         this.response = response;
         this.callback = callback;
-    }
-
-    @Override
-    public void onServerStop(Runnable endStream) {
-        this.endStream = endStream;
-    }
-
-    @Override
-    public void serverStopping() {
-        Runnable end = endStream;
-        if (end != null) {
-            end.run();
-        }
     }
 
     @Override
@@ -90,7 +78,7 @@ final class JettyHttpCall implements HttpCall {
         if (length != 0) {
             response.getHeaders().put("Content-Length", Long.toString(Math.max(length, 0)));
         }
-        out = new BodyStream(Content.Sink.asOutputStream(response));
+        out = new BodyStream(response, Math.max(length, 0));
     }
 
     @Override
@@ -125,37 +113,57 @@ final class JettyHttpCall implements HttpCall {
         callback.failed(new IOException("connection dropped without an answer"));
     }
 
-    /** The response body; closing it is {@link #close()}'s job, so endpoints may close it early as on the JDK server. */
+    /**
+     * The response body, written with blocking writes. A body of declared length goes out as the last write once
+     * complete, so Jetty sends the head, the body and the response's end together (one {@code writev}); a streamed
+     * body is written chunk by chunk. Closing it is {@link #close()}'s job, so endpoints may close it early as on the
+     * JDK server.
+     */
     private static final class BodyStream extends OutputStream {
 
-        private final OutputStream sink;
+        private final Response response;
+        /** Bytes still to come of a body of declared length; 0 for a streamed body or a complete one. */
+        private long declaredLeft;
+        private boolean ended;
 
-        BodyStream(OutputStream sink) {
-            this.sink = sink;
+        BodyStream(Response response, long declaredLength) {
+            this.response = response;
+            this.declaredLeft = declaredLength;
         }
 
         @Override
         public void write(int b) throws IOException {
-            sink.write(b);
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            sink.write(bytes, offset, length);
+            if (ended) {
+                throw new IOException("The response body is complete");
+            }
+            boolean last = declaredLeft > 0 && length >= declaredLeft;
+            declaredLeft = Math.max(0, declaredLeft - length);
+            ended = last;
+            Content.Sink.write(response, last, ByteBuffer.wrap(bytes, offset, length));
         }
 
         @Override
         public void flush() throws IOException {
-            sink.flush();
+            if (!ended) {
+                Content.Sink.write(response, false, BufferUtil.EMPTY_BUFFER);
+            }
         }
 
         @Override
         public void close() throws IOException {
-            sink.flush();
+            flush();
         }
 
         void finish() throws IOException {
-            sink.close();
+            if (!ended) {
+                ended = true;
+                Content.Sink.write(response, true, BufferUtil.EMPTY_BUFFER);
+            }
         }
     }
 }

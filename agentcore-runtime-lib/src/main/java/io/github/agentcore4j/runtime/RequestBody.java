@@ -5,11 +5,6 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
@@ -26,11 +21,6 @@ final class RequestBody implements AutoCloseable {
     /** Java arrays stop a little short of Integer.MAX_VALUE. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     private static final AtomicLong FAILED_UPLOADS = new AtomicLong();
-    private static final ScheduledExecutorService TIMEOUTS = Executors.newSingleThreadScheduledExecutor(work -> {
-        Thread thread = new Thread(work, "agentcore-read-timeout");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private byte[] bytes;
     private final BodyBudget budget;
@@ -49,20 +39,14 @@ final class RequestBody implements AutoCloseable {
 
     static RequestBody read(HttpCall call, long limit, BodyBudget budget, Duration timeout) throws Refused {
         long declared = declaredLength(call, Math.min(limit, MAX_ARRAY));
-        AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> watchdog = TIMEOUTS.schedule(() -> {
-            timedOut.set(true);
-            call.abort();
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        try (InputStream in = call.requestBody()) {
+        ReadDeadlines.Watch watch = ReadDeadlines.watch(call, timeout);
+        try (watch; InputStream in = call.requestBody()) {
             return declared >= 0 ? readDeclared(in, (int) declared, budget)
                     : readChunked(in, Math.min(limit, MAX_ARRAY), budget);
         } catch (IOException | RuntimeException failure) {
-            throw timedOut.get() ? Refused.uploadFailed("not received within the request read timeout of "
+            throw watch.cut() ? Refused.uploadFailed("not received within the request read timeout of "
                     + timeout.toSeconds() + " s (set -D" + ServerLimits.READ_TIMEOUT_PROPERTY + " or "
                     + ServerLimits.READ_TIMEOUT_VARIABLE + ")") : Refused.readFailure(failure);
-        } finally {
-            watchdog.cancel(false);
         }
     }
 

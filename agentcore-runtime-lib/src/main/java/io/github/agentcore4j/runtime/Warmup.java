@@ -39,7 +39,11 @@ final class Warmup implements Route.Handler {
     static final Duration DEFAULT_BUDGET = Duration.ofSeconds(60);
 
     private static final Logger LOG = Logger.getLogger(AgentCoreApp.LOGGER_NAME);
-    private static final String FIRST_ROUND_ID = "warmup-1";
+    /**
+     * Warmup calls' request ids are {@code warmup-<round>-<uuid>}: drawn from {@link Ids} as a real invocation's id
+     * is when its caller sends none, so that path is compiled before the snapshot too.
+     */
+    private static final String FIRST_ROUND_PREFIX = "warmup-1-";
     /** How long the JIT must stay idle after the rounds before warmup answers. */
     private static final long COMPILER_IDLE_MILLIS = 200;
     /** Set on a thread while it serves a warmup call after the first round, whose log records are dropped. */
@@ -85,7 +89,8 @@ final class Warmup implements Route.Handler {
 
     /** Serves a warmup call, its log records dropped after the first round. */
     static void serve(HttpCall call, Route.Handler endpoint) throws IOException {
-        boolean quiet = !FIRST_ROUND_ID.equals(call.requestHeader(RequestContext.REQUEST_ID_HEADER));
+        String requestId = call.requestHeader(RequestContext.REQUEST_ID_HEADER);
+        boolean quiet = requestId == null || !requestId.startsWith(FIRST_ROUND_PREFIX);
         QUIET.set(quiet ? Boolean.TRUE : null);
         try {
             endpoint.handle(call);
@@ -131,7 +136,7 @@ final class Warmup implements Route.Handler {
             for (Object payload : payloads.get()) {
                 calls++;
                 // Every fourth round ends its connection: a restored session's first invocation comes on a new one.
-                String failure = send(body(payload), "warmup-" + round, round % 4 == 0);
+                String failure = send(body(payload), "warmup-" + round + "-" + Ids.uuid(), round % 4 == 0);
                 if (failure != null && failures++ == 0) {
                     LOG.warning(() -> "Warmup call failed: " + failure);
                 }

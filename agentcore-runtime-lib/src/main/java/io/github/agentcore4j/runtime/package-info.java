@@ -38,6 +38,10 @@
  *   <li><b>Protocol details.</b> {@code Invocable} and {@code PayloadBinder} (the entrypoint and its payload
  *       binding), {@code A2aTasks} and {@code A2aV1} (A2A's tasks and its 1.0 forms), {@code ForwardableHeaders}
  *       (the header allowlist).</li>
+ *   <li><b>Memory and identity.</b> {@link io.github.agentcore4j.runtime.AgentMemory} and
+ *       {@link io.github.agentcore4j.runtime.AgentIdentity} (with
+ *       {@link io.github.agentcore4j.runtime.AuthorizationRequiredException}) call AgentCore Memory and Identity
+ *       through the AWS SDK, optional, with a client {@code LazyAgentCoreClient} makes on first use.</li>
  *   <li><b>Support.</b> Request bodies ({@code RequestBody}, {@code BodyBudget}, {@code ServerLimits}), JSON
  *       ({@code Json}, {@code JsonNodes}, {@code Responses}), logs ({@code JsonLogging}, {@code JsonLogFormatter},
  *       {@code BufferedLogHandler}), ids drawn per use from the OS ({@link io.github.agentcore4j.runtime.Ids}),

@@ -3,8 +3,10 @@ package io.github.agentcore4j.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.SimpleFormatter;
@@ -13,9 +15,11 @@ import org.junit.jupiter.api.Test;
 class BufferedLogHandlerTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final AtomicInteger formatted = new AtomicInteger();
     private final BufferedLogHandler handler = new BufferedLogHandler(out, new SimpleFormatter() {
         @Override
         public String format(LogRecord record) {
+            formatted.incrementAndGet();
             return record.getMessage() + "\n";
         }
     });
@@ -35,6 +39,25 @@ class BufferedLogHandlerTest {
     void otherLinesAreWrittenWithinTheFlushDelay() throws Exception {
         handler.publish(new LogRecord(Level.INFO, "invocation done"));
         ConcurrencyAndShutdownTest.awaitTrue(() -> written().equals("invocation done\n"), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void warmupRecordsAfterTheFirstRoundAreFormattedButNotWritten() throws Exception {
+        for (String requestId : new String[] {"warmup-1-a", "warmup-2-b"}) {
+            Warmup.serve(callWithRequestId(requestId),
+                    call -> handler.publish(new LogRecord(Level.INFO, "served " + requestId)));
+        }
+        handler.close();
+        // Formatted both times, so the JIT compiles the logging path a real invocation takes after the snapshot.
+        assertEquals(2, formatted.get());
+        assertEquals("served warmup-1-a\n", written());
+    }
+
+    /** A call that only answers its request id header, which is all warmup looks at. */
+    private static HttpCall callWithRequestId(String requestId) {
+        return (HttpCall) Proxy.newProxyInstance(HttpCall.class.getClassLoader(), new Class<?>[] {HttpCall.class},
+                (proxy, method, arguments) -> method.getName().equals("requestHeader")
+                        && RequestContext.REQUEST_ID_HEADER.equals(arguments[0]) ? requestId : null);
     }
 
     @Test

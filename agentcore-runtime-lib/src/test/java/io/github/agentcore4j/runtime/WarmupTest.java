@@ -40,7 +40,14 @@ class WarmupTest {
             assertEquals(200, warmed.statusCode());
             assertTrue(warmed.body().matches("\\{\"rounds\":2,\"calls\":4,\"failures\":0,\"seconds\":\"\\d+\\.\\d{3}\"}"),
                     warmed.body());
-            assertEquals(List.of("one warmup-1", "two warmup-1", "one warmup-2", "two warmup-2"), seen);
+            // Each call's id is drawn afresh, as a real invocation's: warmup-<round>-<uuid>.
+            String uuid = "-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+            List<String> expected = List.of("one warmup-1", "two warmup-1", "one warmup-2", "two warmup-2");
+            assertEquals(expected.size(), seen.size(), seen.toString());
+            for (int i = 0; i < expected.size(); i++) {
+                assertTrue(seen.get(i).matches(expected.get(i) + uuid), seen.get(i));
+            }
+            assertEquals(4, seen.stream().distinct().count(), "every warmup call has its own request id");
         }
     }
 

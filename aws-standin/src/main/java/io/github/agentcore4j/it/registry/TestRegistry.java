@@ -12,8 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * whatever happened in between. Register it on a static field (or {@link #start()} and {@link #close()} it):
  * <pre>{@code
  * @RegisterExtension
- * static final TestRegistry registry = TestRegistry.forScenario("build-image")
- *         .seededWith((registry, work) -> TinyBaseImages.push(registry.address() + "/bases/tiny-java:1", ...));
+ * static final TestRegistry registry = TestRegistry.forScenario("deploy").seededWith(TinyBaseImages::pushArm64Base);
  * }</pre>
  */
 public final class TestRegistry implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
@@ -66,7 +65,7 @@ public final class TestRegistry implements BeforeAllCallback, AfterAllCallback, 
     }
 
     /** The directory of a test scenario: {@code <it.work>/<scenario>}, {@code it.work} defaulting to target/it. */
-    public static Path work(String scenario) {
+    private static Path work(String scenario) {
         return Paths.get(System.getProperty("it.work", "target/it")).resolve(scenario);
     }
 
@@ -84,8 +83,8 @@ public final class TestRegistry implements BeforeAllCallback, AfterAllCallback, 
     }
 
     /**
-     * Checks the precondition, starts the registry and seeds it; a failing seed stops it again. What a test that is
-     * no JUnit class fixture (a stage shared by several classes) calls; {@link #close()} stops it.
+     * Checks the precondition, starts the registry and seeds it; a failing seed stops it again. What a fixture that
+     * holds a registry among other things (DeployStage) calls from its own callbacks; {@link #close()} stops it.
      */
     public TestRegistry start() throws Exception {
         precondition.check();

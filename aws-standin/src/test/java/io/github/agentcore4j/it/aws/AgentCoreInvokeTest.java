@@ -136,15 +136,7 @@ class AgentCoreInvokeTest extends DataPlaneFixture {
 
     @Test
     void aJwtAuthorizedRuntimeTakesABearerTokenAndRefusesSigV4() throws Exception {
-        String id = control.createAgentRuntime(request -> request.agentRuntimeName("secured").roleArn(roleArn)
-                .networkConfiguration(network -> network.networkMode("PUBLIC"))
-                .agentRuntimeArtifact(a -> a.containerConfiguration(c -> c.containerUri(StandInFixtures.image(aws, "v1"))))
-                .authorizerConfiguration(auth -> auth.customJWTAuthorizer(jwt -> jwt
-                        .discoveryUrl("https://issuer.example/.well-known/openid-configuration")
-                        .allowedClients("client"))))
-                .agentRuntimeId();
-        StandInFixtures.settle(control, id);
-        String arn = aws.agentCore().runtime(id).orElseThrow().arn();
+        String arn = StandInFixtures.deployJwtAuthorized(aws, control, "secured", roleArn);
         assertThrows(AccessDeniedException.class, () -> data.invokeAgentRuntime(request -> request
                 .agentRuntimeArn(arn).payload(SdkBytes.fromUtf8String("{\"prompt\":\"x\"}"))).close());
 

@@ -261,16 +261,7 @@ class IdentityStandInTest {
     @Test
     void aBearerCallersTokenIsForTheUserItsJwtNames() throws Exception {
         String roleArn = aws.iam().addRole("DemoExecutionRole", StandInFixtures.TRUST_POLICY);
-        String id = control.createAgentRuntime(request -> request.agentRuntimeName("secured").roleArn(roleArn)
-                .networkConfiguration(network -> network.networkMode("PUBLIC"))
-                .agentRuntimeArtifact(a -> a.containerConfiguration(c -> c.containerUri(StandInFixtures.image(aws,
-                        "v1"))))
-                .authorizerConfiguration(auth -> auth.customJWTAuthorizer(jwt -> jwt
-                        .discoveryUrl("https://issuer.example/.well-known/openid-configuration")
-                        .allowedClients("client"))))
-                .agentRuntimeId();
-        StandInFixtures.settle(control, id);
-        String arn = aws.agentCore().runtime(id).orElseThrow().arn();
+        String arn = StandInFixtures.deployJwtAuthorized(aws, control, "secured", roleArn);
         HttpRequest bearer = HttpRequest.newBuilder(URI.create(aws.endpoint() + "/runtimes/"
                         + URLEncoder.encode(arn, StandardCharsets.UTF_8) + "/invocations?qualifier=DEFAULT"))
                 .header("Authorization", "Bearer " + unsignedJwt("dave")).header("Content-Type", "application/json")

@@ -31,6 +31,24 @@ final class StandInFixtures {
                 .build());
     }
 
+    /**
+     * Creates a runtime whose callers authenticate with a JWT bearer token (a custom JWT authorizer) instead of SigV4,
+     * waits until it settles and returns its ARN.
+     */
+    static String deployJwtAuthorized(AwsStandIn aws, BedrockAgentCoreControlClient control, String name,
+                                      String roleArn) {
+        String id = control.createAgentRuntime(request -> request.agentRuntimeName(name).roleArn(roleArn)
+                .networkConfiguration(network -> network.networkMode(NetworkMode.PUBLIC))
+                .agentRuntimeArtifact(artifact -> artifact.containerConfiguration(c -> c
+                        .containerUri(image(aws, "v1"))))
+                .authorizerConfiguration(auth -> auth.customJWTAuthorizer(jwt -> jwt
+                        .discoveryUrl("https://issuer.example/.well-known/openid-configuration")
+                        .allowedClients("client"))))
+                .agentRuntimeId();
+        settle(control, id);
+        return aws.agentCore().runtime(id).orElseThrow().arn();
+    }
+
     static UpdateAgentRuntimeResponse update(BedrockAgentCoreControlClient control, String id, String image,
                                              String roleArn) {
         return control.updateAgentRuntime(request -> request.agentRuntimeId(id)

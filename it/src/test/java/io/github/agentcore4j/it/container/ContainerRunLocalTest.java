@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ContainerRunLocalTest {
 
     private static final String SECRET = "it-secret-value-never-logged";
+
     @RegisterExtension
     static final TestRegistry registry = ContainerTests.registryWithBase("container-run-local");
 
@@ -43,8 +44,7 @@ class ContainerRunLocalTest {
         int port = FreePort.pick();
         String container = "agentcore-local_echo_agent-" + port;
         Path log = project.file("run-local.log");
-        Process maven = project.startMaven(log, mavenArguments(registry, "agentcore:run-local",
-                "-Dagentcore.container=true", "-Dagentcore.port=" + port));
+        Process maven = project.startMaven(log, runLocalInContainer(port));
         try {
             awaitLog(log, "Agent local_echo_agent listens on http://127.0.0.1:" + port + " (HTTP)", maven);
             assertEquals(List.of(container), containersNamed(container));
@@ -80,8 +80,7 @@ class ContainerRunLocalTest {
         int port = FreePort.pick();
         String container = "agentcore-local_echo_agent-" + port;
         Path log = project.file("run-local.log");
-        Process maven = project.startMaven(log, mavenArguments(registry, "agentcore:run-local",
-                "-Dagentcore.container=true", "-Dagentcore.port=" + port));
+        Process maven = project.startMaven(log, runLocalInContainer(port));
         try {
             awaitLog(log, "listens on http://127.0.0.1:" + port, maven);
             assertEquals(List.of(container), containersNamed(container));
@@ -99,8 +98,7 @@ class ContainerRunLocalTest {
     void aBusyPortIsRefusedWithTheFix() throws Exception {
         FixtureProject project = FixtureProject.copy("local-agent", "container-run-local-busy");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            MavenResult run = project.maven(mavenArguments(registry, "agentcore:run-local",
-                    "-Dagentcore.container=true", "-Dagentcore.port=" + taken.getLocalPort())).assertFailure();
+            MavenResult run = project.maven(runLocalInContainer(taken.getLocalPort())).assertFailure();
 
             assertContains(run.log(), "port " + taken.getLocalPort() + " is already in use on 127.0.0.1. Fix: stop "
                     + "what listens there (another agentcore:run-local?), or pass -Dagentcore.port=<free port>");
@@ -118,5 +116,11 @@ class ContainerRunLocalTest {
         assertContains(run.log(), "No container engine answers (/nonexistent/podman: not found). Fix: install "
                 + "Podman, which needs no daemon (Debian/Ubuntu: apt-get install podman), or start Docker; or point "
                 + "-Dagentcore.containerEngine at the engine's command.");
+    }
+
+    /** The Maven arguments of run-local in container mode on {@code port}, on the base from the test registry. */
+    private static String[] runLocalInContainer(int port) {
+        return mavenArguments(registry, "agentcore:run-local", "-Dagentcore.container=true",
+                "-Dagentcore.port=" + port);
     }
 }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SmokeTestTest {
 
     private static final String MAIN_CLASS = "com.example.localagent.LocalEchoAgent";
+
     @RegisterExtension
     static final TestRegistry registry = ContainerTests.registryWithBase("container-smoke");
 

@@ -27,6 +27,7 @@ class DeployObservabilityTest {
 
     private static final String LOG_GROUP = "/aws/bedrock-agentcore/runtimes/traced_agent-otel";
     private static final ObjectMapper JSON = new ObjectMapper();
+
     @RegisterExtension
     static final DeployStage stage = DeployStage.forScenario("deploy-observability");
 

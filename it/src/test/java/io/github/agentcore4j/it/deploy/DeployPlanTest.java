@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DeployPlanTest {
 
     private static final String DISCOVERY_URL = "https://idp.example.com/.well-known/openid-configuration";
+
     @RegisterExtension
     static final DeployStage stage = DeployStage.forScenario("deploy-plan");
 

@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreC
 class DeployTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
     @RegisterExtension
     static final DeployStage stage = DeployStage.forScenario("deploy");
 

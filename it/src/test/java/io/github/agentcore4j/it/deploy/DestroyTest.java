@@ -22,6 +22,7 @@ class DestroyTest {
 
     private static final String TRUST_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"bedrock-agentcore.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+
     @RegisterExtension
     static final DeployStage stage = DeployStage.forScenario("destroy");
 

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class InvokeDeployedTest {
 
     private static final Pattern KEPT_SESSION = Pattern.compile("agent_session_id: (\\S+)\n");
+
     @RegisterExtension
     static final DeployStage stage = DeployStage.forScenario("invoke-deployed");
     private static FixtureProject agentProject;

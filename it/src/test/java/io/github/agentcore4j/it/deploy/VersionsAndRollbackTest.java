@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class VersionsAndRollbackTest {
 
     private static final String AGENT = "rollback_agent";
+
     @RegisterExtension
     static final DeployStage stage = DeployStage.forScenario("versions-rollback");
 

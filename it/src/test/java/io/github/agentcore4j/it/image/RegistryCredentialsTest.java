@@ -28,6 +28,7 @@ class RegistryCredentialsTest {
     @RegisterExtension
     static final TestRegistry openRegistry = TestRegistry.forScenario("registry-credentials").in("open-registry")
             .seededWith(TinyBaseImages::pushArm64Base);
+
     @RegisterExtension
     static final TestRegistry lockedRegistry = TestRegistry.forScenario("registry-credentials").in("locked-registry")
             .requiringLogin(HTPASSWD_ENTRY);

@@ -1,0 +1,58 @@
+package io.github.agentcore4j.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** The {@code agentcore.engine} setting: which server plain HTTP agents run on. */
+class ServerEngineTest {
+
+    private static UnaryOperator<String> of(Map<String, String> values) {
+        return values::get;
+    }
+
+    @Test
+    void theJdkServerUnlessJettyIsChosen() {
+        assertFalse(ServerEngine.jettyChosen(of(Map.of()), of(Map.of())));
+        assertFalse(ServerEngine.jettyChosen(of(Map.of(ServerEngine.ENGINE_PROPERTY, "jdk")), of(Map.of())));
+        assertTrue(ServerEngine.jettyChosen(of(Map.of(ServerEngine.ENGINE_PROPERTY, " Jetty ")), of(Map.of())));
+        assertTrue(ServerEngine.jettyChosen(of(Map.of()), of(Map.of(ServerEngine.ENGINE_VARIABLE, "jetty"))));
+        // The property wins over the environment, as for every setting of the library.
+        assertFalse(ServerEngine.jettyChosen(of(Map.of(ServerEngine.ENGINE_PROPERTY, "jdk")),
+                of(Map.of(ServerEngine.ENGINE_VARIABLE, "jetty"))));
+    }
+
+    @Test
+    void anotherValueIsRefusedNamingTheSetting() {
+        IllegalArgumentException fromProperty = assertThrows(IllegalArgumentException.class, () ->
+                ServerEngine.jettyChosen(of(Map.of(ServerEngine.ENGINE_PROPERTY, "netty")), of(Map.of())));
+        assertEquals("-Dagentcore.engine is 'netty': it must be jdk or jetty; remove it to use the JDK's HTTP server",
+                fromProperty.getMessage());
+        IllegalArgumentException fromEnvironment = assertThrows(IllegalArgumentException.class, () ->
+                ServerEngine.jettyChosen(of(Map.of()), of(Map.of(ServerEngine.ENGINE_VARIABLE, "undertow"))));
+        assertTrue(fromEnvironment.getMessage().startsWith("the environment variable AGENTCORE_ENGINE is 'undertow'"),
+                fromEnvironment.getMessage());
+    }
+
+    @Test
+    void aPlainAgentRunsOnJettyWhenChosen() throws Exception {
+        System.setProperty(ServerEngine.ENGINE_PROPERTY, "jetty");
+        try (RunningAgent agent = new RunningAgent(AgentCoreApp.create()
+                .entrypoint(Map.class, payload -> Map.of("echo", payload.get("prompt"))))) {
+            HttpResponse<String> answer = agent.invoke("{\"prompt\":\"hi\"}");
+            assertEquals(200, answer.statusCode());
+            assertEquals("{\"echo\":\"hi\"}", answer.body());
+            assertEquals("13", answer.headers().firstValue("Content-Length").orElse(null));
+            assertTrue(Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(thread -> thread.getName().startsWith("agentcore-jetty")), "Jetty's threads run");
+        } finally {
+            System.clearProperty(ServerEngine.ENGINE_PROPERTY);
+        }
+    }
+}
