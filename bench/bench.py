@@ -300,9 +300,11 @@ def run_wrk(port, connections, seconds):
         match = re.search(rf"^\s*{label}\s+([\d.]+)(us|ms|s|m)\s*$", output, re.M)
         return float(match.group(1)) * UNITS[match.group(2)] if match else None
     rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    requests = re.search(r"^\s*(\d+) requests in", output, re.M)
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
-    return {"rps": float(rps.group(1)) if rps else None, "p50_ms": latency("50%"), "p99_ms": latency("99%"),
+    return {"rps": float(rps.group(1)) if rps else None, "requests": int(requests.group(1)) if requests else 0,
+            "p50_ms": latency("50%"), "p99_ms": latency("99%"),
             "non2xx": int(bad.group(1)) if bad else 0,
             "socket_errors": sum(int(n) for n in errors.groups()) if errors else 0}
 
@@ -364,15 +366,26 @@ def measure_first_call(peer, warm):
             "warmup_ms": summary(warmups)}
 
 
+def cpu_per_request(pid, port, connections):
+    """One wrk run, with the server's CPU time per completed request: what a request costs, which depends far less
+    on what else the machine runs than requests per second do."""
+    before = cpu_ms(pid)
+    run = run_wrk(port, connections, WRK_SECONDS)
+    used_ms = cpu_ms(pid) - before
+    run["cpu_us_per_request"] = used_ms * 1000 / run["requests"] if run["requests"] else None
+    return run
+
+
 def measure_throughput(peer):
     process, port = peer.start_ready()
     try:
         run_wrk(port, 32, WRK_WARMUP_SECONDS)
         results = {}
         for connections in (32, 256):
-            runs = [run_wrk(port, connections, WRK_SECONDS) for _ in range(WRK_RUNS)]
+            runs = [cpu_per_request(process.pid, port, connections) for _ in range(WRK_RUNS)]
             results[str(connections)] = {
                 "rps": summary([run["rps"] for run in runs]),
+                "cpu_us_per_request": summary([run["cpu_us_per_request"] for run in runs]),
                 "p50_ms": summary([run["p50_ms"] for run in runs]),
                 "p99_ms": summary([run["p99_ms"] for run in runs]),
                 "non2xx": sum(run["non2xx"] for run in runs),

@@ -147,8 +147,11 @@ def tables(results):
     add("Errors are wrk's non-2xx answers plus its socket errors, summed over the runs. The JDK's HTTP server closes "
         "keep-alive connections beyond `sun.net.httpserver.maxIdleConnections` (200 by default), which wrk counts as "
         "read errors before it reconnects.\n")
-    add("| Peer | Connections | Requests/s median (min–max) | p50 ms | p99 ms | Requests/s × ours | Errors |")
-    add("|---|---:|---:|---:|---:|---:|---:|")
+    add("CPU µs per request is the server process's CPU time (all threads) during the run divided by the requests "
+        "completed: what one request costs, which depends far less on what else the machine runs.\n")
+    add("| Peer | Connections | Requests/s median (min–max) | p50 ms | p99 ms | Requests/s × ours | CPU µs per request "
+        "| Errors |")
+    add("|---|---:|---:|---:|---:|---:|---:|---:|")
     for connections in ("32", "256"):
         for key, name in peers.items():
             run = get(results, "throughput", key, connections)
@@ -156,7 +159,8 @@ def tables(results):
                 ours_rps = median(get(results, "throughput", OURS, connections, "rps"))
                 errors = run["non2xx"] + run["socket_errors"]
                 add(f"| {name} | {connections} | {spread(run['rps'])} | {spread(run['p50_ms'], 2)} | "
-                    f"{spread(run['p99_ms'], 2)} | {ratio(median(run['rps']), ours_rps)} | {errors} |")
+                    f"{spread(run['p99_ms'], 2)} | {ratio(median(run['rps']), ours_rps)} | "
+                    f"{spread(run.get('cpu_us_per_request'))} | {errors} |")
     add("")
 
     first_calls = results.get("first_call") or {}

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
@@ -63,12 +64,22 @@ final class JdkEngine implements ServerEngine {
         http.setExecutor(threads);
         http.createContext("/", exchange -> {
             JdkHttpCall call = new JdkHttpCall(exchange);
+            if (callerCloses(exchange)) {
+                // The JDK server closes such a connection after the answer without saying so; a keep-alive client
+                // (HttpURLConnection, which warmup uses) would reuse it and meet a reset (RFC 9112 9.6).
+                call.setResponseHeader("Connection", "close");
+            }
             if (!oversizedHead(call, exchange)) {
                 handler.handle(call);
             }
         });
         http.start();
         return new JdkEngine(http);
+    }
+
+    private static boolean callerCloses(HttpExchange exchange) {
+        String connection = exchange.getRequestHeaders().getFirst("Connection");
+        return connection != null && connection.toLowerCase(Locale.ROOT).contains("close");
     }
 
     /** Answers {@code 414} or {@code 431} (and closes) when the head passes the limits; false when it does not. */

@@ -198,6 +198,12 @@ final class Warmup implements Route.Handler {
         connection.setRequestProperty("Accept", Responses.JSON + ", text/event-stream");
         connection.setRequestProperty(RequestContext.REQUEST_ID_HEADER, requestId);
         connection.setRequestProperty(TOKEN_HEADER, token);
+        if (closeConnection) {
+            // Asked of the server, so the next round connects anew: HttpURLConnection.disconnect() cannot close a
+            // connection it has already put back in its keep-alive cache, and warmup then never ran the server's
+            // accept and close paths (-XX:+PrintCompilation showed them compiled only after the first real calls).
+            connection.setRequestProperty("Connection", "close");
+        }
         try (OutputStream out = connection.getOutputStream()) {
             out.write(body);
         }
@@ -206,9 +212,6 @@ final class Warmup implements Route.Handler {
         byte[] text = answer == null ? new byte[0] : answer.readAllBytes();
         if (answer != null) {
             answer.close();
-        }
-        if (closeConnection) {
-            connection.disconnect();
         }
         return status < 300 ? null
                 : "HTTP " + status + ": " + new String(text, 0, Math.min(text.length, 300), StandardCharsets.UTF_8);

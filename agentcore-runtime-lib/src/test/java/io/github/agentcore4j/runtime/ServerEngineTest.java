@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,23 @@ class ServerEngineTest {
                 ServerEngine.jettyChosen(of(Map.of()), of(Map.of(ServerEngine.ENGINE_VARIABLE, "undertow"))));
         assertTrue(fromEnvironment.getMessage().startsWith("the environment variable AGENTCORE_ENGINE is 'undertow'"),
                 fromEnvironment.getMessage());
+    }
+
+    @Test
+    void aCallerThatClosesItsConnectionIsToldSoOnBothEngines() throws Exception {
+        for (String engine : new String[] {"jdk", "jetty"}) {
+            System.setProperty(ServerEngine.ENGINE_PROPERTY, engine);
+            try (RunningAgent agent = new RunningAgent(AgentCoreApp.create().entrypoint(Map.class, payload -> "ok"));
+                    Socket socket = agent.raw("POST /invocations HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                            + "Content-Length: 2\r\n\r\n", "{}".getBytes(StandardCharsets.US_ASCII))) {
+                String head = RunningAgent.readHead(socket.getInputStream()).toLowerCase(Locale.ROOT);
+                assertTrue(head.startsWith("http/1.1 200"), engine + ": " + head);
+                // Without it, a keep-alive client reuses the connection the server closes (warmup's did).
+                assertTrue(head.contains("\r\nconnection: close\r\n"), engine + ": " + head);
+            } finally {
+                System.clearProperty(ServerEngine.ENGINE_PROPERTY);
+            }
+        }
     }
 
     @Test
