@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.agentcore4j.it.aws.AgentRuntime;
 import io.github.agentcore4j.it.aws.IamRole;
+import io.github.agentcore4j.it.aws.MemoryStatus;
 import io.github.agentcore4j.it.aws.StoredMemory;
 import io.github.agentcore4j.it.aws.StoredStrategy;
 import io.github.agentcore4j.it.support.FixtureProject;
@@ -59,7 +60,7 @@ class DeployMemoryAndIdentityTest {
                 "-Dagentcore.memoryEventExpiryDays=45").assertSuccess();
 
         StoredMemory memory = stage.aws().memory().memoryNamed("mem_agent_mem").orElseThrow();
-        assertEquals("ACTIVE", memory.status());
+        assertEquals(MemoryStatus.ACTIVE, memory.status());
         assertEquals(45, memory.eventExpiryDays());
         assertStrategy(memory, "USER_PREFERENCE", "UserPreferences", "/users/{actorId}/preferences");
         assertStrategy(memory, "SEMANTIC", "SemanticFacts", "/users/{actorId}/facts");
@@ -113,7 +114,7 @@ class DeployMemoryAndIdentityTest {
 
         MavenResult destroy = stage.maven(project, "given_mem_agent", "agentcore:destroy",
                 "-Dagentcore.destroy.confirm=true").assertSuccess();
-        assertEquals("ACTIVE", stage.aws().memory().memory(team.id()).orElseThrow().status());
+        assertEquals(MemoryStatus.ACTIVE, stage.aws().memory().memory(team.id()).orElseThrow().status());
         assertContains(destroy.log(), "Keeping memory " + team.id() + ": deploy did not create it");
     }
 
