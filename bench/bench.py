@@ -470,6 +470,18 @@ def measure_payload(peer, body):
             "statuses": statuses}
 
 
+BODY_HEAP_MIB = (10, 30, 90)
+
+
+def measure_body_heap():
+    """Heap one invocation of the echo agent costs per body size and shape, measured inside its JVM by
+    bench/BodyHeap.java (every thread's allocated bytes, and the rise of the heap's peak); one JSON line each."""
+    output = subprocess.run([JAVA, "-Xmx4g", "-cp", os.path.join(WORK, "echo-agent.jar"),
+                             os.path.join(BENCH, "BodyHeap.java"), *map(str, BODY_HEAP_MIB)],
+                            capture_output=True, text=True, timeout=600, check=True).stdout
+    return [json.loads(line) for line in output.splitlines() if line.startswith('{"shape"')]
+
+
 async def sleeping_invocation(port, body):
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
@@ -815,6 +827,8 @@ def main():
                 for peer in peers:
                     log(f"100 MiB payload ({shape}): {peer.name}")
                     results["payload"][shape][peer.key] = measure_payload(peer, body)
+            log("heap per body size: agentcore4j (echo-agent)")
+            results["body_heap"] = measure_body_heap()
         if wanted("sleep"):
             for peer in peers:
                 log(f"{SLEEPERS} sleeping invocations: {peer.name}")

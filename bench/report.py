@@ -100,6 +100,11 @@ def targets(results):
             growth = median(run["peak_rss_mib"]) - median(run["rss_before_mib"])
             judge(f"A 100 MiB body (`{shape}`) costs at most 2× its size (peak RSS growth, an upper bound of the heap's)",
                   f"{growth:,.0f} MiB ({growth / size_mib:.2f}×)", growth <= 2 * size_mib)
+    for run in results.get("body_heap") or []:
+        if run["body_mib"] >= 90:
+            judge(f"A {run['body_mib']:.0f} MiB body (`{run['shape']}`) costs at most 2× its size in heap (peak rise)",
+                  f"{run['peak_growth_mib']:,.0f} MiB ({run['peak_growth_x']:.2f}×; allocated "
+                  f"{run['allocated_x']:.2f}×)", run["peak_growth_x"] <= 2)
     sleepers = get(results, "sleepers", OURS)
     if sleepers:
         total = results["settings"]["sleepers"]
@@ -211,6 +216,18 @@ def tables(results):
                 add(f"| `{shape}` | {name} | {statuses} | {spread(run['time_ms'])} | {spread(run['peak_rss_mib'])} | "
                     f"{spread(run['rss_before_mib'])} | {ratio(median(run['peak_rss_mib']), our_peak)} |")
     add("")
+
+    body_heap = results.get("body_heap") or []
+    if body_heap:
+        add("Heap per invocation inside the agent's JVM (`bench/BodyHeap.java`, the echo agent in-process, a body "
+            "written straight to a socket): every byte any thread allocated while the invocation ran, each copy "
+            "counted however short-lived, and the rise of the heap's peak occupancy over the idle heap.\n")
+        add("| Payload | Body MiB | Status | Allocated MiB | Allocated × body | Peak heap rise MiB | Peak × body |")
+        add("|---|---:|---|---:|---:|---:|---:|")
+        for run in body_heap:
+            add(f"| `{run['shape']}` | {run['body_mib']:.0f} | {run['status']} | {run['allocated_mib']:,.0f} | "
+                f"{run['allocated_x']:.2f}× | {run['peak_growth_mib']:,.0f} | {run['peak_growth_x']:.2f}× |")
+        add("")
 
     total = results["settings"]["sleepers"]
     add(f"### {total:,} concurrent invocations that each sleep 1 s\n")

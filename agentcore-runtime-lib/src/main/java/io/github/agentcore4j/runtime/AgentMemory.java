@@ -106,7 +106,8 @@ public final class AgentMemory {
         String fromEnvironment = environment.apply(MEMORY_ID_VARIABLE);
         if (fromEnvironment == null || fromEnvironment.isBlank()) {
             throw new IllegalStateException("AgentMemory has no memory id: " + MEMORY_ID_VARIABLE + " is not set. "
-                    + "Deploy sets it when the agent has a memory (memoryMode STM_ONLY or STM_AND_LTM, or memoryId), "
+                    + "Deploy sets it when the agent has a memory (agentcore.memoryMode STM_ONLY or STM_AND_LTM, or "
+                    + "agentcore.memoryId), "
                     + "and run-local/start pass it on once the memory exists; otherwise give one with "
                     + "AgentMemory.builder().memoryId(\"...\")");
         }

@@ -10,6 +10,8 @@ import java.util.logging.Logger;
 final class Responses {
 
     static final String JSON = "application/json";
+    /** The most one write of a response body hands the engine's stream. */
+    private static final int WRITE_STEP = 64 * 1024;
     private static final int MAX_QUOTED_CHARS = 80;
     private static final Logger LOG = Logger.getLogger(AgentCoreApp.LOGGER_NAME);
 
@@ -20,7 +22,10 @@ final class Responses {
         call.setResponseHeader("Content-Type", JSON);
         call.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = call.responseBody()) {
-            out.write(body);
+            // In bounded steps: given a large array at once, the JDK server's channel writer copies all of it.
+            for (int at = 0; at < body.length; at += WRITE_STEP) {
+                out.write(body, at, Math.min(WRITE_STEP, body.length - at));
+            }
         }
     }
 

@@ -70,6 +70,13 @@ class AgentIdentityTest {
             HttpResponse<String> response = agent.send(agent.invocation("{}")
                     .header(RequestContext.LEGACY_WAT_HEADER, WAT).build());
             assertEquals("{\"keyLength\":" + API_KEY.length() + "}", response.body());
+            // The invocation's last log line comes just after its answer.
+            long deadline = System.nanoTime() + RunningAgent.TIMEOUT.toNanos();
+            do {
+                capture.flush();
+                Thread.sleep(10);
+            } while (!logged.toString(StandardCharsets.UTF_8).contains("Invocation completed successfully")
+                    && System.nanoTime() < deadline);
         } finally {
             capture.flush();
             root.removeHandler(capture);

@@ -270,6 +270,38 @@ class ContractTest {
         }
     }
 
+    /**
+     * Bodies past Jackson's default 20 million characters per string, parsed from the bytes read once: one string of
+     * 24 MiB at its declared length, and 24 MiB of 1 KiB strings sent chunked (no declared length), bound to a map.
+     */
+    @Test
+    void bindsLargeJsonBodiesAtTheirDeclaredLengthAndChunked() throws Exception {
+        AgentCoreApp app = AgentCoreApp.create().entrypoint(Map.class, payload -> {
+            Object chunks = payload.get("chunks");
+            String prompt = (String) payload.get("prompt");
+            return Map.of("prompt", prompt.length(), "ends", prompt.substring(prompt.length() - 2),
+                    "chunks", chunks == null ? 0 : ((List<?>) chunks).size());
+        });
+        int size = 24 * 1024 * 1024;
+        try (RunningAgent agent = new RunningAgent(app)) {
+            String prompt = "a".repeat(size - 2) + "yz";
+            byte[] declared = ("{\"prompt\":\"" + prompt + "\"}").getBytes(StandardCharsets.US_ASCII);
+            HttpResponse<String> oneString = agent.send(HttpRequest.newBuilder(agent.uri("/invocations"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(declared)).build());
+            assertEquals(200, oneString.statusCode());
+            assertEquals(Map.of("prompt", size, "ends", "yz", "chunks", 0), JSON.std.mapFrom(oneString.body()));
+
+            int count = size / 1025;
+            String chunked = "{\"prompt\":\"hi\",\"chunks\":[" + String.join(",",
+                    java.util.Collections.nCopies(count, "\"" + "a".repeat(1022) + "\"")) + "]}";
+            HttpResponse<String> manyStrings = agent.send(HttpRequest.newBuilder(agent.uri("/invocations"))
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                            chunked.getBytes(StandardCharsets.US_ASCII)))).build());
+            assertEquals(200, manyStrings.statusCode());
+            assertEquals(Map.of("prompt", 2, "ends", "hi", "chunks", count), JSON.std.mapFrom(manyStrings.body()));
+        }
+    }
+
     @Test
     void passesTheRequestContextFromHeaders() throws Exception {
         AgentCoreApp app = AgentCoreApp.create().entrypoint(Map.class, (payload, context) -> {

@@ -305,10 +305,10 @@ public final class AwsStandIn implements AutoCloseable {
 
     /** The AgentCore control plane: memories, identities, else runtimes and their endpoints. */
     private Reply agentCoreControl(String operation, AwsRequest request, Map<String, String> labels) {
-        if (MemoryStandIn.CONTROL_OPERATIONS.contains(operation)) {
+        if (memory.serves(operation)) {
             return memory.handle(operation, request, labels);
         }
-        if (IdentityStandIn.CONTROL_OPERATIONS.contains(operation)) {
+        if (identity.serves(operation)) {
             return identity.handle(operation, request);
         }
         return agentCore.handle(operation, request, labels);
@@ -316,10 +316,10 @@ public final class AwsStandIn implements AutoCloseable {
 
     /** The AgentCore data plane: memory events and records, identity tokens, else runtime invocations. */
     private Reply agentCoreData(String operation, AwsRequest request, Map<String, String> labels) {
-        if (MemoryStandIn.DATA_OPERATIONS.contains(operation)) {
+        if (memory.serves(operation)) {
             return memory.handle(operation, request, labels);
         }
-        if (IdentityStandIn.DATA_OPERATIONS.contains(operation)) {
+        if (identity.serves(operation)) {
             return identity.handle(operation, request);
         }
         return dataPlane.handle(operation, request, labels);

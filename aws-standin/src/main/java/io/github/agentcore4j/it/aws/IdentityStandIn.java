@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -51,14 +51,6 @@ import java.util.function.Supplier;
  */
 public final class IdentityStandIn {
 
-    static final Set<String> CONTROL_OPERATIONS = Set.of("CreateApiKeyCredentialProvider",
-            "GetApiKeyCredentialProvider", "UpdateApiKeyCredentialProvider", "DeleteApiKeyCredentialProvider",
-            "ListApiKeyCredentialProviders", "CreateOauth2CredentialProvider", "GetOauth2CredentialProvider",
-            "UpdateOauth2CredentialProvider", "DeleteOauth2CredentialProvider", "ListOauth2CredentialProviders",
-            "CreateWorkloadIdentity", "GetWorkloadIdentity", "UpdateWorkloadIdentity", "DeleteWorkloadIdentity",
-            "ListWorkloadIdentities");
-    static final Set<String> DATA_OPERATIONS = Set.of("GetWorkloadAccessToken", "GetWorkloadAccessTokenForUserId",
-            "GetWorkloadAccessTokenForJWT", "GetResourceApiKey", "GetResourceOauth2Token", "CompleteResourceTokenAuth");
     /** The header InvokeAgentRuntime hands the agent its workload access token in. */
     static final String TOKEN_HEADER = "WorkloadAccessToken";
     private static final Map<String, String> VENDOR_CONFIG_MEMBERS = Map.of("GoogleOauth2",
@@ -77,6 +69,39 @@ public final class IdentityStandIn {
     private final Map<String, WorkloadAccessToken> tokens = new LinkedHashMap<>();
     private final Map<String, Consent> consents = new LinkedHashMap<>();
     private final Map<String, Grant> grants = new LinkedHashMap<>();
+    /** The route table: each operation Identity serves, control plane then data plane, by its model name. */
+    private final Map<String, Function<JsonNode, Reply>> operations = Map.ofEntries(
+            Map.entry("CreateApiKeyCredentialProvider", input -> Reply.json(201, createApiKeyProvider(input))),
+            Map.entry("GetApiKeyCredentialProvider", input -> Reply.json(200,
+                    existing(apiKeyProviders, name(input), "API key").json())),
+            Map.entry("UpdateApiKeyCredentialProvider", input -> Reply.json(200, updateApiKeyProvider(input))),
+            Map.entry("DeleteApiKeyCredentialProvider", input -> deleteProvider(apiKeyProviders, input, "API key")),
+            Map.entry("ListApiKeyCredentialProviders", input -> Reply.json(200, BodyPaging.page(input, 10,
+                    "credentialProviders", apiKeyProviders.values().stream().map(ApiKeyProvider::item).toList()))),
+            Map.entry("CreateOauth2CredentialProvider", input -> Reply.json(201, createOauth2Provider(input))),
+            Map.entry("GetOauth2CredentialProvider", input -> Reply.json(200,
+                    existing(oauth2Providers, name(input), "OAuth2").json())),
+            Map.entry("UpdateOauth2CredentialProvider", input -> Reply.json(200, updateOauth2Provider(input))),
+            Map.entry("DeleteOauth2CredentialProvider", input -> deleteProvider(oauth2Providers, input, "OAuth2")),
+            Map.entry("ListOauth2CredentialProviders", input -> Reply.json(200, BodyPaging.page(input, 10,
+                    "credentialProviders", oauth2Providers.values().stream().map(Oauth2Provider::item).toList()))),
+            Map.entry("CreateWorkloadIdentity", input -> Reply.json(201, createWorkload(input))),
+            Map.entry("GetWorkloadIdentity", input -> Reply.json(200, existingWorkload(name(input)).json())),
+            Map.entry("UpdateWorkloadIdentity", input -> Reply.json(200, updateWorkload(input))),
+            Map.entry("DeleteWorkloadIdentity", this::deleteWorkload),
+            Map.entry("ListWorkloadIdentities", input -> Reply.json(200, listWorkloads(input))),
+            Map.entry("GetWorkloadAccessToken", input -> Reply.json(200, workloadToken(input, anyUser -> null,
+                    "GetWorkloadAccessToken"))),
+            Map.entry("GetWorkloadAccessTokenForUserId", input -> Reply.json(200, workloadToken(input,
+                    body -> body.path("userId").asText(), "GetWorkloadAccessTokenForUserId"))),
+            Map.entry("GetWorkloadAccessTokenForJWT", input -> Reply.json(200, workloadToken(input,
+                    body -> subject(body.path("userToken").asText()), "GetWorkloadAccessTokenForJWT"))),
+            Map.entry("GetResourceApiKey", input -> Reply.json(200, resourceApiKey(input))),
+            Map.entry("GetResourceOauth2Token", input -> Reply.json(200, oauth2Token(issuedToken(input), input))),
+            Map.entry("CompleteResourceTokenAuth", input -> {
+                confirm(input);
+                return Reply.json(200, Json.object());
+            }));
 
     /** {@code runtimeWorkloads} names the workload identities of the live agent runtimes, with when each was made. */
     IdentityStandIn(String region, String accountId, StandInClock clock,
@@ -169,90 +194,78 @@ public final class IdentityStandIn {
         return issue(workloadName, userId, "InvokeAgentRuntime");
     }
 
+    /** Whether Identity has an operation of this name, on either plane (its route table, {@link #operations}). */
+    boolean serves(String operation) {
+        return operations.containsKey(operation);
+    }
+
     synchronized Reply handle(String operation, AwsRequest request) {
         syncRuntimeWorkloads();
-        JsonNode input = request.json();
-        String name = input.path("name").asText();
-        return switch (operation) {
-            case "CreateApiKeyCredentialProvider" -> Reply.json(201, createApiKeyProvider(input));
-            case "GetApiKeyCredentialProvider" -> Reply.json(200, existing(apiKeyProviders, name, "API key").json());
-            case "UpdateApiKeyCredentialProvider" -> {
-                ApiKeyProvider provider = existing(apiKeyProviders, name, "API key");
-                provider.apiKey = managedKey(input);
-                provider.updatedAt = clock.now();
-                yield Reply.json(200, provider.json());
-            }
-            case "DeleteApiKeyCredentialProvider" -> {
-                existing(apiKeyProviders, name, "API key");
-                apiKeyProviders.remove(name);
-                yield noContent();
-            }
-            case "ListApiKeyCredentialProviders" -> Reply.json(200, BodyPaging.page(input, 10, "credentialProviders",
-                    apiKeyProviders.values().stream().map(ApiKeyProvider::item).toList()));
-            case "CreateOauth2CredentialProvider" -> Reply.json(201, createOauth2Provider(input));
-            case "GetOauth2CredentialProvider" -> Reply.json(200, existing(oauth2Providers, name, "OAuth2").json());
-            case "UpdateOauth2CredentialProvider" -> {
-                Oauth2Provider provider = existing(oauth2Providers, name, "OAuth2");
-                provider.configure(input.path("credentialProviderVendor").asText(),
-                        input.path("oauth2ProviderConfigInput"));
-                provider.updatedAt = clock.now();
-                yield Reply.json(200, provider.json());
-            }
-            case "DeleteOauth2CredentialProvider" -> {
-                existing(oauth2Providers, name, "OAuth2");
-                oauth2Providers.remove(name);
-                yield noContent();
-            }
-            case "ListOauth2CredentialProviders" -> Reply.json(200, BodyPaging.page(input, 10, "credentialProviders",
-                    oauth2Providers.values().stream().map(Oauth2Provider::item).toList()));
-            case "CreateWorkloadIdentity" -> Reply.json(201, createWorkload(input));
-            case "GetWorkloadIdentity" -> Reply.json(200, existingWorkload(name).json());
-            case "UpdateWorkloadIdentity" -> {
-                Workload workload = existingWorkload(name);
-                workload.returnUrls = texts(input.path("allowedResourceOauth2ReturnUrls"));
-                workload.updatedAt = clock.now();
-                yield Reply.json(200, workload.json());
-            }
-            case "DeleteWorkloadIdentity" -> {
-                if (existingWorkload(name).forRuntime) {
-                    throw ServiceError.validation("Workload identity " + name + " is managed by an agent runtime and"
-                            + " is deleted with it");
-                }
-                workloads.remove(name);
-                yield noContent();
-            }
-            case "ListWorkloadIdentities" -> Reply.json(200, BodyPaging.page(input, 20, "workloadIdentities",
-                    workloads.values().stream().map(workload -> Json.object().put("name", workload.name)
-                            .put("workloadIdentityArn", workload.arn())).toList()));
-            default -> Reply.json(200, data(operation, input));
-        };
+        return operations.get(operation).apply(request.json());
     }
 
     private static Reply noContent() {
         return Reply.buffered(204, "application/json", Map.of(), new byte[0]);
     }
 
-    private ObjectNode data(String operation, JsonNode input) {
-        String workloadName = input.path("workloadName").asText();
-        return switch (operation) {
-            case "GetWorkloadAccessToken" -> tokenResponse(issue(existingWorkload(workloadName).name, null,
-                    operation));
-            case "GetWorkloadAccessTokenForUserId" -> tokenResponse(issue(existingWorkload(workloadName).name,
-                    input.path("userId").asText(), operation));
-            case "GetWorkloadAccessTokenForJWT" -> tokenResponse(issue(existingWorkload(workloadName).name,
-                    subject(input.path("userToken").asText()), operation));
-            case "GetResourceApiKey" -> {
-                issuedToken(input);
-                String provider = input.path("resourceCredentialProviderName").asText();
-                yield Json.object().put("apiKey", existing(apiKeyProviders, provider, "API key").apiKey);
-            }
-            case "GetResourceOauth2Token" -> oauth2Token(issuedToken(input), input);
-            case "CompleteResourceTokenAuth" -> {
-                confirm(input);
-                yield Json.object();
-            }
-            default -> throw AwsService.AGENTCORE_DATA.unknownOperation(operation);
-        };
+    private static String name(JsonNode input) {
+        return input.path("name").asText();
+    }
+
+    private ObjectNode updateApiKeyProvider(JsonNode input) {
+        ApiKeyProvider provider = existing(apiKeyProviders, name(input), "API key");
+        provider.apiKey = managedKey(input);
+        provider.updatedAt = clock.now();
+        return provider.json();
+    }
+
+    private ObjectNode updateOauth2Provider(JsonNode input) {
+        Oauth2Provider provider = existing(oauth2Providers, name(input), "OAuth2");
+        provider.configure(input.path("credentialProviderVendor").asText(), input.path("oauth2ProviderConfigInput"));
+        provider.updatedAt = clock.now();
+        return provider.json();
+    }
+
+    /** Deletes the provider the input names, a 404 when there is none. */
+    private static Reply deleteProvider(Map<String, ?> providers, JsonNode input, String kind) {
+        existing(providers, name(input), kind);
+        providers.remove(name(input));
+        return noContent();
+    }
+
+    private ObjectNode updateWorkload(JsonNode input) {
+        Workload workload = existingWorkload(name(input));
+        workload.returnUrls = texts(input.path("allowedResourceOauth2ReturnUrls"));
+        workload.updatedAt = clock.now();
+        return workload.json();
+    }
+
+    private Reply deleteWorkload(JsonNode input) {
+        String name = name(input);
+        if (existingWorkload(name).forRuntime) {
+            throw ServiceError.validation("Workload identity " + name + " is managed by an agent runtime and"
+                    + " is deleted with it");
+        }
+        workloads.remove(name);
+        return noContent();
+    }
+
+    private ObjectNode listWorkloads(JsonNode input) {
+        return BodyPaging.page(input, 20, "workloadIdentities", workloads.values().stream()
+                .map(workload -> Json.object().put("name", workload.name).put("workloadIdentityArn", workload.arn()))
+                .toList());
+    }
+
+    /** A workload access token for the workload the input names, acting for {@code user} of the input. */
+    private ObjectNode workloadToken(JsonNode input, Function<JsonNode, String> user, String operation) {
+        String workloadName = existingWorkload(input.path("workloadName").asText()).name;
+        return tokenResponse(issue(workloadName, user.apply(input), operation));
+    }
+
+    private ObjectNode resourceApiKey(JsonNode input) {
+        issuedToken(input);
+        String provider = input.path("resourceCredentialProviderName").asText();
+        return Json.object().put("apiKey", existing(apiKeyProviders, provider, "API key").apiKey);
     }
 
     private ObjectNode createApiKeyProvider(JsonNode input) {
@@ -535,7 +548,7 @@ public final class IdentityStandIn {
             ObjectNode json = Json.object();
             json.putObject("clientSecretArn").put("secretArn", secretArn);
             json.put("name", name).put("credentialProviderArn", arn()).put("credentialProviderVendor", vendor)
-                    .put("callbackUrl", callbackUrl).put("status", "READY");
+                    .put("callbackUrl", callbackUrl).put("status", ResourceStatus.READY.name());
             ObjectNode config = json.putObject("oauth2ProviderConfigOutput")
                     .putObject(VENDOR_CONFIG_MEMBERS.getOrDefault(vendor, "includedOauth2ProviderConfig"));
             config.set("oauthDiscovery", discovery.deepCopy());

@@ -49,11 +49,6 @@ import java.util.function.Supplier;
  */
 public final class MemoryStandIn {
 
-    static final Set<String> CONTROL_OPERATIONS = Set.of("CreateMemory", "GetMemory", "ListMemories", "UpdateMemory",
-            "DeleteMemory");
-    static final Set<String> DATA_OPERATIONS = Set.of("CreateEvent", "GetEvent", "ListEvents", "DeleteEvent",
-            "ListSessions", "ListActors", "RetrieveMemoryRecords", "ListMemoryRecords", "GetMemoryRecord",
-            "DeleteMemoryRecord");
     /** The model's strategy input members and the {@code MemoryStrategyType} each creates. */
     private static final Map<String, String> STRATEGY_TYPES = Map.of("semanticMemoryStrategy", "SEMANTIC",
             "summaryMemoryStrategy", "SUMMARIZATION", "userPreferenceMemoryStrategy", "USER_PREFERENCE",
@@ -68,6 +63,33 @@ public final class MemoryStandIn {
     private final Map<String, JsonNode> idempotentResponses = new HashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private String createFailure;
+    /** The route table: each operation Memory serves, control plane then data plane, by its model name. */
+    private final Map<String, Operation> operations = Map.ofEntries(
+            Map.entry("CreateMemory", (input, labels) -> Reply.json(202, idempotent("CreateMemory", input,
+                    () -> createMemory(input)))),
+            Map.entry("GetMemory", (input, labels) -> Reply.json(200,
+                    memoryResponse(existing(labels.get("memoryId"))))),
+            Map.entry("ListMemories", (input, labels) -> Reply.json(200, BodyPaging.page(input, 100, "memories",
+                    memories.values().stream().map(this::summary).toList()))),
+            Map.entry("UpdateMemory", (input, labels) -> Reply.json(202, idempotent("UpdateMemory"
+                    + labels.get("memoryId"), input, () -> updateMemory(existing(labels.get("memoryId")), input)))),
+            Map.entry("DeleteMemory", (input, labels) -> Reply.json(202,
+                    deleteMemory(existing(labels.get("memoryId"))))),
+            Map.entry("CreateEvent", onActiveMemory(201, (memory, input, labels) -> Json.object()
+                    .set("event", eventJson(createEvent(memory, input), true)))),
+            Map.entry("GetEvent", onActiveMemory(200, (memory, input, labels) -> Json.object()
+                    .set("event", eventJson(existingEvent(memory, labels), true)))),
+            Map.entry("ListEvents", onActiveMemory(200, (memory, input, labels) -> listEvents(memory, input, labels))),
+            Map.entry("DeleteEvent", onActiveMemory(200, (memory, input, labels) -> deleteEvent(memory, labels))),
+            Map.entry("ListSessions", onActiveMemory(200, (memory, input, labels) -> listSessions(memory, input,
+                    labels.get("actorId")))),
+            Map.entry("ListActors", onActiveMemory(200, (memory, input, labels) -> listActors(memory, input))),
+            Map.entry("RetrieveMemoryRecords", onActiveMemory(200, (memory, input, labels) -> retrieve(memory, input))),
+            Map.entry("ListMemoryRecords", onActiveMemory(200, (memory, input, labels) -> listRecords(memory, input))),
+            Map.entry("GetMemoryRecord", onActiveMemory(200, (memory, input, labels) -> Json.object()
+                    .set("memoryRecord", recordJson(existingRecord(memory, labels.get("memoryRecordId")), null)))),
+            Map.entry("DeleteMemoryRecord", onActiveMemory(200, (memory, input, labels) -> deleteRecord(memory,
+                    labels))));
 
     MemoryStandIn(String region, String accountId, Pace pace, StandInClock clock) {
         this.region = region;
@@ -145,50 +167,36 @@ public final class MemoryStandIn {
         }
     }
 
+    /** Whether Memory has an operation of this name, on either plane (its route table, {@link #operations}). */
+    boolean serves(String operation) {
+        return operations.containsKey(operation);
+    }
+
     synchronized Reply handle(String operation, AwsRequest request, Map<String, String> labels) {
         settle();
-        JsonNode input = request.json();
-        String memoryId = labels.get("memoryId");
-        return switch (operation) {
-            case "CreateMemory" -> Reply.json(202, idempotent(operation, input, () -> createMemory(input)));
-            case "GetMemory" -> Reply.json(200, memoryResponse(existing(memoryId)));
-            case "ListMemories" -> Reply.json(200, BodyPaging.page(input, 100, "memories",
-                    memories.values().stream().map(this::summary).toList()));
-            case "UpdateMemory" -> Reply.json(202, idempotent(operation + memoryId, input,
-                    () -> updateMemory(existing(memoryId), input)));
-            case "DeleteMemory" -> Reply.json(202, deleteMemory(existing(memoryId)));
-            default -> Reply.json(dataStatus(operation), data(operation, input, labels, active(memoryId)));
-        };
+        return operations.get(operation).answer(request.json(), labels);
     }
 
-    private static int dataStatus(String operation) {
-        return operation.equals("CreateEvent") ? 201 : 200;
+    /** A data-plane operation: it answers {@code status} with what it does to the ACTIVE memory the call names. */
+    private Operation onActiveMemory(int status, MemoryOperation operation) {
+        return (input, labels) -> Reply.json(status, operation.answer(active(labels.get("memoryId")), input, labels));
     }
 
-    private ObjectNode data(String operation, JsonNode input, Map<String, String> labels, MutableMemory memory) {
-        return switch (operation) {
-            case "CreateEvent" -> Json.object().set("event", eventJson(createEvent(memory, input), true));
-            case "GetEvent" -> Json.object().set("event", eventJson(existingEvent(memory, labels), true));
-            case "DeleteEvent" -> {
-                StoredEvent event = existingEvent(memory, labels);
-                memory.events.remove(event);
-                yield Json.object().put("eventId", event.eventId());
-            }
-            case "ListEvents" -> listEvents(memory, input, labels);
-            case "ListSessions" -> listSessions(memory, input, labels.get("actorId"));
-            case "ListActors" -> BodyPaging.page(input, 20, "actorSummaries", memory.events.stream()
-                    .map(StoredEvent::actorId).distinct().map(actor -> Json.object().put("actorId", actor)).toList());
-            case "RetrieveMemoryRecords" -> retrieve(memory, input);
-            case "ListMemoryRecords" -> listRecords(memory, input);
-            case "GetMemoryRecord" -> Json.object().set("memoryRecord",
-                    recordJson(existingRecord(memory, labels.get("memoryRecordId")), null));
-            case "DeleteMemoryRecord" -> {
-                StoredRecord record = existingRecord(memory, labels.get("memoryRecordId"));
-                memory.records.remove(record);
-                yield Json.object().put("memoryRecordId", record.memoryRecordId());
-            }
-            default -> throw AwsService.AGENTCORE_DATA.unknownOperation(operation);
-        };
+    private ObjectNode deleteEvent(MutableMemory memory, Map<String, String> labels) {
+        StoredEvent event = existingEvent(memory, labels);
+        memory.events.remove(event);
+        return Json.object().put("eventId", event.eventId());
+    }
+
+    private ObjectNode deleteRecord(MutableMemory memory, Map<String, String> labels) {
+        StoredRecord record = existingRecord(memory, labels.get("memoryRecordId"));
+        memory.records.remove(record);
+        return Json.object().put("memoryRecordId", record.memoryRecordId());
+    }
+
+    private static ObjectNode listActors(MutableMemory memory, JsonNode input) {
+        return BodyPaging.page(input, 20, "actorSummaries", memory.events.stream().map(StoredEvent::actorId)
+                .distinct().map(actor -> Json.object().put("actorId", actor)).toList());
     }
 
     private JsonNode idempotent(String scope, JsonNode input, Supplier<ObjectNode> call) {
@@ -223,7 +231,7 @@ public final class MemoryStandIn {
     }
 
     private ObjectNode updateMemory(MutableMemory memory, JsonNode input) {
-        if (!memory.status().equals("ACTIVE")) {
+        if (memory.status() != MemoryStatus.ACTIVE) {
             throw ServiceError.conflict("Memory " + memory.id + " is in " + memory.status()
                     + " state and cannot be updated until it is ACTIVE");
         }
@@ -278,7 +286,7 @@ public final class MemoryStandIn {
         if (memory.deleteAt == null) {
             memory.deleteAt = clock.now().plus(pace.deletion());
         }
-        return Json.object().put("memoryId", memory.id).put("status", "DELETING");
+        return Json.object().put("memoryId", memory.id).put("status", MemoryStatus.DELETING.name());
     }
 
     private StoredEvent createEvent(MutableMemory memory, JsonNode input) {
@@ -309,7 +317,7 @@ public final class MemoryStandIn {
                 continue;
             }
             for (MutableStrategy strategy : memory.strategies) {
-                if (strategy.status(clock.now()).equals("ACTIVE")) {
+                if (strategy.status(clock.now(), MemoryStatus.ACTIVE) == MemoryStatus.ACTIVE) {
                     String namespace = strategy.namespace.replace("{actorId}", event.actorId())
                             .replace("{sessionId}", event.sessionId()).replace("{memoryStrategyId}", strategy.id);
                     memory.records.add(new StoredRecord("mem-" + UUID.randomUUID(), memory.id, strategy.id,
@@ -447,7 +455,8 @@ public final class MemoryStandIn {
     }
 
     private ObjectNode summary(MutableMemory memory) {
-        ObjectNode json = Json.object().put("arn", memory.arn()).put("id", memory.id).put("status", memory.status());
+        ObjectNode json = Json.object().put("arn", memory.arn()).put("id", memory.id)
+                .put("status", memory.status().name());
         json.set("createdAt", EpochSeconds.of(memory.createdAt));
         json.set("updatedAt", EpochSeconds.of(memory.updatedAt));
         return json;
@@ -471,7 +480,7 @@ public final class MemoryStandIn {
     private MutableMemory active(String memoryIdOrArn) {
         String id = memoryIdOrArn.substring(memoryIdOrArn.lastIndexOf('/') + 1);
         MutableMemory memory = existing(id);
-        if (!memory.status().equals("ACTIVE")) {
+        if (memory.status() != MemoryStatus.ACTIVE) {
             throw ServiceError.validation("Memory " + id + " is in " + memory.status() + " state, not ACTIVE");
         }
         return memory;
@@ -537,18 +546,13 @@ public final class MemoryStandIn {
             return "arn:aws:bedrock-agentcore:" + region + ":" + accountId + ":memory/" + id;
         }
 
-        String status() {
-            if (deleteAt != null) {
-                return "DELETING";
-            }
-            if (clock.now().isBefore(activeAt)) {
-                return "CREATING";
-            }
-            return failureReason == null ? "ACTIVE" : "FAILED";
+        MemoryStatus status() {
+            return MemoryStatus.at(clock.now(), activeAt, deleteAt,
+                    failureReason == null ? MemoryStatus.ACTIVE : MemoryStatus.FAILED);
         }
 
         ObjectNode json() {
-            String status = status();
+            MemoryStatus status = status();
             ObjectNode json = Json.object().put("arn", arn()).put("id", id).put("name", name);
             if (description != null) {
                 json.put("description", description);
@@ -556,8 +560,8 @@ public final class MemoryStandIn {
             if (executionRoleArn != null) {
                 json.put("memoryExecutionRoleArn", executionRoleArn);
             }
-            json.put("eventExpiryDuration", eventExpiryDays).put("status", status);
-            if (status.equals("FAILED")) {
+            json.put("eventExpiryDuration", eventExpiryDays).put("status", status.name());
+            if (status == MemoryStatus.FAILED) {
                 json.put("failureReason", failureReason);
             }
             json.set("createdAt", EpochSeconds.of(createdAt));
@@ -568,8 +572,8 @@ public final class MemoryStandIn {
         }
 
         StoredMemory snapshot() {
-            String status = status();
-            return new StoredMemory(id, name, arn(), status, status.equals("FAILED") ? failureReason : null,
+            MemoryStatus status = status();
+            return new StoredMemory(id, name, arn(), status, status == MemoryStatus.FAILED ? failureReason : null,
                     eventExpiryDays, executionRoleArn, strategies.stream()
                     .map(strategy -> new StoredStrategy(strategy.id, strategy.name, strategy.type,
                             List.of(strategy.namespace), strategy.status(clock.now(), status))).toList(),
@@ -595,21 +599,11 @@ public final class MemoryStandIn {
         }
 
         /** Its own status while it is being added or deleted; otherwise its memory's, which it follows. */
-        String status(Instant now, String memoryStatus) {
-            if (deleteAt != null) {
-                return "DELETING";
-            }
-            if (now.isBefore(activeAt)) {
-                return "CREATING";
-            }
-            return memoryStatus.equals("DELETING") ? "DELETING" : memoryStatus;
+        MemoryStatus status(Instant now, MemoryStatus memoryStatus) {
+            return MemoryStatus.at(now, activeAt, deleteAt, memoryStatus);
         }
 
-        String status(Instant now) {
-            return status(now, "ACTIVE");
-        }
-
-        ObjectNode json(String memoryStatus) {
+        ObjectNode json(MemoryStatus memoryStatus) {
             ObjectNode json = Json.object().put("strategyId", id).put("name", name);
             if (description != null) {
                 json.put("description", description);
@@ -617,8 +611,18 @@ public final class MemoryStandIn {
             json.put("type", type);
             json.putArray("namespaces").add(namespace);
             json.putArray("namespaceTemplates").add(namespace);
-            json.put("status", status(clock.now(), memoryStatus));
+            json.put("status", status(clock.now(), memoryStatus).name());
             return json;
         }
+    }
+
+    /** One operation: its answer to a call's JSON input and URI labels. */
+    private interface Operation {
+        Reply answer(JsonNode input, Map<String, String> labels);
+    }
+
+    /** What a data-plane operation does to the ACTIVE memory its call names. */
+    private interface MemoryOperation {
+        ObjectNode answer(MutableMemory memory, JsonNode input, Map<String, String> labels);
     }
 }

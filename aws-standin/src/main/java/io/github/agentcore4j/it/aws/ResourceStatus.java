@@ -2,7 +2,8 @@ package io.github.agentcore4j.it.aws;
 
 /**
  * The statuses an agent runtime (version) and a runtime endpoint go through: the model's {@code AgentRuntimeStatus}
- * and {@code AgentRuntimeEndpointStatus}, which name the same six values. The wire carries their names.
+ * and {@code AgentRuntimeEndpointStatus}, which name the same six values (an OAuth2 credential provider's
+ * {@code Status} names them too, and is always {@code READY} in the stand-in). The wire carries their names.
  */
 public enum ResourceStatus {
     CREATING, CREATE_FAILED, UPDATING, UPDATE_FAILED, READY, DELETING;

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A snapshot of an AgentCore memory in the stand-in: its status ({@code CREATING}, {@code ACTIVE}, {@code FAILED},
- * {@code DELETING}), event expiry in days, execution role and strategies, as GetMemory would answer them now.
+ * A snapshot of an AgentCore memory in the stand-in: its {@link MemoryStatus}, event expiry in days, execution role
+ * and strategies, as GetMemory would answer them now.
  */
-public record StoredMemory(String id, String name, String arn, String status, String failureReason,
+public record StoredMemory(String id, String name, String arn, MemoryStatus status, String failureReason,
                            int eventExpiryDays, String executionRoleArn, List<StoredStrategy> strategies,
                            Map<String, String> tags, Instant createdAt) {
 

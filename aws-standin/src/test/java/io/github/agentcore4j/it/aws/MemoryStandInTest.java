@@ -74,7 +74,9 @@ class MemoryStandInTest {
         assertTrue(duplicate.getMessage().contains("already exists"), duplicate.getMessage());
         assertEquals(List.of(memory.id()), control.listMemories(request -> { }).memories().stream()
                 .map(summary -> summary.id()).toList());
-        assertEquals("ACTIVE", aws.memory().memoryNamed("chat_memory").orElseThrow().status());
+        // the stand-in's own MemoryStatus, whose simple name the SDK's import takes in this file
+        assertEquals(io.github.agentcore4j.it.aws.MemoryStatus.ACTIVE,
+                aws.memory().memoryNamed("chat_memory").orElseThrow().status());
     }
 
     @Test

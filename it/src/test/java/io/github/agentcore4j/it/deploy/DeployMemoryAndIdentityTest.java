@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.agentcore4j.it.aws.AgentRuntime;
 import io.github.agentcore4j.it.aws.IamRole;
+import io.github.agentcore4j.it.aws.MemoryStatus;
 import io.github.agentcore4j.it.aws.StoredMemory;
 import io.github.agentcore4j.it.aws.StoredStrategy;
 import io.github.agentcore4j.it.support.FixtureProject;
@@ -22,9 +23,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Memory and identity at deploy, against the stand-in's AgentCore Memory and Identity: a memory created with the
@@ -36,19 +37,13 @@ class DeployMemoryAndIdentityTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API_KEY = "sk-search-0123456789abcdefNEVERLOGGED";
-    private static DeployStage stage;
+    @RegisterExtension
+    static final DeployStage stage = DeployStage.forScenario("memory-identity");
 
+    /** A memory takes a while to become ACTIVE, so deploy's wait is exercised. */
     @BeforeAll
-    static void start() throws Exception {
-        stage = DeployStage.start("memory-identity");
+    static void slowMemories() {
         stage.aws().pace().memoryCreation(Duration.ofSeconds(2));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stage != null) {
-            stage.close();
-        }
     }
 
     @Test
@@ -65,7 +60,7 @@ class DeployMemoryAndIdentityTest {
                 "-Dagentcore.memoryEventExpiryDays=45").assertSuccess();
 
         StoredMemory memory = stage.aws().memory().memoryNamed("mem_agent_mem").orElseThrow();
-        assertEquals("ACTIVE", memory.status());
+        assertEquals(MemoryStatus.ACTIVE, memory.status());
         assertEquals(45, memory.eventExpiryDays());
         assertStrategy(memory, "USER_PREFERENCE", "UserPreferences", "/users/{actorId}/preferences");
         assertStrategy(memory, "SEMANTIC", "SemanticFacts", "/users/{actorId}/facts");
@@ -119,7 +114,7 @@ class DeployMemoryAndIdentityTest {
 
         MavenResult destroy = stage.maven(project, "given_mem_agent", "agentcore:destroy",
                 "-Dagentcore.destroy.confirm=true").assertSuccess();
-        assertEquals("ACTIVE", stage.aws().memory().memory(team.id()).orElseThrow().status());
+        assertEquals(MemoryStatus.ACTIVE, stage.aws().memory().memory(team.id()).orElseThrow().status());
         assertContains(destroy.log(), "Keeping memory " + team.id() + ": deploy did not create it");
     }
 

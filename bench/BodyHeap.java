@@ -1,0 +1,106 @@
+import com.sun.management.ThreadMXBean;
+import io.github.agentcore4j.examples.echo.EchoAgent;
+import io.github.agentcore4j.runtime.AgentServer;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Heap one invocation of the echo agent costs for a large body, measured inside the agent's JVM: the bytes every
+ * thread allocated while the invocation ran ({@code getTotalThreadAllocatedBytes}, which counts every copy however
+ * short-lived) and the rise of the heap's peak occupancy over the idle heap (what the body needed at once). The
+ * client writes a body built before the measurement straight to a socket and drops the answer through a small
+ * buffer, so it adds almost nothing. Two shapes: {@code one_string} ({@code {"prompt":"aaa…"}}, echoed back whole)
+ * and {@code chunks} ({@code {"prompt":"hi","chunks":["aaa…",…]}} in 1 KiB strings, only the prompt echoed).
+ * Prints one JSON line per shape and size. Usage: {@code java -cp echo-agent.jar[:jetty jars] BodyHeap.java MiB…}.
+ */
+public final class BodyHeap {
+
+    private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private BodyHeap() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        AgentServer agent = EchoAgent.create().host("127.0.0.1").port(0).start();
+        try {
+            for (String mib : args) {
+                int size = Integer.parseInt(mib) * 1024 * 1024;
+                for (String shape : List.of("one_string", "chunks")) {
+                    byte[] body = body(shape, size);
+                    invoke(agent.port(), body); // the first run loads classes; measure the second
+                    measure(agent.port(), shape, body);
+                }
+            }
+        } finally {
+            agent.stop();
+        }
+    }
+
+    private static void measure(int port, String shape, byte[] body) throws Exception {
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        System.gc();
+        long idle = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long allocatedBefore = THREADS.getTotalThreadAllocatedBytes();
+        String status = invoke(port, body);
+        long allocated = THREADS.getTotalThreadAllocatedBytes() - allocatedBefore;
+        // Pools peak at different moments, so their summed peaks bound the heap's real peak from above.
+        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        double mib = 1024 * 1024;
+        System.out.printf("{\"shape\":\"%s\",\"body_mib\":%.0f,\"status\":\"%s\",\"allocated_mib\":%.1f,"
+                        + "\"allocated_x\":%.2f,\"peak_growth_mib\":%.1f,\"peak_growth_x\":%.2f}%n",
+                shape, body.length / mib, status, allocated / mib, (double) allocated / body.length,
+                (peak - idle) / mib, (double) (peak - idle) / body.length);
+    }
+
+    /** Sends the body and reads the answer; returns the status line. */
+    private static String invoke(int port, byte[] body) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /invocations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            int first = in.read(buffer);
+            String head = new String(buffer, 0, Math.max(first, 0), StandardCharsets.ISO_8859_1);
+            while (in.read(buffer) > 0) {
+                // the answer is dropped
+            }
+            return head.isEmpty() ? "none" : head.substring(0, head.indexOf('\r'));
+        }
+    }
+
+    private static byte[] body(String shape, int size) {
+        byte[] body = new byte[size];
+        Arrays.fill(body, (byte) 'a');
+        if (shape.equals("one_string")) {
+            put(body, 0, "{\"prompt\":\"");
+            put(body, size - 2, "\"}");
+            return body;
+        }
+        String head = "{\"prompt\":\"hi\",\"chunks\":[\"";
+        put(body, 0, head);
+        // a 1 KiB string every 1025 bytes ("aaa…","aaa…",…), the last one taking what is left
+        for (int at = head.length() + 1022; at + 4 < size - 3; at += 1025) {
+            put(body, at, "\",\"");
+        }
+        put(body, size - 3, "\"]}");
+        return body;
+    }
+
+    private static void put(byte[] body, int at, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(bytes, 0, body, at, bytes.length);
+    }
+}
