@@ -2,30 +2,17 @@ package io.github.agentcore4j.maven;
 
 import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.PropertyNames;
-import io.github.agentcore4j.maven.core.config.Protocol;
-import io.github.agentcore4j.maven.core.config.RuntimeOptions;
-import io.github.agentcore4j.maven.core.container.ArmEmulation;
-import io.github.agentcore4j.maven.core.container.ContainerEngine;
-import io.github.agentcore4j.maven.core.container.ContainerEnvironment;
 import io.github.agentcore4j.maven.core.container.ContainerLaunch;
+import io.github.agentcore4j.maven.core.container.ContainerLaunches;
 import io.github.agentcore4j.maven.core.container.SmokeTest;
 import io.github.agentcore4j.maven.core.image.BaseImages;
 import io.github.agentcore4j.maven.core.image.ImageBuildRequest;
-import io.github.agentcore4j.maven.core.image.ImageBuildResult;
-import io.github.agentcore4j.maven.core.image.ImageBuilder;
-import io.github.agentcore4j.maven.core.image.ImageTarget;
 import io.github.agentcore4j.maven.core.image.ImageTargets;
-import io.github.agentcore4j.maven.core.invoke.ProtocolPayloads;
-import io.github.agentcore4j.maven.core.local.AgentProcess;
 import io.github.agentcore4j.maven.core.local.AgentStartException;
-import io.github.agentcore4j.maven.core.local.ServingPaths;
 import io.github.agentcore4j.maven.core.observability.JavaAgentRecipe;
 import java.io.File;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -143,13 +130,12 @@ public abstract class AbstractImageMojo extends AbstractAgentMojo {
         builder.observability(observability);
     }
 
-    /** A build request for the project's image, sent to {@code target}, with the shared image settings. */
-    protected final ImageBuildRequest.Builder imageRequest(ImageTarget target) {
+    /** A build request for the project's image with the shared image settings; the caller sets its target. */
+    protected final ImageBuildRequest.Builder imageRequest() {
         BaseImages.requireJava(baseImage);
         BaseImages.warnIfClassesNeedNewerJava(baseImage, maven().classesDirectory(), buildLog());
         ImageBuildRequest.Builder request = ImageBuildRequest.builder()
                 .baseImage(baseImage)
-                .target(target)
                 .application(maven().application(resolveMainClass()))
                 .jvmFlags(jvmFlags == null || jvmFlags.isEmpty() ? ImageBuildRequest.MICROVM_JVM_FLAGS : jvmFlags)
                 .port(protocol().port())
@@ -180,29 +166,13 @@ public abstract class AbstractImageMojo extends AbstractAgentMojo {
      * Builds the image into the local container engine and says how to run it there as linux/arm64 with the host's
      * AWS identity.
      *
-     * @param hostPort the port published on 127.0.0.1, checked first so a taken port fails before any build
-     * @throws AgentStartException when no engine answers or this host cannot run arm64 images, with the fix
+     * @see ContainerLaunches#prepare
      */
     protected final ContainerLaunch containerLaunch(int hostPort) throws InterruptedException {
-        AgentProcess.requireFreePort(hostPort);
-        ContainerEngine engine = ContainerEngine.find(containerEngine, System.getenv("PATH"));
-        ArmEmulation.problem().ifPresent(problem -> {
-            throw new AgentStartException(problem);
-        });
-        ImageBuildResult image = new ImageBuilder().build(imageRequest(new ImageTarget.Daemon(
-                        ImageTargets.fallbackName(maven().artifactId(), maven().version()), engine.executable()))
-                .outputDirectory(agentCoreDirectory().resolve("container"))
-                .build(), buildLog());
-        ContainerEnvironment environment = ContainerEnvironment.of(agentSettings(), System.getenv(),
-                Path.of(System.getProperty("user.home")));
-        getLog().info(environment.credentialSource());
-        RuntimeOptions runtime = agentSettings().runtime();
-        int containerPort = runtime.servingPort(protocol());
-        Map<String, String> variables = new LinkedHashMap<>(environment.variables());
-        variables.putAll(ServingPaths.environment(runtime, containerPort));
-        recordedMemoryEnvironment().forEach(variables::putIfAbsent);
-        return new ContainerLaunch(engine, image.imageId(), agentSettings().name().value(), protocol(), hostPort,
-                containerPort, variables, maven().basedir());
+        return ContainerLaunches.prepare(this::imageRequest, containerEngine, agentSettings(), hostPort,
+                ImageTargets.fallbackName(maven().artifactId(), maven().version()),
+                agentCoreDirectory().resolve("container"), maven().basedir(), recordedMemoryEnvironment(),
+                buildLog());
     }
 
     /**
@@ -212,10 +182,7 @@ public abstract class AbstractImageMojo extends AbstractAgentMojo {
      * @throws AgentStartException with the container's output when the image fails
      */
     protected final void smokeTest() throws InterruptedException {
-        String payload = ProtocolPayloads.body(protocol(), smokeTestPayload,
-                smokeTestPayload != null || protocol() == Protocol.MCP ? null : "Hello", null,
-                new ProtocolPayloads.McpCall(ProtocolPayloads.DEFAULT_MCP_METHOD, null, null));
-        SmokeTest.run(containerLaunch(SmokeTest.freePort()), payload, Duration.ofSeconds(smokeTestTimeout),
-                buildLog());
+        SmokeTest.run(containerLaunch(SmokeTest.freePort()), SmokeTest.payload(protocol(), smokeTestPayload),
+                Duration.ofSeconds(smokeTestTimeout), buildLog());
     }
 }

@@ -1,19 +1,10 @@
 package io.github.agentcore4j.maven;
 
-import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.PropertyNames;
 import io.github.agentcore4j.maven.core.local.AgentLaunch;
-import io.github.agentcore4j.maven.core.local.AwsPassthrough;
 import io.github.agentcore4j.maven.core.local.LaunchSpec;
-import io.github.agentcore4j.maven.core.local.ServingPaths;
 import io.github.agentcore4j.maven.core.local.TcpPort;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -62,15 +53,8 @@ public abstract class AbstractLaunchMojo extends AbstractServedAgentMojo {
 
     /** The forked agent's launch, with the AWS identity passthrough logged. */
     protected final LaunchSpec launchSpec() {
-        AgentSettings settings = agentSettings();
-        Map<String, String> environment = new LinkedHashMap<>(settings.environment());
-        environment.putAll(AwsPassthrough.environmentFor(settings));
-        recordedMemoryEnvironment().forEach(environment::putIfAbsent);
-        getLog().info(AwsPassthrough.describeCredentials(settings, System.getenv(),
-                Path.of(System.getProperty("user.home"))));
-        return new LaunchSpec(settings.name().value(), LaunchSpec.currentJava(), maven().runtimeClasspath(),
-                resolveMainClass(), settings.protocol(), launchPort(), jvmArgumentList(settings), environment,
-                maven().basedir());
+        return LaunchSpec.forked(agentSettings(), maven().runtimeClasspath(), resolveMainClass(), launchPort(),
+                jvmArguments, maven().basedir(), recordedMemoryEnvironment(), buildLog());
     }
 
     /** The port to start an agent on: the configured one, else the protocol's. */
@@ -80,15 +64,5 @@ public abstract class AbstractLaunchMojo extends AbstractServedAgentMojo {
 
     protected final Duration startTimeout() {
         return Duration.ofSeconds(startTimeout);
-    }
-
-    /** The user's JVM options, then the custom serving paths, so run-local serves where deploy does. */
-    private List<String> jvmArgumentList(AgentSettings settings) {
-        List<String> options = new ArrayList<>();
-        if (jvmArguments != null && !jvmArguments.isBlank()) {
-            options.addAll(Arrays.asList(jvmArguments.trim().split("\\s+")));
-        }
-        options.addAll(ServingPaths.systemProperties(settings.runtime()));
-        return options;
     }
 }

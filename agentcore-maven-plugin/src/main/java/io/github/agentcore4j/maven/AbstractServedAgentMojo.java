@@ -6,8 +6,8 @@ import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The parameters of the goals that run the agent, locally (run-local, start) or deployed (deploy, configure): its
- * environment and where it serves.
+ * The parameters of the goals that run the agent, locally (run-local, start), deployed (deploy, configure) or in
+ * build's smoke test: its environment and where it serves.
  */
 public abstract class AbstractServedAgentMojo extends AbstractImageMojo {
 

@@ -20,7 +20,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class BuildMojo extends AbstractImageMojo {
+public class BuildMojo extends AbstractServedAgentMojo {
 
     /**
      * The image to build, {@code [registry/]repository[:tag]}, e.g.
@@ -71,7 +71,7 @@ public class BuildMojo extends AbstractImageMojo {
         if (smokeTest) {
             smokeTest();
         }
-        new ImageBuilder().build(imageRequest(ImageTargets.select(target, image,
+        new ImageBuilder().build(imageRequest().target(ImageTargets.select(target, image,
                         ImageTargets.fallbackName(maven().artifactId(), maven().version()),
                         tarFile.toPath(), DaemonExecutables::find))
                 .additionalTags(tags == null ? List.of() : tags)

@@ -151,7 +151,7 @@ public class DeployMojo extends AbstractRuntimeMojo {
             new Deployer(aws, configFile(), agentCoreDirectory(), buildLog()).deploy(request.withSettings(
                     new RuntimeObservability(aws, buildLog()).prepare(request.settings(), enableTransactionSearch,
                             dryRun)),
-                    reference -> new ImageBuilder().build(imageRequest(new ImageTarget.Registry(reference)).build(),
+                    reference -> new ImageBuilder().build(imageRequest().target(new ImageTarget.Registry(reference)).build(),
                             buildLog()));
         }
     }

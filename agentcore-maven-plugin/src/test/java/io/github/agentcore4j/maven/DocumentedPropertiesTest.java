@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every {@code agentcore.*} property the documentation names (the site's pages, the README, the examples' READMEs)
  * exists: in the plugin's {@link PropertyNames}, among its deprecated names, or as a system property the runtime
- * library reads. The goals' property tables are the generated goal reference, so this is the check on the prose.
+ * library reads. The goals' property tables are the generated goal reference, so this is the check on the prose;
+ * the plugin's own messages get the same check.
  */
 class DocumentedPropertiesTest {
 
@@ -55,6 +56,29 @@ class DocumentedPropertiesTest {
         assertTrue(documents.size() > 10, "the site's pages are found under " + ROOT + ": " + documents);
         assertEquals(Map.of(), unknown, "documented properties that do not exist (rename them, or add them to "
                 + "PropertyNames)");
+    }
+
+    @Test
+    void everyPropertyTheCodeNamesInAMessageExists() throws Exception {
+        Set<String> known = new HashSet<>(pluginProperties());
+        known.add(PropertyNames.DEPRECATED_BEARER_TOKEN);
+        known.addAll(runtimeLibraryProperties());
+        Map<String, Set<String>> unknown = new TreeMap<>();
+        int named = 0;
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher matcher = PROPERTY.matcher(Files.readString(source, StandardCharsets.UTF_8));
+                while (matcher.find()) {
+                    named++;
+                    if (!known.contains(matcher.group()) && !source.endsWith("PropertyNames.java")) {
+                        unknown.computeIfAbsent(matcher.group(), key -> new TreeSet<>())
+                                .add(source.getFileName().toString());
+                    }
+                }
+            }
+        }
+        assertTrue(named > 50, "the messages name properties: " + named);
+        assertEquals(Map.of(), unknown, "properties the plugin's messages name that do not exist");
     }
 
     @Test

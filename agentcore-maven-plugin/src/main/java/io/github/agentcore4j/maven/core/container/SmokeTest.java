@@ -1,9 +1,11 @@
 package io.github.agentcore4j.maven.core.container;
 
 import io.github.agentcore4j.maven.core.BuildLog;
+import io.github.agentcore4j.maven.core.config.Protocol;
 import io.github.agentcore4j.maven.core.invoke.InvocationRequest;
 import io.github.agentcore4j.maven.core.invoke.InvocationResponse;
 import io.github.agentcore4j.maven.core.invoke.LocalAgentEndpoint;
+import io.github.agentcore4j.maven.core.invoke.ProtocolPayloads;
 import io.github.agentcore4j.maven.core.local.AgentProcess;
 import io.github.agentcore4j.maven.core.local.AgentStartException;
 import io.github.agentcore4j.maven.core.local.ServingPaths;
@@ -47,6 +49,15 @@ public final class SmokeTest {
         } finally {
             container.stop(AgentProcess.STOP_GRACE);
         }
+    }
+
+    /**
+     * The body the smoke test sends: the configured one, else {@code {"prompt":"Hello"}} for HTTP agents, an A2A
+     * {@code message/send} of "Hello", or an MCP {@code tools/list}.
+     */
+    public static String payload(Protocol protocol, String configured) {
+        return ProtocolPayloads.body(protocol, configured, configured != null || protocol == Protocol.MCP ? null
+                : "Hello", null, new ProtocolPayloads.McpCall(ProtocolPayloads.DEFAULT_MCP_METHOD, null, null));
     }
 
     /** A port on 127.0.0.1 that nothing listens on now, for a container that lives only during the test. */

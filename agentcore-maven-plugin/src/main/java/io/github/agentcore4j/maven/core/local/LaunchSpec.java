@@ -1,9 +1,12 @@
 package io.github.agentcore4j.maven.core.local;
 
+import io.github.agentcore4j.maven.core.BuildLog;
+import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.Protocol;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +47,30 @@ public record LaunchSpec(String agentName, Path javaExecutable, List<Path> class
         classpath = List.copyOf(classpath);
         jvmArguments = List.copyOf(jvmArguments);
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+    }
+
+    /**
+     * The forked agent of run-local and start: the running JDK, the agent's settings and environment with the
+     * host's AWS identity passed through (logged), the user's JVM options, then the custom serving paths, so the
+     * agent serves where deploy makes it serve.
+     *
+     * @param jvmArguments the user's JVM options separated by spaces, or {@code null}
+     * @param recorded variables the agent gets unless set otherwise, e.g. the memory the YAML records
+     */
+    public static LaunchSpec forked(AgentSettings settings, List<Path> classpath, String mainClass, int port,
+            String jvmArguments, Path workingDirectory, Map<String, String> recorded, BuildLog log) {
+        Map<String, String> environment = new LinkedHashMap<>(settings.environment());
+        environment.putAll(AwsPassthrough.environmentFor(settings));
+        recorded.forEach(environment::putIfAbsent);
+        log.info(AwsPassthrough.describeCredentials(settings, System.getenv(),
+                Path.of(System.getProperty("user.home"))));
+        List<String> options = new ArrayList<>();
+        if (jvmArguments != null && !jvmArguments.isBlank()) {
+            options.addAll(Arrays.asList(jvmArguments.trim().split("\\s+")));
+        }
+        options.addAll(ServingPaths.systemProperties(settings.runtime()));
+        return new LaunchSpec(settings.name().value(), currentJava(), classpath, mainClass, settings.protocol(), port,
+                options, environment, workingDirectory);
     }
 
     /** The {@code java} of the running JDK ({@code java.home}), so the agent runs on the JDK that runs the build. */

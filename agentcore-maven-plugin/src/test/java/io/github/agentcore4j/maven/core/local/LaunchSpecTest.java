@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.agentcore4j.maven.core.MemoryBuildLog;
+import io.github.agentcore4j.maven.core.config.AgentSettings;
 import io.github.agentcore4j.maven.core.config.Protocol;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,5 +44,24 @@ class LaunchSpecTest {
                 "demo.Main", Protocol.HTTP, 8080, List.of(), Map.of(), Path.of("."));
 
         assertFalse(spec.isSpringBoot());
+    }
+
+    @Test
+    void theForkedAgentGetsTheUsersOptionsThenTheServingPathsAndItsEnvironment() {
+        AgentSettings settings = AgentSettings.builder().agentName("demo", "demo").environment(List.of("MODEL=x"))
+                .serving(null, "/custom").build();
+        MemoryBuildLog log = new MemoryBuildLog();
+
+        LaunchSpec spec = LaunchSpec.forked(settings, List.of(Path.of("target/classes")), "demo.Main", 18080,
+                "  -Xmx512m   -Dlog.level=debug ", Path.of("."),
+                Map.of("MODEL", "recorded", "BEDROCK_AGENTCORE_MEMORY_ID", "mem-1"), log);
+
+        assertEquals(List.of("-Xmx512m", "-Dlog.level=debug", "-Dagentcore.invocationPath=/custom"),
+                spec.jvmArguments());
+        assertEquals("x", spec.environment().get("MODEL"), "the settings win over what the YAML records");
+        assertEquals("mem-1", spec.environment().get("BEDROCK_AGENTCORE_MEMORY_ID"));
+        assertEquals(18080, spec.port());
+        assertEquals(LaunchSpec.currentJava(), spec.javaExecutable());
+        assertTrue(log.text().contains("AWS"), "the AWS identity passthrough is logged: " + log.text());
     }
 }
