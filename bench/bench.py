@@ -700,7 +700,8 @@ def measure_images(variant, base_layer_bytes, separate_base_registry):
             push_base(layout, base)
             project = os.path.join(directory, f"echo-agent-{run}")
             copy_example(project)
-            build = ["compile", f"{PLUGIN}:build", f"-Dagentcore.image={target[1]}/echo:1",
+            build = ["compile", f"{PLUGIN}:build", f"-Dagentcore.build.image={target[1]}/echo:1",
+                     "-Dagentcore.observability=false",
                      f"-Dagentcore.baseImage={base}", "-Dagentcore.allowInsecureRegistries=true",
                      f"-Dagentcore.baseImageCache={os.path.join(project, 'base-cache')}"]
             mark = line_count(target[3])

@@ -12,9 +12,9 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 /**
  * Keeps the 0.1.0 property names ({@link PropertyNames#DEPRECATED}) working for one release. Maven injects a parameter
  * from its new property only, so before a goal runs this looks for each old name in the build's properties (command
- * line, system, then the POM's {@code <properties>}); for one that is set it logs a deprecation warning naming old
- * and new, and, when the goal has the parameter and neither the new property nor the POM's plugin
- * {@code <configuration>} sets it, sets the parameter from the old property. Every renamed parameter is a
+ * line, system, then the POM's {@code <properties>}); for one that is set and read by this goal it logs a deprecation
+ * warning naming old and new, and, when neither the new property nor the POM's plugin {@code <configuration>} sets
+ * the parameter, sets it from the old property. Every renamed parameter is a
  * {@code String} or a {@code boolean}, so no other conversion is needed.
  */
 final class DeprecatedProperties {
@@ -34,8 +34,11 @@ final class DeprecatedProperties {
             if (value == null) {
                 continue;
             }
+            if (!hasParameter(execution, newName)) {
+                continue; // the goal that reads it warns; `start invoke stop` warns once, not three times
+            }
             log.warn("The property " + oldName + " is deprecated and will be removed in 0.3.0: use " + newName);
-            if (lookup(newName, properties) == null && isUnconfiguredParameter(execution, newName)) {
+            if (lookup(newName, properties) == null && isUnconfigured(execution, newName)) {
                 set(mojo, PropertyNames.parameterOf(newName), value);
             }
         }
@@ -51,13 +54,15 @@ final class DeprecatedProperties {
         return null;
     }
 
-    /** Whether the goal has the parameter the property sets, and the POM does not set it explicitly. */
-    private static boolean isUnconfiguredParameter(MojoExecution execution, String property) {
+    /** Whether the goal has the parameter the property sets. */
+    private static boolean hasParameter(MojoExecution execution, String property) {
+        Parameter parameter = execution.getMojoDescriptor().getParameterMap().get(PropertyNames.parameterOf(property));
+        return parameter != null;
+    }
+
+    /** Whether the POM's plugin configuration leaves the parameter the property sets to the property. */
+    private static boolean isUnconfigured(MojoExecution execution, String property) {
         String name = PropertyNames.parameterOf(property);
-        Parameter parameter = execution.getMojoDescriptor().getParameterMap().get(name);
-        if (parameter == null) {
-            return false;
-        }
         Xpp3Dom configured = execution.getConfiguration() == null ? null
                 : execution.getConfiguration().getChild(name);
         return configured == null || configured.getValue() == null

@@ -71,6 +71,16 @@ class DeprecatedPropertiesTest {
         assertTrue(warnings.isEmpty());
     }
 
+    @Test
+    void aGoalThatDoesNotReadTheSettingNeitherWarnsNorSetsIt() throws Exception {
+        Goal goal = new Goal();
+        MojoDescriptor stop = new MojoDescriptor();
+        stop.setGoal("stop");
+        DeprecatedProperties.apply(goal, new MojoExecution(stop), log, properties("agentcore.prompt", "Hello"));
+        assertNull(goal.prompt);
+        assertTrue(warnings.isEmpty(), warnings.toString());
+    }
+
     /** invoke's descriptor for the two parameters, and its configuration (prompt given in the POM or not). */
     private static MojoExecution execution(String pomPrompt) throws Exception {
         MojoDescriptor descriptor = new MojoDescriptor();
