@@ -653,8 +653,8 @@ def push_base(layout, reference):
 
 
 def mvn(project, *arguments):
-    """Seconds one offline Maven run of the project takes; fails loudly when Maven fails."""
-    command = [os.path.join(ROOT, "mvnw"), "-B", "-q", "-o", "-f", os.path.join(project, "pom.xml"), *arguments]
+    """Seconds one Maven run of the project takes (online: -o would keep Jib from the local registry); fails loudly."""
+    command = [os.path.join(ROOT, "mvnw"), "-B", "-q", "-f", os.path.join(project, "pom.xml"), *arguments]
     started = time.perf_counter()
     completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
     elapsed = time.perf_counter() - started
