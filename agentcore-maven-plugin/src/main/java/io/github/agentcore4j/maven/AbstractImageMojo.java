@@ -8,6 +8,7 @@ import io.github.agentcore4j.maven.core.container.SmokeTest;
 import io.github.agentcore4j.maven.core.image.BaseImages;
 import io.github.agentcore4j.maven.core.image.ImageBuildRequest;
 import io.github.agentcore4j.maven.core.image.ImageTargets;
+import io.github.agentcore4j.maven.core.image.PlatformImages;
 import io.github.agentcore4j.maven.core.local.AgentStartException;
 import io.github.agentcore4j.maven.core.observability.JavaAgentRecipe;
 import java.io.File;
@@ -56,7 +57,9 @@ public abstract class AbstractImageMojo extends AbstractAgentMojo {
     /**
      * JVM options for the entrypoint, replacing the defaults tuned for a small microVM
      * ({@code -XX:MaxRAMPercentage=75.0 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError});
-     * comma-separated on the command line.
+     * comma-separated on the command line. The same on platform V1 and V2; what differs is the engine: a V2 image
+     * whose runtime classpath has {@code org.eclipse.jetty:jetty-server} sets {@code AGENTCORE_ENGINE=jetty}
+     * (add {@code -Dagentcore.engine=jdk} here to keep the JDK's server).
      *
      * @since 0.1.0
      */
@@ -146,7 +149,9 @@ public abstract class AbstractImageMojo extends AbstractAgentMojo {
                 .outputDirectory(agentCoreDirectory())
                 .toolVersion(maven().pluginVersion())
                 .offline(maven().isOffline())
-                .observability(agentSettings().observability() ? observabilityJars() : null);
+                .observability(agentSettings().observability() ? observabilityJars() : null)
+                .environment(PlatformImages.engineEnvironment(agentSettings().runtime().platformVersion(),
+                        maven().hasRuntimeDependency(PlatformImages.JETTY_GROUP_ID, PlatformImages.JETTY_ARTIFACT_ID)));
         maven().labelImage(request, revision);
         maven().addRegistryCredentials(request);
         return request;
