@@ -60,18 +60,22 @@ def targets(results):
     def cpu(key):
         return median(get(results, "cold_start_ms", key, "cpu_ms"))
 
-    ours, fastapi, ts = cold(OURS), cold("fastapi"), cold("ts")
-    if ours and fastapi:
-        judge("Cold start at most the FastAPI agent's",
-              f"{ours:.0f} ms vs {fastapi:.0f} ms ({ours / fastapi:.2f}×); CPU {number(cpu(OURS))} vs {number(cpu('fastapi'))} ms",
-              ours <= fastapi)
-    if ours and ts:
-        judge("Cold start at most half the TypeScript SDK's",
-              f"{ours:.0f} ms vs {ts:.0f} ms ({ours / ts:.2f}×); CPU {number(cpu(OURS))} vs {number(cpu('ts'))} ms",
-              ours <= ts / 2)
+    fastapi, ts = cold("fastapi"), cold("ts")
+    # Judged on the V1 image (a V1 session boots it; a V2 session restores a snapshot); `java -jar` shown as well.
+    for subject, how in (("ours-image-flags", ", as a V1 image runs it"), (OURS, ", as `java -jar` runs it")):
+        ours = cold(subject)
+        if ours and fastapi:
+            judge(f"Cold start at most the FastAPI agent's{how}",
+                  f"{ours:.0f} ms vs {fastapi:.0f} ms ({ours / fastapi:.2f}×); CPU {number(cpu(subject))} vs "
+                  f"{number(cpu('fastapi'))} ms", ours <= fastapi)
+        if ours and ts:
+            judge(f"Cold start at most half the TypeScript SDK's{how}",
+                  f"{ours:.0f} ms vs {ts:.0f} ms ({ours / ts:.2f}×); CPU {number(cpu(subject))} vs {number(cpu('ts'))} ms",
+                  ours <= ts / 2)
     for connections in ("32", "256"):
-        # The default engine (the JDK's server), and Jetty when measured (agentcore.engine=jetty).
-        for subject, engine in ((OURS, ""), ("ours-jetty", ", on Jetty")):
+        # Judged on the V2 image (after POST /warmup) and the V1 image; `java -jar` on each engine shown as well.
+        for subject, engine in (("ours-v2-image", ", as a V2 image runs it"), ("ours-image-flags", ", as a V1 image runs it"),
+                                (OURS, ", `java -jar`"), ("ours-jetty", ", `java -jar` on Jetty")):
             our_rps = median(get(results, "throughput", subject, connections, "rps"))
             for key, factor, name in (("ts", 1.5, "the TypeScript SDK's"),
                                       ("ts-quiet", 1.0, "the TypeScript SDK's with its logging off"),
@@ -86,7 +90,8 @@ def targets(results):
         if our_p99 and ts_p99:
             judge(f"p99 at {connections} connections no worse than the TypeScript SDK's",
                   f"{our_p99:.2f} ms vs {ts_p99:.2f} ms", our_p99 <= ts_p99)
-    for key in ("ours-image-flags", "ours-tiered", "ours-jvm-defaults"):
+    # Judged on the V2 image (its snapshot is taken after POST /warmup); the other flags for the decision.
+    for key in ("ours-v2-image", "ours-v2-tiered", "ours-image-flags", "ours-tiered", "ours-jvm-defaults"):
         for warm, how in (("warm", "after POST /warmup"), ("cold", "without warmup")):
             run = get(results, "first_call", key, warm)
             if run:
@@ -100,11 +105,17 @@ def targets(results):
             growth = median(run["peak_rss_mib"]) - median(run["rss_before_mib"])
             judge(f"A 100 MiB body (`{shape}`) costs at most 2× its size (peak RSS growth, an upper bound of the heap's)",
                   f"{growth:,.0f} MiB ({growth / size_mib:.2f}×)", growth <= 2 * size_mib)
+    # Engine-independent: measured on each engine, the worse one is the verdict.
+    worst = {}
     for run in results.get("body_heap") or []:
-        if run["body_mib"] >= 90:
-            judge(f"A {run['body_mib']:.0f} MiB body (`{run['shape']}`) costs at most 2× its size in heap (peak rise)",
-                  f"{run['peak_growth_mib']:,.0f} MiB ({run['peak_growth_x']:.2f}×; allocated "
-                  f"{run['allocated_x']:.2f}×)", run["peak_growth_x"] <= 2)
+        key = (run["shape"], run["body_mib"])
+        if run["body_mib"] >= 90 and (key not in worst or run["peak_growth_x"] > worst[key]["peak_growth_x"]):
+            worst[key] = run
+    for run in worst.values():
+        engine = f", on {run['engine']}, the worse engine" if "engine" in run else ""
+        judge(f"A {run['body_mib']:.0f} MiB body (`{run['shape']}`{engine}) costs at most 2× its size in heap (peak rise)",
+              f"{run['peak_growth_mib']:,.0f} MiB ({run['peak_growth_x']:.2f}×; allocated "
+              f"{run['allocated_x']:.2f}×)", run["peak_growth_x"] <= 2)
     sleepers = get(results, "sleepers", OURS)
     if sleepers:
         total = results["settings"]["sleepers"]
