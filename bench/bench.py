@@ -137,14 +137,18 @@ class Peer:
         return process, port
 
     def start_ready(self):
-        """Starts and waits (bounded) until /invocations answers 200."""
+        """Starts and waits (bounded) until /invocations answers 200; a warm peer until /ping answers, then POST
+        /warmup (the library refuses warmup once an invocation has started a session)."""
         process, port = self.start()
-        elapsed = await_first_200(process, port)
-        if elapsed is None:
-            stop(process)
-            raise RuntimeError(f"{self.name} did not answer 200 within 60 s; see {WORK}/{self.key}.log")
         if self.warm:
-            post_warmup(port)
+            ready = await_ping(process, port)
+            if ready:
+                post_warmup(port)
+        else:
+            ready = await_first_200(process, port) is not None
+        if not ready:
+            stop(process)
+            raise RuntimeError(f"{self.name} did not answer within 60 s; see {WORK}/{self.key}.log")
         return process, port
 
 
