@@ -16,9 +16,12 @@ import java.util.List;
  * thread allocated while the invocation ran ({@code getTotalThreadAllocatedBytes}, which counts every copy however
  * short-lived) and the rise of the heap's peak occupancy over the idle heap (what the body needed at once). The
  * client writes a body built before the measurement straight to a socket and drops the answer through a small
- * buffer, so it adds almost nothing. Two shapes: {@code one_string} ({@code {"prompt":"aaa…"}}, echoed back whole)
- * and {@code chunks} ({@code {"prompt":"hi","chunks":["aaa…",…]}} in 1 KiB strings, only the prompt echoed).
- * Prints one JSON line per shape and size. Usage: {@code java -cp echo-agent.jar[:jetty jars] BodyHeap.java MiB…}.
+ * buffer, so it adds almost nothing. Three shapes: {@code one_string} ({@code {"prompt":"aaa…"}}, echoed back whole),
+ * {@code escaped} (the same with a {@code \n} escape every 64 bytes, so the string cannot be the body's bytes as they
+ * are) and {@code chunks} ({@code {"prompt":"hi","chunks":["aaa…",…]}} in 1 KiB strings, only the prompt echoed).
+ * The echo agent's own {@code "echo: " + prompt} is a whole copy of a {@code one_string} prompt: 1× of what is
+ * allocated. Prints one JSON line per shape and size, naming the engine ({@code -Dagentcore.engine}). Usage:
+ * {@code java [-Dagentcore.engine=jetty] -cp echo-agent.jar[:jetty jars] BodyHeap.java MiB…}.
  */
 public final class BodyHeap {
 
@@ -32,7 +35,7 @@ public final class BodyHeap {
         try {
             for (String mib : args) {
                 int size = Integer.parseInt(mib) * 1024 * 1024;
-                for (String shape : List.of("one_string", "chunks")) {
+                for (String shape : List.of("one_string", "escaped", "chunks")) {
                     byte[] body = body(shape, size);
                     invoke(agent.port(), body); // the first run loads classes; measure the second
                     measure(agent.port(), shape, body);
@@ -55,9 +58,10 @@ public final class BodyHeap {
         // Pools peak at different moments, so their summed peaks bound the heap's real peak from above.
         long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         double mib = 1024 * 1024;
-        System.out.printf("{\"shape\":\"%s\",\"body_mib\":%.0f,\"status\":\"%s\",\"allocated_mib\":%.1f,"
+        System.out.printf("{\"shape\":\"%s\",\"engine\":\"%s\",\"body_mib\":%.0f,\"status\":\"%s\",\"allocated_mib\":%.1f,"
                         + "\"allocated_x\":%.2f,\"peak_growth_mib\":%.1f,\"peak_growth_x\":%.2f}%n",
-                shape, body.length / mib, status, allocated / mib, (double) allocated / body.length,
+                shape, System.getProperty("agentcore.engine", "jdk"), body.length / mib, status, allocated / mib,
+                (double) allocated / body.length,
                 (peak - idle) / mib, (double) (peak - idle) / body.length);
     }
 
@@ -84,9 +88,12 @@ public final class BodyHeap {
     private static byte[] body(String shape, int size) {
         byte[] body = new byte[size];
         Arrays.fill(body, (byte) 'a');
-        if (shape.equals("one_string")) {
+        if (!shape.equals("chunks")) {
             put(body, 0, "{\"prompt\":\"");
             put(body, size - 2, "\"}");
+            for (int at = 64; shape.equals("escaped") && at < size - 4; at += 64) {
+                put(body, at, "\\n");
+            }
             return body;
         }
         String head = "{\"prompt\":\"hi\",\"chunks\":[\"";

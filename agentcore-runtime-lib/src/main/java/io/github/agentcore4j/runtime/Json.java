@@ -150,7 +150,8 @@ final class Json {
 
     /**
      * Reads a whole JSON document as {@code type} from its bytes (UTF-8, or UTF-16/32 as JSON allows), without a
-     * text copy of the body; content after the document is an error, as in Python.
+     * text copy of the body; content after the document is an error, as in Python. The caller hands the bytes over:
+     * a large body's may be overwritten ({@link LongStrings#fill}).
      */
     static Object read(byte[] json, Class<?> type) throws IOException {
         return json.length > LARGE_BODY_BYTES ? readBuildingStrings(json, type) : read(JR.createParser(json), type);
@@ -158,7 +159,13 @@ final class Json {
 
     /** As {@link #read(byte[], Class)}, each string value built from the body's bytes by {@link LongStrings}. */
     static Object readBuildingStrings(byte[] json, Class<?> type) throws IOException {
-        return read(LongStrings.over(JR.createParser(json), json), type);
+        JsonParser parser = JR.createParser(json);
+        if (!LongStrings.canRead(parser, json)) {
+            return read(parser, type);
+        }
+        boolean tree = type == Object.class || Map.class.isAssignableFrom(type) || List.class.isAssignableFrom(type);
+        LongStrings strings = new LongStrings(parser, json, tree);
+        return strings.fill(read(strings, type));
     }
 
     /** As {@link #read(byte[], Class)}, for JSON already held as text. */

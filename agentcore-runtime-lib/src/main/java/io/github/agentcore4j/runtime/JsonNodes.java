@@ -32,9 +32,9 @@ final class JsonNodes {
 
     /** As {@link #read(byte[])}, each string value built from the body's bytes by {@link LongStrings}. */
     static Object readBuildingStrings(byte[] json) throws IOException {
-        try (com.fasterxml.jackson.core.JsonParser parser =
-                LongStrings.over(Mapper.INSTANCE.createParser(json), json)) {
-            return Mapper.INSTANCE.readTree(parser);
+        try (com.fasterxml.jackson.core.JsonParser parser = Mapper.INSTANCE.createParser(json)) {
+            return LongStrings.canRead(parser, json) ? Mapper.INSTANCE.readTree(new LongStrings(parser, json, false))
+                    : Mapper.INSTANCE.readTree(parser);
         }
     }
 

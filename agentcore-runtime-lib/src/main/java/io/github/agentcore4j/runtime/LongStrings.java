@@ -6,6 +6,10 @@ import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
 
 /**
  * A parser over a large UTF-8 body that builds each string value straight from the body's bytes, once: Jackson
@@ -20,22 +24,75 @@ import java.nio.charset.StandardCharsets;
 final class LongStrings extends JsonParserDelegate {
 
     private final byte[] body;
+    /** Whether what is read is a plain tree of maps and lists, whose strings {@link #fill} may still replace. */
+    private final boolean tree;
+    /** Escaped Latin-1 strings of a tree, to be built in the body's own bytes once the body is parsed. */
+    private final Map<String, Deferred> deferred = new IdentityHashMap<>();
     /** The string value last built (and where its opening quote was), so a second read does not build it again. */
     private long builtAt = -1;
     private String built;
 
-    private LongStrings(JsonParser parser, byte[] body) {
+    /**
+     * A parser over {@code body} whose token offsets are offsets in {@code body}: see {@link #canRead}. With
+     * {@code tree}, the caller binds the body to plain maps and lists and passes the result through {@link #fill}.
+     */
+    LongStrings(JsonParser parser, byte[] body, boolean tree) {
         super(parser);
         this.body = body;
+        this.tree = tree;
+    }
+
+    /** Whether Jackson reads {@code body} with {@code parser} as UTF-8 from its first byte (no byte-order mark). */
+    static boolean canRead(JsonParser parser, byte[] body) {
+        return parser instanceof UTF8StreamJsonParser && (body.length == 0 || body[0] != (byte) 0xEF);
     }
 
     /**
-     * Wraps a parser over {@code body} when Jackson reads it as UTF-8 from its first byte (no byte-order mark), so
-     * its token offsets are offsets in {@code body}; any other parser is returned as it is.
+     * The tree read through this parser with its deferred strings in place. They are built now, when Jackson is done
+     * with the body: each is unescaped within its own bytes (it only shrinks) and the String copied from there, so
+     * no scratch array of its size is needed. The body's bytes are garbage afterwards.
      */
-    static JsonParser over(JsonParser parser, byte[] body) {
-        boolean utf8FromStart = parser instanceof UTF8StreamJsonParser && (body.length == 0 || body[0] != (byte) 0xEF);
-        return utf8FromStart ? new LongStrings(parser, body) : parser;
+    Object fill(Object value) {
+        if (deferred.isEmpty()) {
+            return value;
+        }
+        for (Deferred string : deferred.values()) {
+            latin1(string.start, string.chars, body, string.start);
+            string.text = new String(body, string.start, string.chars, StandardCharsets.ISO_8859_1);
+        }
+        return replace(value);
+    }
+
+    private Object replace(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                @SuppressWarnings("unchecked")
+                Map.Entry<Object, Object> writable = (Map.Entry<Object, Object>) entry;
+                writable.setValue(replace(entry.getValue()));
+            }
+        } else if (value instanceof List<?> list) {
+            @SuppressWarnings("unchecked")
+            ListIterator<Object> items = (ListIterator<Object>) list.listIterator();
+            while (items.hasNext()) {
+                items.set(replace(items.next()));
+            }
+        } else if (value instanceof String) {
+            Deferred string = deferred.get(value);
+            return string == null ? value : string.text;
+        }
+        return value;
+    }
+
+    /** A string value waiting for {@link #fill}: its first byte, its length in characters, then its text. */
+    private static final class Deferred {
+        final int start;
+        final int chars;
+        String text;
+
+        Deferred(int start, int chars) {
+            this.start = start;
+            this.chars = chars;
+        }
     }
 
     @Override
@@ -110,27 +167,38 @@ final class LongStrings extends JsonParserDelegate {
         if (ascii && !escaped) {
             return new String(body, start, at - start, StandardCharsets.ISO_8859_1);
         }
-        return latin1 ? new String(latin1(start, chars), StandardCharsets.ISO_8859_1) : new String(utf16(start, chars));
+        if (!latin1) {
+            return new String(utf16(start, chars));
+        }
+        if (tree) {
+            // A placeholder of its own identity, replaced by fill().
+            String placeholder = new String();
+            deferred.put(placeholder, new Deferred(start, chars));
+            return placeholder;
+        }
+        return new String(latin1(start, chars, new byte[chars], 0), StandardCharsets.ISO_8859_1);
     }
 
-    /** Decodes a string of Latin-1 characters only (as measured) into one byte each. */
-    private byte[] latin1(int start, int chars) {
-        byte[] text = new byte[chars];
+    /**
+     * Decodes a string of Latin-1 characters only (as measured) into one byte each, at {@code into[offset]}; also in
+     * place ({@code into == body}, {@code offset == start}), as each character is written no further than it is read.
+     */
+    private byte[] latin1(int start, int chars, byte[] into, int offset) {
         int at = start;
-        for (int i = 0; i < chars; i++) {
+        for (int i = offset; i < offset + chars; i++) {
             int c = body[at] & 0xFF;
             if (c == '\\') {
-                text[i] = (byte) escape(at);
+                into[i] = (byte) escape(at);
                 at += body[at + 1] == 'u' ? 6 : 2;
             } else if (c < 0x80) {
-                text[i] = (byte) c;
+                into[i] = (byte) c;
                 at++;
             } else {
-                text[i] = (byte) ((c & 0x1F) << 6 | body[at + 1] & 0x3F);
+                into[i] = (byte) ((c & 0x1F) << 6 | body[at + 1] & 0x3F);
                 at += 2;
             }
         }
-        return text;
+        return into;
     }
 
     /** Decodes a string into UTF-16, characters beyond the Basic Multilingual Plane as surrogate pairs. */

@@ -26,8 +26,11 @@ class LargeBodyTest {
     @Test
     void bindsLongStringsOfEveryKindAndEchoesTheirExactBytes() throws Exception {
         AgentCoreApp app = AgentCoreApp.create().entrypoint(Map.class, payload -> payload.get("prompt"));
-        List<String> prompts = List.of("a".repeat(LARGE), "line\\n\\\"quoted\\\" \\u00e9\\ud83d\\ude00 ".repeat(LARGE / 40),
-                "caf\u00e9 \u00ff ".repeat(LARGE / 8), "\u4e2d\u6587 \ud83d\ude00 ".repeat(LARGE / 12));
+        List<String> prompts = List.of("a".repeat(LARGE),
+                "line\\n\\\"quoted\\\" \\u00e9\\ud83d\\ude00 ".repeat(LARGE / 40),
+                "caf\u00e9 \u00ff ".repeat(LARGE / 8),
+                "tab\\t\\\"q\\\" caf\u00e9 \\u00ff\\n".repeat(LARGE / 24),
+                "\u4e2d\u6587 \ud83d\ude00 ".repeat(LARGE / 12));
         try (RunningAgent agent = new RunningAgent(app)) {
             for (String prompt : prompts) {
                 String body = "{\"prompt\":\"" + prompt + "\"}";
