@@ -15,9 +15,11 @@ final class AnswerStream extends OutputStream {
     /** The most an answer may be and still go out with a Content-Length; also the most one write hands the engine. */
     static final int LIMIT = 64 * 1024;
 
+    private static final byte[] NOTHING = {};
+
     private final HttpCall call;
     private final int status;
-    private byte[] held = new byte[0];
+    private byte[] held = NOTHING;
     private int count;
     private OutputStream sent;
 
