@@ -18,8 +18,10 @@ import java.util.Map;
  * Jackson itself rejects (a control character, a bad escape), the text is left to Jackson, which reports it as
  * always. Jackson skips each string this parser built without decoding it.
  * <p>
- * Plain ASCII becomes a compact String in one copy; with escapes or other characters, the text is decoded once into
- * an array of its exact length, then copied into the String. The body must have been checked to be UTF-8.
+ * Plain ASCII becomes a compact String in one copy. An escaped Latin-1 string of a map/list tree is unescaped in the
+ * body's own bytes once the parse is done ({@link #fill}); for records, beans and {@code JsonNode} trees it is decoded
+ * into an array of its exact length first, as is any string with characters beyond Latin-1 (into UTF-16). The body
+ * must have been checked to be UTF-8.
  */
 final class LongStrings extends JsonParserDelegate {
 
