@@ -486,11 +486,27 @@ BODY_HEAP_MIB = (10, 30, 90)
 
 def measure_body_heap():
     """Heap one invocation of the echo agent costs per body size and shape, measured inside its JVM by
-    bench/BodyHeap.java (every thread's allocated bytes, and the rise of the heap's peak); one JSON line each."""
-    output = subprocess.run([JAVA, "-Xmx4g", "-cp", os.path.join(WORK, "echo-agent.jar"),
-                             os.path.join(BENCH, "BodyHeap.java"), *map(str, BODY_HEAP_MIB)],
-                            capture_output=True, text=True, timeout=600, check=True).stdout
-    return [json.loads(line) for line in output.splitlines() if line.startswith('{"shape"')]
+    bench/BodyHeap.java (every thread's allocated bytes, and the rise of the heap's peak); one JSON line each, on
+    the JDK server and, when bench/run resolved its jars, on Jetty (the worse engine is the verdict)."""
+    engines = {"jdk": [os.path.join(WORK, "echo-agent.jar")]}
+    if os.path.exists(JETTY_CLASSPATH):
+        engines["jetty"] = [os.path.join(WORK, "echo-agent.jar"), *jetty_jars]
+    source = os.path.join(BENCH, "BodyHeap.java")
+    runs = []
+    for engine, classpath in engines.items():
+        def body_heap(*args):
+            output = subprocess.run([JAVA, "-Xmx4g", f"-Dagentcore.engine={engine}", "-cp",
+                                     os.pathsep.join(classpath), source, *args],
+                                    capture_output=True, text=True, timeout=1200, check=True).stdout
+            return [json.loads(line) for line in output.splitlines() if line.startswith('{"shape"')]
+        measured = body_heap(*map(str, BODY_HEAP_MIB))
+        # The heap the largest body needs, garbage aside (smallest -Xmx that answers 200, in child JVMs).
+        for needs in body_heap("--needs", source, str(max(BODY_HEAP_MIB))):
+            for run in measured:
+                if (run["shape"], run["body_mib"]) == (needs["shape"], needs["body_mib"]):
+                    run.update(needs_heap_mib=needs["needs_heap_mib"], needs_heap_x=needs["needs_heap_x"])
+        runs += measured
+    return runs
 
 
 async def sleeping_invocation(port, body):
