@@ -105,17 +105,19 @@ def targets(results):
             growth = median(run["peak_rss_mib"]) - median(run["rss_before_mib"])
             judge(f"A 100 MiB body (`{shape}`) costs at most 2× its size (peak RSS growth, an upper bound of the heap's)",
                   f"{growth:,.0f} MiB ({growth / size_mib:.2f}×)", growth <= 2 * size_mib)
-    # Engine-independent: measured on each engine, the worse one is the verdict.
-    worst = {}
+    largest = {}
     for run in results.get("body_heap") or []:
-        key = (run["shape"], run["body_mib"])
-        if run["body_mib"] >= 90 and (key not in worst or run["peak_growth_x"] > worst[key]["peak_growth_x"]):
-            worst[key] = run
-    for run in worst.values():
-        engine = f", on {run['engine']}, the worse engine" if "engine" in run else ""
-        judge(f"A {run['body_mib']:.0f} MiB body (`{run['shape']}`{engine}) costs at most 2× its size in heap (peak rise)",
-              f"{run['peak_growth_mib']:,.0f} MiB ({run['peak_growth_x']:.2f}×; allocated "
-              f"{run['allocated_x']:.2f}×)", run["peak_growth_x"] <= 2)
+        # The worse engine is the verdict (runs before BodyHeap named its engine were the JDK server's), on the heap
+        # the body needs (smallest -Xmx) when measured, else on the sampled peak rise, which counts garbage too.
+        run["cost_x"] = run.get("needs_heap_x", run["peak_growth_x"])
+        worst = largest.get(run["shape"])
+        if run["body_mib"] >= 90 and (worst is None or run["cost_x"] > worst["cost_x"]):
+            largest[run["shape"]] = run
+    for run in largest.values():
+        measure = "heap needed" if "needs_heap_x" in run else "peak rise"
+        judge(f"A {run['body_mib']:.0f} MiB body (`{run['shape']}`) costs at most 2× its size in heap ({measure}, "
+              f"worse engine)", f"{run['cost_x']:.2f}× on {run.get('engine', 'jdk')} (peak rise "
+              f"{run['peak_growth_x']:.2f}×, allocated {run['allocated_x']:.2f}×)", run["cost_x"] <= 2)
     sleepers = get(results, "sleepers", OURS)
     if sleepers:
         total = results["settings"]["sleepers"]
@@ -164,10 +166,12 @@ def tables(results):
         "keep-alive connections beyond `sun.net.httpserver.maxIdleConnections` (200 by default), which wrk counts as "
         "read errors before it reconnects.\n")
     add("CPU µs per request is the server process's CPU time (all threads) during the run divided by the requests "
-        "completed: what one request costs, which depends far less on what else the machine runs.\n")
+        "completed: what one request costs, which depends far less on what else the machine runs. wrk CPU µs per "
+        "request is wrk's own, measured the same way: on 2 cores the server and wrk share the machine, so the two "
+        "added up bound the requests per second (2,000,000 ÷ their sum).\n")
     add("| Peer | Connections | Requests/s median (min–max) | p50 ms | p99 ms | Requests/s × ours | CPU µs per request "
-        "| Errors |")
-    add("|---|---:|---:|---:|---:|---:|---:|---:|")
+        "| wrk CPU µs per request | Errors |")
+    add("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for connections in ("32", "256"):
         for key, name in peers.items():
             run = get(results, "throughput", key, connections)
@@ -176,7 +180,8 @@ def tables(results):
                 errors = run["non2xx"] + run["socket_errors"]
                 add(f"| {name} | {connections} | {spread(run['rps'])} | {spread(run['p50_ms'], 2)} | "
                     f"{spread(run['p99_ms'], 2)} | {ratio(median(run['rps']), ours_rps)} | "
-                    f"{spread(run.get('cpu_us_per_request'))} | {errors} |")
+                    f"{spread(run.get('cpu_us_per_request'))} | {spread(run.get('wrk_cpu_us_per_request'))} | "
+                    f"{errors} |")
     add("")
 
     first_calls = results.get("first_call") or {}
@@ -232,12 +237,20 @@ def tables(results):
     if body_heap:
         add("Heap per invocation inside the agent's JVM (`bench/BodyHeap.java`, the echo agent in-process, a body "
             "written straight to a socket): every byte any thread allocated while the invocation ran, each copy "
-            "counted however short-lived, and the rise of the heap's peak occupancy over the idle heap.\n")
-        add("| Payload | Body MiB | Status | Allocated MiB | Allocated × body | Peak heap rise MiB | Peak × body |")
-        add("|---|---:|---|---:|---:|---:|---:|")
+            "counted however short-lived, and the rise of the heap's peak occupancy over the idle heap (the median "
+            "of 3 invocations; the JVM samples the peak mostly at collections, and it counts garbage not yet "
+            "collected). The echo agent's own `\"echo: \" + prompt` is 1× of what `one_string` and `escaped` "
+            "allocate. *Heap needed*: the smallest `-Xmx` (to 2 MiB, SerialGC, 8 MiB young generation) in which a "
+            "fresh agent answers the body 200, less that for a 1 MiB body of the same shape: what the body costs "
+            "in heap, garbage aside (the verdict's measure).\n")
+        add("| Payload | Engine | Body MiB | Status | Allocated MiB | Allocated × body | Peak heap rise MiB | "
+            "Peak × body | Heap needed × body |")
+        add("|---|---|---:|---|---:|---:|---:|---:|---:|")
         for run in body_heap:
-            add(f"| `{run['shape']}` | {run['body_mib']:.0f} | {run['status']} | {run['allocated_mib']:,.0f} | "
-                f"{run['allocated_x']:.2f}× | {run['peak_growth_mib']:,.0f} | {run['peak_growth_x']:.2f}× |")
+            needed = f"{run['needs_heap_x']:.2f}×" if "needs_heap_x" in run else "—"
+            add(f"| `{run['shape']}` | {run.get('engine', 'jdk')} | {run['body_mib']:.0f} | {run['status']} | "
+                f"{run['allocated_mib']:,.0f} | "
+                f"{run['allocated_x']:.2f}× | {run['peak_growth_mib']:,.0f} | {run['peak_growth_x']:.2f}× | {needed} |")
         add("")
 
     total = results["settings"]["sleepers"]

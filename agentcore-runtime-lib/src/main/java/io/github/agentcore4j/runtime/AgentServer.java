@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,7 +24,6 @@ public final class AgentServer {
     private static final Duration STREAM_END_MARGIN = Duration.ofSeconds(1);
 
     private final List<Route> routes;
-    private final ExecutorService threads;
     private final Object inFlightLock = new Object();
     private final CountDownLatch stopped = new CountDownLatch(1);
     /** The work calls in flight, guarded by {@link #inFlightLock}; their open streams are ended before a stop. */
@@ -34,9 +32,8 @@ public final class AgentServer {
     private int inFlight;
     private boolean draining;
 
-    private AgentServer(List<Route> routes, ExecutorService threads) {
+    private AgentServer(List<Route> routes) {
         this.routes = routes;
-        this.threads = threads;
     }
 
     /**
@@ -48,20 +45,15 @@ public final class AgentServer {
         // Invalid limits fail the start, naming the setting, rather than the first request.
         ServerLimits.readTimeout();
         BodyBudget.shared();
-        ExecutorService threads = InvocationThreads.create();
-        AgentServer server = new AgentServer(List.copyOf(routes), threads);
+        AgentServer server = new AgentServer(List.copyOf(routes));
         try {
             server.engine = webSocket == null && !ServerEngine.jettyChosen(System::getProperty, System::getenv)
-                    ? JdkEngine.start(host, port, portSettings, server::route, threads)
-                    : JettyEngine.start(host, port, portSettings, server::route, threads, webSocket);
+                    ? JdkEngine.start(host, port, portSettings, server::route)
+                    : JettyEngine.start(host, port, portSettings, server::route, webSocket);
         } catch (NoClassDefFoundError jettyMissing) {
-            threads.shutdownNow();
             throw new IllegalStateException("A WebSocket handler needs Jetty on the classpath: add the dependency "
                     + "org.eclipse.jetty.websocket:jetty-websocket-jetty-server (see the WebSocket agents page)",
                     jettyMissing);
-        } catch (RuntimeException e) {
-            threads.shutdownNow();
-            throw e;
         }
         return server;
     }
@@ -105,7 +97,6 @@ public final class AgentServer {
             }
         }
         engine.stop();
-        threads.shutdownNow();
         LOG.info("Agent stopped");
         stopped.countDown();
     }

@@ -59,8 +59,8 @@ final class InvocationEndpoint implements Protocol {
                 return;
             }
             body = RequestBody.read(call, maxRequestBytes);
-            Object payload = entrypoint.bind(body.take());
-            Object result = await(entrypoint.call(payload, context, events));
+            // No local keeps the body or the payload: once bound, the body is garbage, and the payload once called.
+            Object result = await(entrypoint.call(entrypoint.bind(body.take()), context, events));
             if (entrypoint.emitsEvents() || SseResponse.isStream(result)) {
                 span.name("POST /invocations (stream)");
                 if (!entrypoint.emitsEvents()) {
@@ -69,7 +69,7 @@ final class InvocationEndpoint implements Protocol {
                 events.finish();
                 LOG.info(() -> "Streaming invocation completed (" + seconds(started) + ")");
             } else {
-                Responses.json(call, 200, Json.write(result));
+                Responses.result(call, 200, result);
                 LOG.info(() -> "Invocation completed successfully (" + seconds(started) + ")");
             }
         } catch (PayloadBinder.BadRequestException e) {
@@ -120,7 +120,7 @@ final class InvocationEndpoint implements Protocol {
             events.send(authorization.toEvent());
             events.finish();
         } else {
-            Responses.json(call, 200, Json.write(authorization.toEvent()));
+            Responses.result(call, 200, authorization.toEvent());
         }
     }
 

@@ -42,13 +42,15 @@ final class JdkEngine implements ServerEngine {
     static final int MAX_HEAD_BYTES = 64 * 1024;
 
     private final HttpServer http;
+    /** The JDK server's dispatcher hands each request to one of these, so a blocked handler stalls no other. */
+    private final ExecutorService threads;
 
-    private JdkEngine(HttpServer http) {
+    private JdkEngine(HttpServer http, ExecutorService threads) {
         this.http = http;
+        this.threads = threads;
     }
 
-    static JdkEngine start(String host, int port, String portSettings, Route.Handler handler,
-            ExecutorService threads) {
+    static JdkEngine start(String host, int port, String portSettings, Route.Handler handler) {
         // Read once by the JDK when its first server is created; a value the application set wins.
         defaultProperty(NO_DELAY_PROPERTY, "true");
         defaultProperty(MAX_IDLE_CONNECTIONS_PROPERTY, Integer.toString(ServerEngine.BACKLOG));
@@ -61,6 +63,7 @@ final class JdkEngine implements ServerEngine {
         } catch (IOException e) {
             throw ServerEngine.cannotListen(host, port, portSettings, e);
         }
+        ExecutorService threads = InvocationThreads.create();
         http.setExecutor(threads);
         http.createContext("/", exchange -> {
             JdkHttpCall call = new JdkHttpCall(exchange);
@@ -74,7 +77,7 @@ final class JdkEngine implements ServerEngine {
             }
         });
         http.start();
-        return new JdkEngine(http);
+        return new JdkEngine(http, threads);
     }
 
     private static boolean callerCloses(HttpExchange exchange) {
@@ -125,6 +128,7 @@ final class JdkEngine implements ServerEngine {
     @Override
     public void stop() {
         http.stop(0);
+        threads.shutdownNow();
     }
 
     private static void defaultProperty(String name, String value) {

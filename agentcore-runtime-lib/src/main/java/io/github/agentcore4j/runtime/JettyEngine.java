@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.jetty.server.Handler;
@@ -26,7 +25,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * Jetty 12, for agents with a WebSocket handler (the JDK's HTTP server cannot upgrade a connection, and {@code /ws}
  * shares the HTTP port with {@code /invocations} and {@code /ping}) and for those that choose it with
  * {@code agentcore.engine=jetty} (half the JDK server's CPU per request). HTTP requests take the same routes as on
- * {@link JdkEngine}, each on its own invocation thread. Jetty is an optional dependency, loaded only here.
+ * {@link JdkEngine}, run on the Jetty thread that parsed them: no hand-off to another thread, whose two context
+ * switches cost about a fifth of a request's CPU. Jetty is an optional dependency, loaded only here.
  */
 final class JettyEngine implements ServerEngine {
 
@@ -37,6 +37,12 @@ final class JettyEngine implements ServerEngine {
     private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(15);
     /** Tokens and allow-listed headers can be long; the JDK server accepts far more than Jetty's 8 KB default. */
     private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
+    /**
+     * Handlers block (a model call takes seconds) on Jetty's own threads, one each, so the pool must hold far more
+     * than Jetty's default 200: a thousand blocked invocations still leave threads for {@code /ping}. Threads are
+     * created on demand and leave after Jetty's idle timeout, so an idle agent keeps few.
+     */
+    static final int MAX_THREADS = 4096;
 
     /**
      * Jetty's start-up banner and connector lines would go to the agent's log on every session start; its warnings
@@ -55,8 +61,8 @@ final class JettyEngine implements ServerEngine {
 
     /** @param webSocket the {@code /ws} handler, or null to serve HTTP only */
     static JettyEngine start(String host, int port, String portSettings, Route.Handler handler,
-            ExecutorService threads, WebSocketHandler webSocket) {
-        QueuedThreadPool pool = new QueuedThreadPool();
+            WebSocketHandler webSocket) {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS);
         pool.setName("agentcore-jetty");
         pool.setDaemon(true);
         Server server = new Server(pool);
@@ -70,16 +76,16 @@ final class JettyEngine implements ServerEngine {
         connector.setAcceptQueueSize(ServerEngine.BACKLOG);
         server.addConnector(connector);
 
+        // Handler.Abstract is a blocking handler: Jetty runs it on a pool thread while another takes over the
+        // selector, so a handler that blocks never stalls other connections.
         Handler http = new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
-                threads.execute(() -> {
-                    try {
-                        handler.handle(new JettyHttpCall(request, response, callback));
-                    } catch (IOException | RuntimeException e) {
-                        callback.failed(e);
-                    }
-                });
+                try {
+                    handler.handle(new JettyHttpCall(request, response, callback));
+                } catch (IOException | RuntimeException e) {
+                    callback.failed(e);
+                }
                 return true;
             }
         };

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -36,6 +37,13 @@ final class Json {
             .maxRawContentLength(0)
             .build();
 
+    /**
+     * Bodies larger than this have their string values built from the body's bytes ({@link LongStrings}), where a
+     * long string would cost four times its size through Jackson's text buffer; smaller ones, the common case, stay
+     * on jackson-jr's own path.
+     */
+    static final int LARGE_BODY_BYTES = 64 * 1024;
+
     /** Nulls are written and records keep their declared component order, as a handler author expects. */
     private static final JSON JR = JSON.builder(payloadFactory())
             .enable(JSON.Feature.WRITE_NULL_PROPERTIES, JSON.Feature.WRITE_RECORD_FIELDS_IN_DECLARATION_ORDER)
@@ -58,16 +66,46 @@ final class Json {
         if (JsonNodes.isJsonNode(value)) {
             return value.toString().getBytes(StandardCharsets.UTF_8);
         }
+        return withFallbacks(value, JR::asBytes);
+    }
+
+    /**
+     * As {@link #write(Object)}, into an answer being sent: a fallback starts the answer over, which it can while
+     * none of it has left (a failure after that is thrown).
+     */
+    static void write(Object value, AnswerStream out) throws IOException {
+        if (JsonNodes.isJsonNode(value)) {
+            out.write(value.toString().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        withFallbacks(value, attempt -> {
+            if (!out.restart()) {
+                throw new IOException("The answer failed to serialise after part of it was sent");
+            }
+            JR.write(attempt, out);
+            return null;
+        });
+    }
+
+    private interface Serialiser<T> {
+        T serialise(Object value) throws IOException;
+    }
+
+    private static <T> T withFallbacks(Object value, Serialiser<T> serialiser) {
         try {
-            return JR.asBytes(value);
+            return serialiser.serialise(value);
         } catch (IOException | RuntimeException notSerialisable) {
             try {
-                return JR.asBytes(String.valueOf(value));
+                return serialiser.serialise(String.valueOf(value));
             } catch (IOException | RuntimeException stillNot) {
                 Map<String, Object> error = new LinkedHashMap<>();
                 error.put("error", "Serialization failed");
                 error.put("original_type", value.getClass().getName());
-                return writeMap(error);
+                try {
+                    return serialiser.serialise(error);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
     }
@@ -112,10 +150,22 @@ final class Json {
 
     /**
      * Reads a whole JSON document as {@code type} from its bytes (UTF-8, or UTF-16/32 as JSON allows), without a
-     * text copy of the body; content after the document is an error, as in Python.
+     * text copy of the body; content after the document is an error, as in Python. The caller hands the bytes over:
+     * a large body's may be overwritten ({@link LongStrings#fill}).
      */
     static Object read(byte[] json, Class<?> type) throws IOException {
-        return read(JR.createParser(json), type);
+        return json.length > LARGE_BODY_BYTES ? readBuildingStrings(json, type) : read(JR.createParser(json), type);
+    }
+
+    /** As {@link #read(byte[], Class)}, each string value built from the body's bytes by {@link LongStrings}. */
+    static Object readBuildingStrings(byte[] json, Class<?> type) throws IOException {
+        JsonParser parser = JR.createParser(json);
+        if (!LongStrings.canRead(parser, json)) {
+            return read(parser, type);
+        }
+        boolean tree = type == Object.class || Map.class.isAssignableFrom(type) || List.class.isAssignableFrom(type);
+        LongStrings strings = new LongStrings(parser, json, tree);
+        return strings.fill(read(strings, type));
     }
 
     /** As {@link #read(byte[], Class)}, for JSON already held as text. */

@@ -27,7 +27,15 @@ final class JsonNodes {
     }
 
     static Object read(byte[] json) throws IOException {
-        return Mapper.INSTANCE.readTree(json);
+        return json.length > Json.LARGE_BODY_BYTES ? readBuildingStrings(json) : Mapper.INSTANCE.readTree(json);
+    }
+
+    /** As {@link #read(byte[])}, each string value built from the body's bytes by {@link LongStrings}. */
+    static Object readBuildingStrings(byte[] json) throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser parser = Mapper.INSTANCE.createParser(json)) {
+            return LongStrings.canRead(parser, json) ? Mapper.INSTANCE.readTree(new LongStrings(parser, json, false))
+                    : Mapper.INSTANCE.readTree(parser);
+        }
     }
 
     /** Created on first use only, so agents that never touch JsonNode never pay for an ObjectMapper. */

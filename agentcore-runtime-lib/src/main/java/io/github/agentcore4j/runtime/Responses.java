@@ -11,7 +11,7 @@ final class Responses {
 
     static final String JSON = "application/json";
     /** The most one write of a response body hands the engine's stream. */
-    private static final int WRITE_STEP = 64 * 1024;
+    private static final int WRITE_STEP = AnswerStream.LIMIT;
     private static final int MAX_QUOTED_CHARS = 80;
     private static final Logger LOG = Logger.getLogger(AgentCoreApp.LOGGER_NAME);
 
@@ -19,14 +19,30 @@ final class Responses {
     }
 
     static void json(HttpCall call, int status, byte[] body) throws IOException {
+        json(call, status, body, body.length);
+    }
+
+    /** The first {@code length} bytes of {@code body}, with their Content-Length. */
+    static void json(HttpCall call, int status, byte[] body, int length) throws IOException {
         call.setResponseHeader("Content-Type", JSON);
-        call.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        call.sendResponseHeaders(status, length == 0 ? -1 : length);
         try (OutputStream out = call.responseBody()) {
             // In bounded steps: given a large array at once, the JDK server's channel writer copies all of it.
-            for (int at = 0; at < body.length; at += WRITE_STEP) {
-                out.write(body, at, Math.min(WRITE_STEP, body.length - at));
+            for (int at = 0; at < length; at += WRITE_STEP) {
+                out.write(body, at, Math.min(WRITE_STEP, length - at));
             }
         }
+    }
+
+    /**
+     * A handler's result as JSON ({@link Json#write(Object)}'s rules), serialised straight into the answer: with its
+     * Content-Length up to {@link AnswerStream#LIMIT} bytes, streamed (chunked) beyond, never held whole.
+     */
+    static void result(HttpCall call, int status, Object value) throws IOException {
+        call.setResponseHeader("Content-Type", JSON);
+        AnswerStream out = new AnswerStream(call, status);
+        Json.write(value, out);
+        out.finish();
     }
 
     /** {@code {"error":error}} plus {@code "details"} when given. */

@@ -21,8 +21,8 @@
  *       {@link io.github.agentcore4j.runtime.SessionStartHandler} once per session.</li>
  *   <li><b>Server.</b> {@code AgentServer} matches a request to a {@code Route}, counts work in flight and drains it
  *       on stop; under it a {@code ServerEngine} ({@code JdkEngine}, or {@code JettyEngine} when {@code /ws} is
- *       served) hands each request over as an {@code HttpCall} ({@code JdkHttpCall}, {@code JettyHttpCall}) on a
- *       thread of {@code InvocationThreads}.</li>
+ *       served) hands each request over as an {@code HttpCall} ({@code JdkHttpCall}, {@code JettyHttpCall}): on a
+ *       thread of {@code InvocationThreads} for the JDK server, on the Jetty thread that parsed it for Jetty.</li>
  *   <li><b>Where a call enters.</b> {@code InvocationScope}: the one place a call's {@code RequestContext} is built
  *       from its headers and made current, with its trace span ({@code InvocationSpan}, {@code OpenTelemetrySpans}),
  *       for every protocol.</li>

@@ -1,0 +1,107 @@
+package io.github.agentcore4j.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bodies above {@link Json#LARGE_BODY_BYTES} bind through {@link LongStrings} and answers above
+ * {@link AnswerStream#LIMIT} go out streamed: the handler sees the same payload and the caller the same bytes as
+ * for a small body, on both engines (the build runs this class on Jetty too).
+ */
+class LargeBodyTest {
+
+    private static final int LARGE = 3 * 1024 * 1024;
+
+    @Test
+    void bindsLongStringsOfEveryKindAndEchoesTheirExactBytes() throws Exception {
+        AgentCoreApp app = AgentCoreApp.create().entrypoint(Map.class, payload -> payload.get("prompt"));
+        List<String> prompts = List.of("a".repeat(LARGE),
+                "line\\n\\\"quoted\\\" \\u00e9\\ud83d\\ude00 ".repeat(LARGE / 40),
+                "caf\u00e9 \u00ff ".repeat(LARGE / 8),
+                "tab\\t\\\"q\\\" caf\u00e9 \\u00ff\\n".repeat(LARGE / 24),
+                "\u4e2d\u6587 \ud83d\ude00 ".repeat(LARGE / 12));
+        try (RunningAgent agent = new RunningAgent(app)) {
+            for (String prompt : prompts) {
+                String body = "{\"prompt\":\"" + prompt + "\"}";
+                Object expected = Json.read(body, Map.class);
+                HttpResponse<byte[]> answer = post(agent, body);
+
+                assertEquals(200, answer.statusCode());
+                assertArrayEquals(Json.write(((Map<?, ?>) expected).get("prompt")), answer.body());
+                assertStreamed(answer);
+            }
+        }
+    }
+
+    @Test
+    void bindsManyChunksAndAnswersSmallWithItsLength() throws Exception {
+        AgentCoreApp app = AgentCoreApp.create().entrypoint(Map.class, payload -> Map.of("prompt",
+                payload.get("prompt"), "chunks", ((List<?>) payload.get("chunks")).size(), "last",
+                ((List<?>) payload.get("chunks")).get(2999)));
+        List<Object> chunks = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            chunks.add(i % 3 == 0 ? i : "chunk " + i + " \u00e9 \\n " + "x".repeat(1000));
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("prompt", "hi");
+        payload.put("chunks", chunks);
+        String body = Json.writeString(payload);
+        assertTrue(body.length() > Json.LARGE_BODY_BYTES);
+        try (RunningAgent agent = new RunningAgent(app)) {
+            HttpResponse<byte[]> answer = post(agent, body);
+
+            assertEquals(200, answer.statusCode());
+            Map<?, ?> echoed = (Map<?, ?>) Json.read(answer.body(), Map.class);
+            assertEquals(Map.of("prompt", "hi", "chunks", 3000, "last", "chunk 2999 \u00e9 \\n " + "x".repeat(1000)),
+                    echoed);
+            assertEquals(String.valueOf(answer.body().length),
+                    answer.headers().firstValue("Content-Length").orElseThrow());
+        }
+    }
+
+    @Test
+    void bindsLargeBodiesToRecordsAndBeans() throws Exception {
+        AgentCoreApp app = AgentCoreApp.create().entrypoint(PayloadBinderTest.Bean.class,
+                bean -> bean.getPrompt().length());
+        try (RunningAgent agent = new RunningAgent(app)) {
+            HttpResponse<byte[]> answer = post(agent, "{\"prompt\":\"" + "\u00e9".repeat(LARGE) + "\"}");
+
+            assertEquals(String.valueOf(LARGE), new String(answer.body(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void refusesABodyOverTheLimitAndAnswersBrokenLargeJsonWith400() throws Exception {
+        AgentCoreApp app = AgentCoreApp.create().maxRequestBytes(LARGE).entrypoint(Map.class, payload -> "read");
+        try (RunningAgent agent = new RunningAgent(app)) {
+            HttpResponse<byte[]> tooLarge = post(agent, "{\"prompt\":\"" + "a".repeat(LARGE) + "\"}");
+            assertEquals(413, tooLarge.statusCode());
+
+            HttpResponse<byte[]> broken = post(agent, "{\"prompt\":\"" + "a".repeat(LARGE / 2) + "\u0001\"}");
+            assertEquals(400, broken.statusCode());
+            assertEquals("Invalid JSON", ((Map<?, ?>) Json.read(broken.body(), Map.class)).get("error"));
+        }
+    }
+
+    private static HttpResponse<byte[]> post(RunningAgent agent, String body) throws Exception {
+        return agent.client.send(HttpRequest.newBuilder(agent.uri("/invocations")).timeout(RunningAgent.TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A large answer is chunked: no Content-Length, as the engine streams it. */
+    private static void assertStreamed(HttpResponse<byte[]> answer) {
+        assertFalse(answer.headers().firstValue("Content-Length").isPresent(), answer.headers().toString());
+        assertEquals("chunked", answer.headers().firstValue("Transfer-Encoding").orElseThrow());
+    }
+}
