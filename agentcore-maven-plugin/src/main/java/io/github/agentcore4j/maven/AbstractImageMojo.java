@@ -44,6 +44,17 @@ public abstract class AbstractImageMojo extends AbstractAgentMojo {
     protected String observabilityAgent;
 
     /**
+     * The AgentCore Runtime platform: {@code V2} restores every session from a snapshot of the started agent (cold
+     * starts of about 2 s whatever the image size; create and update take minutes), {@code V1} starts each session
+     * from the image. Sent on every create and update; {@code status} and {@code versions} show what AWS reports. The image
+     * depends on it: a V2 image runs Jetty when the agent has it (see {@link PlatformImages}).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.PLATFORM_VERSION, defaultValue = "V2")
+    protected String platformVersion;
+
+    /**
      * The base image. It must include linux/arm64 and Java; for multi-arch images the arm64 entry is used. Pin it
      * by digest ({@code image:tag@sha256:...}) for reproducible builds. Without a registry (offline, {@code -o}):
      * {@code tar:///path/to/image.tar} (a {@code docker save} tar) or {@code docker://image:tag} (from the local
@@ -130,7 +141,7 @@ public abstract class AbstractImageMojo extends AbstractAgentMojo {
     @Override
     protected void addSettings(AgentSettings.Builder builder) {
         super.addSettings(builder);
-        builder.observability(observability);
+        builder.observability(observability).platformVersion(platformVersion);
     }
 
     /** A build request for the project's image with the shared image settings; the caller sets its target. */
