@@ -124,8 +124,10 @@ def proc_status(pid, field):
 
 
 class Peer:
-    def __init__(self, key, name, label, command, cwd, env=None):
+    def __init__(self, key, name, label, command, cwd, env=None, warm=False):
+        """warm: POST /warmup once ready, before it is measured, as AgentCore V2 does before its snapshot."""
         self.key, self.name, self.label, self.command, self.cwd, self.env = key, name, label, command, cwd, env or {}
+        self.warm = warm
 
     def start(self):
         port = free_port()
@@ -135,12 +137,18 @@ class Peer:
         return process, port
 
     def start_ready(self):
-        """Starts and waits (bounded) until /invocations answers 200."""
+        """Starts and waits (bounded) until /invocations answers 200; a warm peer until /ping answers, then POST
+        /warmup (the library refuses warmup once an invocation has started a session)."""
         process, port = self.start()
-        elapsed = await_first_200(process, port)
-        if elapsed is None:
+        if self.warm:
+            ready = await_ping(process, port)
+            if ready:
+                post_warmup(port)
+        else:
+            ready = await_first_200(process, port) is not None
+        if not ready:
             stop(process)
-            raise RuntimeError(f"{self.name} did not answer 200 within 60 s; see {WORK}/{self.key}.log")
+            raise RuntimeError(f"{self.name} did not answer within 60 s; see {WORK}/{self.key}.log")
         return process, port
 
 
@@ -176,20 +184,36 @@ if os.path.exists(JETTY_CLASSPATH):
                        os.pathsep.join([os.path.join(WORK, "echo-agent.jar"), *jetty_jars]),
                        "io.github.agentcore4j.examples.echo.EchoAgent"], ROOT))
 OURS = "ours"
-# The echo agent as its image runs it, agentcore:build's default JVM flags (see the Building images page), against
-# the same flags with full tiered compilation (C1 then C2): cold start, throughput and the first invocation after
-# start-up, with and without POST /warmup (AgentCore V2 takes its snapshot after it).
+# What an image built by agentcore:build runs, per platform version. IMAGE_FLAGS mirrors the plugin's
+# ImageBuildRequest.MICROVM_JVM_FLAGS (the same on V1 and V2); V2_IMAGE_ENVIRONMENT mirrors
+# PlatformImages.engineEnvironment(V2, jetty-server on the classpath). The image runs Java 21; the bench runs the
+# machine's JDK (the Performance page says which).
 IMAGE_FLAGS = ["-XX:MaxRAMPercentage=75.0", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError"]
+V2_IMAGE_ENVIRONMENT = {"AGENTCORE_ENGINE": "jetty"}
 TIERED_FLAGS = [flag for flag in IMAGE_FLAGS if not flag.startswith("-XX:TieredStopAtLevel")]
 # The JVM's own defaults (tiered C1 + C2, G1 on a machine the JVM deems a server), keeping only the heap sizing and
 # the exit on out-of-memory that any image needs.
 JVM_DEFAULT_FLAGS = ["-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError"]
-FLAG_PEERS = [Peer("ours-image-flags", "agentcore4j with the image's JVM flags (C1 only)", "ours, C1 only",
-                   [JAVA, *IMAGE_FLAGS, *PEERS[0].command[1:]], ROOT),
+# A V1 image boots per session (cold start is judged on it); the same flags with full tiered compilation and with the
+# JVM's defaults show what the image's choice is worth: cold start, throughput and the first invocation after
+# start-up, with and without POST /warmup.
+FLAG_PEERS = [Peer("ours-image-flags", "agentcore4j as a V1 image runs it (C1 only, SerialGC, JDK server)",
+                   "ours, V1 image", [JAVA, *IMAGE_FLAGS, *PEERS[0].command[1:]], ROOT),
               Peer("ours-tiered", "agentcore4j with the image's flags but full tiered compilation (C1 + C2)",
                    "ours, C1 + C2", [JAVA, *TIERED_FLAGS, *PEERS[0].command[1:]], ROOT),
               Peer("ours-jvm-defaults", "agentcore4j with the JVM's default compilers and collector (C1 + C2, G1)",
                    "ours, C1 + C2, G1", [JAVA, *JVM_DEFAULT_FLAGS, *PEERS[0].command[1:]], ROOT)]
+# A V2 image restores a snapshot taken after POST /warmup, so its peers are warmed before every measure; it runs
+# Jetty, whose jars bench/run resolved. Tiered compilation on V2 is shown for information (the flag decision).
+if os.path.exists(JETTY_CLASSPATH):
+    JETTY_AGENT = ["-Dagentcore.port={port}", "-Dagentcore.host=127.0.0.1", "-cp",
+                   os.pathsep.join([os.path.join(WORK, "echo-agent.jar"), *jetty_jars]),
+                   "io.github.agentcore4j.examples.echo.EchoAgent"]
+    FLAG_PEERS += [Peer("ours-v2-image", "agentcore4j as a V2 image runs it (C1 only, SerialGC, Jetty, after warmup)",
+                        "ours, V2 image", [JAVA, *IMAGE_FLAGS, *JETTY_AGENT], ROOT, V2_IMAGE_ENVIRONMENT, warm=True),
+                   Peer("ours-v2-tiered", "agentcore4j as a V2 image runs it but tiered (C1 + C2, SerialGC, Jetty, "
+                        "after warmup)", "ours, V2 image, C1 + C2", [JAVA, *TIERED_FLAGS, *JETTY_AGENT], ROOT,
+                        V2_IMAGE_ENVIRONMENT, warm=True)]
 
 JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json",
                 "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id": SESSION}
@@ -348,7 +372,7 @@ def measure_first_call(peer, warm):
     """The first invocation after start-up (healthy /ping, then POST /warmup when warm), against the steady state's
     p50: the median of STEADY_CALLS sequential invocations (each on a new connection, as the first) after a wrk
     run."""
-    firsts, steadies, warmups = [], [], []
+    firsts, steadies, idles, warmups = [], [], [], []
     for _ in range(FIRST_RUNS):
         process, port = peer.start()
         try:
@@ -359,11 +383,25 @@ def measure_first_call(peer, warm):
             firsts.append(timed_invoke(port))
             run_wrk(port, 32, 2)
             steadies.append(statistics.median(timed_invoke(port) for _ in range(STEADY_CALLS)))
+            idles.append(statistics.median(idle_invoke(port) for _ in range(IDLE_CALLS)))
         finally:
             stop(process)
     ratios = [first / steady for first, steady in zip(firsts, steadies)]
+    idle_ratios = [first / idle for first, idle in zip(firsts, idles)]
     return {"first_ms": summary(firsts), "steady_p50_ms": summary(steadies), "ratio": summary(ratios),
-            "warmup_ms": summary(warmups)}
+            "idle_p50_ms": summary(idles), "ratio_to_idle": summary(idle_ratios), "warmup_ms": summary(warmups)}
+
+
+# An invocation after a pause costs more than one in a back-to-back series on any server (the bare JDK server's
+# was 6.6-10.7x its steady p50 after 1 s idle on 2026-11-30): threads park, caches cool. The first invocation after
+# warmup also follows a pause, so it is shown against invocations after the same kind of pause too.
+IDLE_CALLS = 5
+IDLE_PAUSE_SECONDS = 0.5
+
+
+def idle_invoke(port):
+    time.sleep(IDLE_PAUSE_SECONDS)
+    return timed_invoke(port)
 
 
 def children_cpu_seconds():
@@ -839,7 +877,8 @@ def main():
             for peer in FLAG_PEERS:
                 results["peers"][peer.key] = peer.name
                 results["labels"][peer.key] = peer.label
-                for warm in (False, True):
+                # A warm peer is always warmed: its first invocation without warmup is not what it serves.
+                for warm in (True,) if peer.warm else (False, True):
                     log(f"first invocation {'after' if warm else 'without'} warmup: {peer.name}")
                     results["first_call"].setdefault(peer.key, {})["warm" if warm else "cold"] = \
                         measure_first_call(peer, warm)

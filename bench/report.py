@@ -60,18 +60,22 @@ def targets(results):
     def cpu(key):
         return median(get(results, "cold_start_ms", key, "cpu_ms"))
 
-    ours, fastapi, ts = cold(OURS), cold("fastapi"), cold("ts")
-    if ours and fastapi:
-        judge("Cold start at most the FastAPI agent's",
-              f"{ours:.0f} ms vs {fastapi:.0f} ms ({ours / fastapi:.2f}×); CPU {number(cpu(OURS))} vs {number(cpu('fastapi'))} ms",
-              ours <= fastapi)
-    if ours and ts:
-        judge("Cold start at most half the TypeScript SDK's",
-              f"{ours:.0f} ms vs {ts:.0f} ms ({ours / ts:.2f}×); CPU {number(cpu(OURS))} vs {number(cpu('ts'))} ms",
-              ours <= ts / 2)
+    fastapi, ts = cold("fastapi"), cold("ts")
+    # Judged on the V1 image (a V1 session boots it; a V2 session restores a snapshot); `java -jar` shown as well.
+    for subject, how in (("ours-image-flags", ", as a V1 image runs it"), (OURS, ", as `java -jar` runs it")):
+        ours = cold(subject)
+        if ours and fastapi:
+            judge(f"Cold start at most the FastAPI agent's{how}",
+                  f"{ours:.0f} ms vs {fastapi:.0f} ms ({ours / fastapi:.2f}×); CPU {number(cpu(subject))} vs "
+                  f"{number(cpu('fastapi'))} ms", ours <= fastapi)
+        if ours and ts:
+            judge(f"Cold start at most half the TypeScript SDK's{how}",
+                  f"{ours:.0f} ms vs {ts:.0f} ms ({ours / ts:.2f}×); CPU {number(cpu(subject))} vs {number(cpu('ts'))} ms",
+                  ours <= ts / 2)
     for connections in ("32", "256"):
-        # The default engine (the JDK's server), and Jetty when measured (agentcore.engine=jetty).
-        for subject, engine in ((OURS, ""), ("ours-jetty", ", on Jetty")):
+        # Judged on the V2 image (after POST /warmup) and the V1 image; `java -jar` on each engine shown as well.
+        for subject, engine in (("ours-v2-image", ", as a V2 image runs it"), ("ours-image-flags", ", as a V1 image runs it"),
+                                (OURS, ", `java -jar`"), ("ours-jetty", ", `java -jar` on Jetty")):
             our_rps = median(get(results, "throughput", subject, connections, "rps"))
             for key, factor, name in (("ts", 1.5, "the TypeScript SDK's"),
                                       ("ts-quiet", 1.0, "the TypeScript SDK's with its logging off"),
@@ -86,13 +90,16 @@ def targets(results):
         if our_p99 and ts_p99:
             judge(f"p99 at {connections} connections no worse than the TypeScript SDK's",
                   f"{our_p99:.2f} ms vs {ts_p99:.2f} ms", our_p99 <= ts_p99)
-    for key in ("ours-image-flags", "ours-tiered", "ours-jvm-defaults"):
+    # Judged on the V2 image (its snapshot is taken after POST /warmup); the other flags for the decision.
+    for key in ("ours-v2-image", "ours-v2-tiered", "ours-image-flags", "ours-tiered", "ours-jvm-defaults"):
         for warm, how in (("warm", "after POST /warmup"), ("cold", "without warmup")):
             run = get(results, "first_call", key, warm)
             if run:
                 judge(f"First invocation {how} at most 1.5× the steady p50 ({results['labels'][key]})",
                       f"{median(run['first_ms']):.2f} ms vs {median(run['steady_p50_ms']):.2f} ms "
-                      f"(median ratio {median(run['ratio']):.2f}×)", median(run["ratio"]) <= 1.5)
+                      f"(median ratio {median(run['ratio']):.2f}×"
+                      + (f"; to an invocation after a pause {median(run['ratio_to_idle']):.2f}×"
+                         if run.get("ratio_to_idle") else "") + ")", median(run["ratio"]) <= 1.5)
     for shape in ("chunks", "one_string"):
         run = get(results, "payload", shape, OURS)
         if run and 200 in run["statuses"]:
@@ -184,15 +191,18 @@ def tables(results):
         add("### First invocation after start-up, with and without `POST /warmup`\n")
         add("After a healthy `/ping` (and `POST /warmup`, which AgentCore V2 sends before its snapshot), one "
             "invocation on a new connection; the steady p50 is the median of sequential invocations on new connections "
-            "after a 2 s wrk run. The ratio is taken per run.\n")
-        add("| JVM flags | Warmup | First invocation ms | Steady p50 ms | First ÷ steady | Warmup ms |")
-        add("|---|---|---:|---:|---:|---:|")
+            "after a 2 s wrk run; the idle p50 the median of invocations each after a 0.5 s pause (any server, the "
+            "bare JDK one too, answers slower after a pause). The ratios are taken per run.\n")
+        add("| JVM flags | Warmup | First invocation ms | Steady p50 ms | First ÷ steady | Idle p50 ms | First ÷ idle "
+            "| Warmup ms |")
+        add("|---|---|---:|---:|---:|---:|---:|---:|")
         for key, by_warmth in first_calls.items():
             for warm in ("cold", "warm"):
                 run = by_warmth.get(warm)
                 if run:
                     add(f"| {peers.get(key, key)} | {'yes' if warm == 'warm' else 'no'} | {spread(run['first_ms'], 2)} | "
                         f"{spread(run['steady_p50_ms'], 2)} | {spread(run['ratio'], 2)} | "
+                        f"{spread(run.get('idle_p50_ms'), 2)} | {spread(run.get('ratio_to_idle'), 2)} | "
                         f"{spread(run['warmup_ms'])} |")
         add("")
 

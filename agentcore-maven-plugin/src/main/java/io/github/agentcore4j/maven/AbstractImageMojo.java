@@ -8,6 +8,7 @@ import io.github.agentcore4j.maven.core.container.SmokeTest;
 import io.github.agentcore4j.maven.core.image.BaseImages;
 import io.github.agentcore4j.maven.core.image.ImageBuildRequest;
 import io.github.agentcore4j.maven.core.image.ImageTargets;
+import io.github.agentcore4j.maven.core.image.PlatformImages;
 import io.github.agentcore4j.maven.core.local.AgentStartException;
 import io.github.agentcore4j.maven.core.observability.JavaAgentRecipe;
 import java.io.File;
@@ -43,6 +44,17 @@ public abstract class AbstractImageMojo extends AbstractAgentMojo {
     protected String observabilityAgent;
 
     /**
+     * The AgentCore Runtime platform: {@code V2} restores every session from a snapshot of the started agent (cold
+     * starts of about 2 s whatever the image size; create and update take minutes), {@code V1} starts each session
+     * from the image. Sent on every create and update; {@code status} and {@code versions} show what AWS reports. The image
+     * depends on it: a V2 image runs Jetty when the agent has it (see {@link PlatformImages}).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.PLATFORM_VERSION, defaultValue = "V2")
+    protected String platformVersion;
+
+    /**
      * The base image. It must include linux/arm64 and Java; for multi-arch images the arm64 entry is used. Pin it
      * by digest ({@code image:tag@sha256:...}) for reproducible builds. Without a registry (offline, {@code -o}):
      * {@code tar:///path/to/image.tar} (a {@code docker save} tar) or {@code docker://image:tag} (from the local
@@ -56,7 +68,9 @@ public abstract class AbstractImageMojo extends AbstractAgentMojo {
     /**
      * JVM options for the entrypoint, replacing the defaults tuned for a small microVM
      * ({@code -XX:MaxRAMPercentage=75.0 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError});
-     * comma-separated on the command line.
+     * comma-separated on the command line. The same on platform V1 and V2; what differs is the engine: a V2 image
+     * whose runtime classpath has {@code org.eclipse.jetty:jetty-server} sets {@code AGENTCORE_ENGINE=jetty}
+     * (add {@code -Dagentcore.engine=jdk} here to keep the JDK's server).
      *
      * @since 0.1.0
      */
@@ -127,7 +141,7 @@ public abstract class AbstractImageMojo extends AbstractAgentMojo {
     @Override
     protected void addSettings(AgentSettings.Builder builder) {
         super.addSettings(builder);
-        builder.observability(observability);
+        builder.observability(observability).platformVersion(platformVersion);
     }
 
     /** A build request for the project's image with the shared image settings; the caller sets its target. */
@@ -146,7 +160,9 @@ public abstract class AbstractImageMojo extends AbstractAgentMojo {
                 .outputDirectory(agentCoreDirectory())
                 .toolVersion(maven().pluginVersion())
                 .offline(maven().isOffline())
-                .observability(agentSettings().observability() ? observabilityJars() : null);
+                .observability(agentSettings().observability() ? observabilityJars() : null)
+                .environment(PlatformImages.engineEnvironment(agentSettings().runtime().platformVersion(),
+                        maven().hasRuntimeDependency(PlatformImages.JETTY_GROUP_ID, PlatformImages.JETTY_ARTIFACT_ID)));
         maven().labelImage(request, revision);
         maven().addRegistryCredentials(request);
         return request;

@@ -108,16 +108,6 @@ public abstract class AbstractRuntimeMojo extends AbstractServedAgentMojo {
     protected List<String> jwtCustomClaims;
 
     /**
-     * The AgentCore Runtime platform: {@code V2} restores every session from a snapshot of the started agent (cold
-     * starts of about 2 s whatever the image size; create and update take minutes), {@code V1} starts each session
-     * from the image. Sent on every create and update; {@code status} and {@code versions} show what AWS reports.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = PropertyNames.PLATFORM_VERSION, defaultValue = "V2")
-    protected String platformVersion;
-
-    /**
      * Sends the build-time warmup hook (platform V2): while AgentCore prepares a version's snapshot it POSTs once to
      * {@code warmupPath} on the agent's serving port, so the snapshot holds a warmed-up JVM.
      *
@@ -218,7 +208,6 @@ public abstract class AbstractRuntimeMojo extends AbstractServedAgentMojo {
                 .network(networkMode, securityGroups, subnets)
                 .jwtAuthorizer(jwtDiscoveryUrl, jwtAllowedClients, jwtAllowedAudiences, jwtAllowedScopes)
                 .jwtCustomClaims(jwtCustomClaims)
-                .platformVersion(platformVersion)
                 .warmup(warmup, warmupPath)
                 .description(description)
                 .tags(tags)

@@ -163,6 +163,12 @@ final class MavenAgentProject {
         }
     }
 
+    /** Whether the runtime classpath has the artifact, in any version. */
+    boolean hasRuntimeDependency(String groupId, String artifactId) {
+        return project.getArtifacts().stream().anyMatch(artifact -> artifact.getGroupId().equals(groupId)
+                && artifact.getArtifactId().equals(artifactId) && RUNTIME_SCOPES.contains(artifact.getScope()));
+    }
+
     /** The agent as an application for the image: its main class, classes, release and snapshot jars. */
     JavaApplication application(String mainClass) {
         List<Path> releases = new ArrayList<>();

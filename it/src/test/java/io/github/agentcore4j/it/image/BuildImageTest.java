@@ -82,6 +82,8 @@ class BuildImageTest {
         assertTrue(container.get("ExposedPorts").has("8080/tcp"), container.toString());
         List<String> environment = strings(container.get("Env"));
         assertTrue(environment.contains("DOCKER_CONTAINER=1"), environment.toString());
+        assertTrue(environment.stream().noneMatch(variable -> variable.startsWith("AGENTCORE_ENGINE=")),
+                "no Jetty on the classpath, so the JDK server even on V2: " + environment);
         assertTrue(environment.contains("PATH=/opt/java/bin:/usr/bin:/bin"), "inherited from the base: " + environment);
         assertEquals("1000:1000", container.get("User").asText());
         JsonNode labels = container.get("Labels");
@@ -174,6 +176,23 @@ class BuildImageTest {
 
         assertTrue(result.log().contains("Base image " + missing + " was not found"), result.log());
         assertTrue(result.log().contains("(<baseImage>, -Dagentcore.baseImage)"), result.log());
+    }
+
+    @Test
+    void aV2ImageOfAnAgentWithJettyRunsJettyAndAV1ImageTheJdkServer() throws IOException {
+        FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-jetty");
+        Path pom = project.file("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replaceFirst("</dependencies>", "<dependency>"
+                + "<groupId>org.eclipse.jetty</groupId><artifactId>jetty-server</artifactId>"
+                + "<version>12.0.25</version></dependency></dependencies>"));
+
+        for (String platform : List.of("V2", "V1")) {
+            String image = registry.address() + "/agents/jetty-" + platform.toLowerCase() + ":1.0";
+            build(project, image, "-Dagentcore.platformVersion=" + platform).assertSuccess();
+            List<String> environment = strings(Skopeo.config("docker://" + image).get("config").get("Env"));
+            assertEquals(platform.equals("V2"), environment.contains("AGENTCORE_ENGINE=jetty"),
+                    platform + ": " + environment);
+        }
     }
 
     @Test

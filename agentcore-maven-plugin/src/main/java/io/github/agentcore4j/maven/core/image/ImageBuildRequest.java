@@ -32,6 +32,8 @@ import java.util.TreeMap;
  * @param offline Maven's offline mode: Jib contacts no registry (the base must be cached, or a tar:// or docker://
  *     base, and the target a tar file or local engine)
  * @param observability the OpenTelemetry jars for a layer of their own, or {@code null} for an untraced image
+ * @param environment variables the entrypoint sees besides the base image's and the observability ones, such as
+ *     the engine a platform version runs ({@link PlatformImages})
  */
 public record ImageBuildRequest(
         String baseImage,
@@ -50,7 +52,8 @@ public record ImageBuildRequest(
         Path outputDirectory,
         String toolVersion,
         boolean offline,
-        JavaAgentRecipe.Jars observability) {
+        JavaAgentRecipe.Jars observability,
+        Map<String, String> environment) {
 
     /**
      * JVM options for a small per-session microVM: the heap follows the VM's memory, the serial collector has the
@@ -79,6 +82,8 @@ public record ImageBuildRequest(
         // Sorted, because the image config lists labels in map order and the digest must not depend on it.
         labels = Collections.unmodifiableMap(new TreeMap<>(labels));
         credentialsByRegistry = Map.copyOf(credentialsByRegistry);
+        // Sorted for the same reason as the labels.
+        environment = Collections.unmodifiableMap(new TreeMap<>(environment));
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is not a TCP port");
         }
@@ -108,6 +113,7 @@ public record ImageBuildRequest(
         private String toolVersion = "unknown";
         private boolean offline;
         private JavaAgentRecipe.Jars observability;
+        private final Map<String, String> environment = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -200,11 +206,16 @@ public record ImageBuildRequest(
             return this;
         }
 
+        public Builder environment(Map<String, String> variables) {
+            environment.putAll(variables);
+            return this;
+        }
+
         public ImageBuildRequest build() {
             return new ImageBuildRequest(baseImage, target, additionalTags, application, jvmFlags, port, user, labels,
                     allowInsecureRegistries, credentialsByRegistry, awsProfile,
                     applicationLayersCache == null ? outputDirectory.resolve("jib-cache") : applicationLayersCache,
-                    baseImageLayersCache, outputDirectory, toolVersion, offline, observability);
+                    baseImageLayersCache, outputDirectory, toolVersion, offline, observability, environment);
         }
     }
 }

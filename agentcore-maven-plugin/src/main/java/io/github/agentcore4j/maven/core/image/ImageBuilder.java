@@ -159,6 +159,7 @@ public final class ImageBuilder {
         if (request.observability() != null) {
             environment.putAll(JavaAgentRecipe.imageEnvironment(request.observability()));
         }
+        environment.putAll(request.environment());
         return environment;
     }
 

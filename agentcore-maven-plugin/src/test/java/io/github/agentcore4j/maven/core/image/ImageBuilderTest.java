@@ -14,6 +14,7 @@ import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import io.github.agentcore4j.maven.core.MemoryBuildLog;
 import io.github.agentcore4j.maven.core.config.InvalidSettingException;
+import io.github.agentcore4j.maven.core.config.PlatformVersion;
 import io.github.agentcore4j.maven.core.observability.JavaAgentRecipe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -132,6 +133,26 @@ class ImageBuilderTest {
         List<String> after = OciArchive.read(work.resolve("new-agent/image.tar")).layerDigests();
         assertEquals(layers.subList(0, 4), after.subList(0, 4));
         assertNotEquals(layers.get(4), after.get(4));
+    }
+
+    @Test
+    void aV2ImageWithJettyRunsJettyWithTheMicroVmFlagsAndAV1ImageKeepsTheJdkServer() throws Exception {
+        for (PlatformVersion platform : PlatformVersion.values()) {
+            ImageBuildRequest plain = request(platform.name());
+            new ImageBuilder().build(ImageBuildRequest.builder().baseImage(plain.baseImage()).target(plain.target())
+                    .application(plain.application()).applicationLayersCache(plain.applicationLayersCache())
+                    .outputDirectory(plain.outputDirectory())
+                    .environment(PlatformImages.engineEnvironment(platform, true))
+                    .build(), log);
+
+            JsonNode config = OciArchive.read(work.resolve(platform.name() + "/image.tar")).config().get("config");
+            List<String> environment = strings(config.get("Env"));
+            assertEquals(platform == PlatformVersion.V2, environment.contains("AGENTCORE_ENGINE=jetty"),
+                    platform + ": " + environment);
+            assertTrue(environment.contains("DOCKER_CONTAINER=1"), environment.toString());
+            assertEquals(ImageBuildRequest.MICROVM_JVM_FLAGS,
+                    strings(config.get("Entrypoint")).subList(1, 1 + ImageBuildRequest.MICROVM_JVM_FLAGS.size()));
+        }
     }
 
     private ImageBuildRequest tracedRequest(String name, Path agentJar, Path apiJar) {
