@@ -897,7 +897,15 @@ def main():
             log("heap per body size: agentcore4j (echo-agent)")
             results["body_heap"] = measure_body_heap()
         if wanted("sleep"):
-            for peer in peers:
+            # The V2 image runs handlers on Jetty's own threads, so its blocked handlers are measured too.
+            sleep_peers = list(peers)
+            if any(peer.key == OURS for peer in peers):
+                for peer in FLAG_PEERS:
+                    if peer.key == "ours-v2-image":
+                        sleep_peers.append(peer)
+                        results["peers"][peer.key] = peer.name
+                        results["labels"][peer.key] = peer.label
+            for peer in sleep_peers:
                 log(f"{SLEEPERS} sleeping invocations: {peer.name}")
                 results["sleepers"][peer.key] = measure_sleepers(peer)
         if wanted("images"):

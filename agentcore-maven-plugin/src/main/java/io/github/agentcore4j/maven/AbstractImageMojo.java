@@ -162,7 +162,8 @@ public abstract class AbstractImageMojo extends AbstractAgentMojo {
                 .offline(maven().isOffline())
                 .observability(agentSettings().observability() ? observabilityJars() : null)
                 .environment(PlatformImages.engineEnvironment(agentSettings().runtime().platformVersion(),
-                        maven().hasRuntimeDependency(PlatformImages.JETTY_GROUP_ID, PlatformImages.JETTY_ARTIFACT_ID)));
+                        maven().hasRuntimeDependency(PlatformImages.JETTY_GROUP_ID, PlatformImages.JETTY_ARTIFACT_ID),
+                        buildLog()));
         maven().labelImage(request, revision);
         maven().addRegistryCredentials(request);
         return request;

@@ -142,7 +142,7 @@ class ImageBuilderTest {
             new ImageBuilder().build(ImageBuildRequest.builder().baseImage(plain.baseImage()).target(plain.target())
                     .application(plain.application()).applicationLayersCache(plain.applicationLayersCache())
                     .outputDirectory(plain.outputDirectory())
-                    .environment(PlatformImages.engineEnvironment(platform, true))
+                    .environment(PlatformImages.engineEnvironment(platform, true, log))
                     .build(), log);
 
             JsonNode config = OciArchive.read(work.resolve(platform.name() + "/image.tar")).config().get("config");
