@@ -372,7 +372,7 @@ public final class AgentCoreApp {
         warmup.listeningOn(server.address());
         served.listeningOn(resolvedHost, server.port(), path);
         LOG.info(() -> "Agent listening on http://" + resolvedHost + ":" + server.port() + path + " ("
-                + (InvocationThreads.virtual() ? "virtual" : "platform") + " threads)");
+                + server.handlerThreads() + ")");
         return server;
     }
 

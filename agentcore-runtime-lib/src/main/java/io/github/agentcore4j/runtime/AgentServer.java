@@ -63,6 +63,11 @@ public final class AgentServer {
         return engine.address().getPort();
     }
 
+    /** Where handlers run, for the start-up line. */
+    String handlerThreads() {
+        return engine.handlerThreads();
+    }
+
     /** The address the agent listens on. */
     public InetSocketAddress address() {
         return engine.address();

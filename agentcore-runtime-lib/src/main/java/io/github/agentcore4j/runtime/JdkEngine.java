@@ -126,6 +126,11 @@ final class JdkEngine implements ServerEngine {
     }
 
     @Override
+    public String handlerThreads() {
+        return (InvocationThreads.virtual() ? "virtual" : "platform") + " threads";
+    }
+
+    @Override
     public void stop() {
         http.stop(0);
         threads.shutdownNow();

@@ -153,6 +153,11 @@ final class JettyEngine implements ServerEngine {
     }
 
     @Override
+    public String handlerThreads() {
+        return "Jetty's threads";
+    }
+
+    @Override
     public void stop() {
         try {
             server.stop();

@@ -12,6 +12,9 @@ interface ServerEngine {
 
     InetSocketAddress address();
 
+    /** Where handlers run, for the start-up line: the engine decides, and the two differ. */
+    String handlerThreads();
+
     /** Closes the listener and every connection at once; draining is the {@link AgentServer}'s job. */
     void stop();
 
