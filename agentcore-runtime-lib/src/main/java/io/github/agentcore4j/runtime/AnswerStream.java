@@ -42,10 +42,10 @@ final class AnswerStream extends OutputStream {
         if (sent == null) {
             call.sendResponseHeaders(status, 0);
             sent = call.responseBody();
-            send(held, 0, count);
+            Responses.writeInSteps(sent, held, 0, count);
             held = null;
         }
-        send(bytes, offset, length);
+        Responses.writeInSteps(sent, bytes, offset, length);
     }
 
     /** Drops what an attempt that failed wrote, so another one may start over; false when part of it was sent. */
@@ -71,12 +71,5 @@ final class AnswerStream extends OutputStream {
         }
         System.arraycopy(bytes, offset, held, count, length);
         count += length;
-    }
-
-    /** In bounded steps: given a large array at once, the JDK server's channel writer copies all of it. */
-    private void send(byte[] bytes, int offset, int length) throws IOException {
-        for (int at = offset; at < offset + length; at += LIMIT) {
-            sent.write(bytes, at, Math.min(LIMIT, offset + length - at));
-        }
     }
 }

@@ -27,10 +27,14 @@ final class Responses {
         call.setResponseHeader("Content-Type", JSON);
         call.sendResponseHeaders(status, length == 0 ? -1 : length);
         try (OutputStream out = call.responseBody()) {
-            // In bounded steps: given a large array at once, the JDK server's channel writer copies all of it.
-            for (int at = 0; at < length; at += WRITE_STEP) {
-                out.write(body, at, Math.min(WRITE_STEP, length - at));
-            }
+            writeInSteps(out, body, 0, length);
+        }
+    }
+
+    /** In bounded steps: given a large array at once, the JDK server's channel writer copies all of it. */
+    static void writeInSteps(OutputStream out, byte[] bytes, int offset, int length) throws IOException {
+        for (int at = offset; at < offset + length; at += WRITE_STEP) {
+            out.write(bytes, at, Math.min(WRITE_STEP, offset + length - at));
         }
     }
 
