@@ -9,6 +9,8 @@ import java.lang.management.MemoryType;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -158,19 +160,25 @@ public final class BodyHeap {
                 "-Dagentcore.engine=" + System.getProperty("agentcore.engine", "jdk"),
                 "-cp", System.getProperty("java.class.path"), source, "--once", shape, Long.toString(size),
                 Long.toString(ballast)));
-        // It prints one line, which the pipe holds until it ends; an agent that ran out of heap off the handler's
-        // path may never answer, which the child's own read timeout ends.
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        if (!child.waitFor(120, TimeUnit.SECONDS)) {
-            child.destroyForcibly();
-            return false;
+        // A file, not a pipe: an agent out of heap may log at length. One that never answers is ended by its own
+        // read timeout.
+        Path output = Files.createTempFile("body-heap", ".out");
+        try {
+            Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                    .start();
+            if (!child.waitFor(120, TimeUnit.SECONDS)) {
+                child.destroyForcibly().waitFor();
+                return false;
+            }
+            String said = Files.readString(output, StandardCharsets.ISO_8859_1);
+            if (said.contains("Error occurred during initialization of VM")) {
+                throw new IllegalStateException("The child JVM did not start (" + said.strip() + "): " + command);
+            }
+            // Out of heap, a child may fail even to say so: anything but a 200 is a heap too small.
+            return said.contains("answered: HTTP/1.1 200");
+        } finally {
+            Files.delete(output);
         }
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!output.contains("answered: ") && !output.contains("failed: ")) {
-            // A JVM that did not start (a young generation this small can be refused) says nothing of the heap.
-            throw new IllegalStateException("The child JVM did not run the invocation: " + command);
-        }
-        return output.contains("answered: HTTP/1.1 200");
     }
 
     /**
