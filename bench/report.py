@@ -265,7 +265,7 @@ def tables(results):
             "multiple of the bodies' difference in size, with the measure's resolution (a ballast step and a young "
             "generation). Until 2026-11-30 it was the smallest `-Xmx` less that for a 1 MiB body: the JVM sizes "
             "the heap in 2 MiB steps, and the small body's heap got by without the 8 MiB young generation the "
-            "large body's had, which read 2.03–2.07× where this measure reads 2.00–2.04× for the same code.\n")
+            "large body's had, which read 2.03–2.07× where this measure reads 1.99–2.04× for the same code.\n")
         add("| Payload | Engine | Body MiB | Status | Allocated MiB | Allocated × body | Peak heap rise MiB | "
             "Peak × body | Heap needed × body |")
         add("|---|---|---:|---|---:|---:|---:|---:|---:|")
