@@ -9,6 +9,8 @@ import java.lang.management.MemoryType;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,15 +26,30 @@ import java.util.concurrent.TimeUnit;
  * are) and {@code chunks} ({@code {"prompt":"hi","chunks":["aaa…",…]}} in 1 KiB strings, only the prompt echoed).
  * The echo agent's own {@code "echo: " + prompt} is a whole copy of a {@code one_string} prompt: 1× of what is
  * allocated. Prints one JSON line per shape and size, naming the engine ({@code -Dagentcore.engine}). Usage:
- * {@code java [-Dagentcore.engine=jetty] -cp echo-agent.jar[:jetty jars] BodyHeap.java MiB…}.
+ * {@code java [-Dagentcore.engine=jetty] -cp echo-agent.jar[:jetty jars] BodyHeap.java MiB…}; with
+ * {@code --needs BodyHeap.java MiB…} instead, the heap each body needs, garbage aside ({@link #needs}).
  */
 public final class BodyHeap {
 
     private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final int RUNS = 3;
     private static final List<String> SHAPES = List.of("one_string", "escaped", "chunks");
-    /** What the heap-needed search runs: the image's collector, and a young generation too small to matter. */
-    private static final List<String> NEEDS_FLAGS = List.of("-XX:+UseSerialGC", "-Xmn8m", "-XX:TieredStopAtLevel=1");
+    private static final long MIB = 1024 * 1024;
+    /**
+     * What the heap-needed search runs: the image's collector, and a young generation too small for much to hide in
+     * (with 8 MiB, live objects of the baseline sat in it while the large body's run had them in the old one).
+     */
+    private static final long YOUNG_BYTES = 512 * 1024;
+    private static final List<String> NEEDS_FLAGS = List.of("-XX:+UseSerialGC", "-Xmn" + YOUNG_BYTES / 1024 + "k",
+            "-XX:TieredStopAtLevel=1");
+    /** The baseline body: just over the size where the library switches to its large-body path, so both take it. */
+    private static final long BASELINE_BYTES = 128 * 1024;
+    /** The ballast search's resolution. */
+    private static final long BALLAST_STEP = 128 * 1024;
+    /** How long a client waits for any byte of the answer (an agent out of heap may send none). */
+    private static final int READ_TIMEOUT_MILLIS = 30_000;
+    /** Heap held by a {@code --once} child, so that the agent has only what is left. */
+    private static byte[] heldBallast;
 
     private BodyHeap() {
     }
@@ -47,7 +64,7 @@ public final class BodyHeap {
             return;
         }
         if (args.length > 0 && args[0].equals("--once")) {
-            once(args[1], Integer.parseInt(args[2]));
+            once(args[1], Integer.parseInt(args[2]), Long.parseLong(args[3]));
             return;
         }
         AgentServer agent = EchoAgent.create().host("127.0.0.1").port(0).start();
@@ -99,23 +116,34 @@ public final class BodyHeap {
     }
 
     /**
-     * The heap one invocation needs, garbage aside: the smallest {@code -Xmx} (to 2 MiB) in which a fresh agent
-     * answers the body 200, less the smallest for a 1 MiB body of the same shape, run in child JVMs that hold the
-     * client's copy of the body off the heap. Prints one JSON line.
+     * The heap one invocation needs, garbage aside, at a resolution finer than the miss it judges: in child JVMs of
+     * one fixed heap and generation layout, the largest ballast (one array taken before the agent starts) that
+     * still lets a fresh agent answer 200, for a {@link #BASELINE_BYTES} body and for the body measured; the
+     * difference is what the larger body adds. The JVM sizes {@code -Xmx} in 2 MiB steps and a smaller heap has
+     * another young generation, so comparing smallest heaps charged the larger body with up to 2 MiB of rounding
+     * and the young generation the baseline did without. Prints one JSON line.
      */
     private static void needs(String source, String shape, int mib) throws Exception {
-        int needed = smallestHeapMib(source, shape, mib) - smallestHeapMib(source, shape, 1);
-        System.out.printf("{\"shape\":\"%s\",\"engine\":\"%s\",\"body_mib\":%d,\"needs_heap_mib\":%d,"
-                + "\"needs_heap_x\":%.2f}%n", shape, System.getProperty("agentcore.engine", "jdk"), mib, needed,
-                (double) needed / (mib - 1));
+        long size = mib * MIB;
+        long heap = 64 * MIB + 3 * size;
+        long baseline = largestBallast(source, shape, BASELINE_BYTES, heap, 0, heap);
+        long measured = largestBallast(source, shape, size, heap, 0, baseline);
+        long needed = baseline - measured;
+        // Each search rounds down to a step, and up to a young generation of live objects may sit outside the old
+        // one in either run.
+        long resolution = BALLAST_STEP + YOUNG_BYTES;
+        System.out.printf("{\"shape\":\"%s\",\"engine\":\"%s\",\"body_mib\":%d,\"needs_heap_mib\":%.2f,"
+                + "\"needs_heap_x\":%.3f,\"needs_resolution_x\":%.3f}%n", shape,
+                System.getProperty("agentcore.engine", "jdk"), mib, (double) needed / MIB,
+                (double) needed / (size - BASELINE_BYTES), (double) resolution / (size - BASELINE_BYTES));
     }
 
-    private static int smallestHeapMib(String source, String shape, int mib) throws Exception {
-        int fails = 8;
-        int fits = 32 + 8 * mib;
-        while (fits - fails > 2) {
-            int tried = (fails + fits) / 2;
-            if (answers200(source, shape, mib, tried)) {
+    /** The largest ballast, to {@link #BALLAST_STEP}, with which the body is answered 200; {@code fits} must fit. */
+    private static long largestBallast(String source, String shape, long size, long heap, long fits, long fails)
+            throws Exception {
+        while (fails - fits > BALLAST_STEP) {
+            long tried = (fits + fails) / 2 / BALLAST_STEP * BALLAST_STEP;
+            if (answers200(source, shape, size, heap, tried)) {
                 fits = tried;
             } else {
                 fails = tried;
@@ -124,40 +152,62 @@ public final class BodyHeap {
         return fits;
     }
 
-    private static boolean answers200(String source, String shape, int mib, int heapMib) throws Exception {
+    private static boolean answers200(String source, String shape, long size, long heap, long ballast)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow()));
         command.addAll(NEEDS_FLAGS);
-        command.addAll(List.of("-Xmx" + heapMib + "m",
+        command.addAll(List.of("-Xmx" + heap / 1024 + "k",
                 "-Dagentcore.engine=" + System.getProperty("agentcore.engine", "jdk"),
-                "-cp", System.getProperty("java.class.path"), source, "--once", shape, Integer.toString(mib)));
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!child.waitFor(120, TimeUnit.SECONDS)) {
-            child.destroyForcibly();
-            return false;
+                "-cp", System.getProperty("java.class.path"), source, "--once", shape, Long.toString(size),
+                Long.toString(ballast)));
+        // A file, not a pipe: an agent out of heap may log at length. One that never answers is ended by its own
+        // read timeout.
+        Path output = Files.createTempFile("body-heap", ".out");
+        try {
+            Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                    .start();
+            if (!child.waitFor(120, TimeUnit.SECONDS)) {
+                child.destroyForcibly().waitFor();
+                return false;
+            }
+            String said = Files.readString(output, StandardCharsets.ISO_8859_1);
+            if (said.contains("Error occurred during initialization of VM")) {
+                throw new IllegalStateException("The child JVM did not start (" + said.strip() + "): " + command);
+            }
+            // Out of heap, a child may fail even to say so: anything but a 200 is a heap too small.
+            return said.contains("answered: HTTP/1.1 200");
+        } finally {
+            Files.delete(output);
         }
-        return output.contains("HTTP/1.1 200");
     }
 
-    /** One invocation in a fresh agent, the client's body copied off the heap first; prints the status line. */
-    private static void once(String shape, int mib) throws Exception {
-        byte[] built = body(shape, mib * 1024 * 1024);
+    /**
+     * One invocation in a fresh agent, the client's body copied off the heap first and {@code ballast} bytes of the
+     * heap taken; prints the status line (or why there is none).
+     */
+    private static void once(String shape, int size, long ballast) throws Exception {
+        byte[] built = body(shape, size);
         ByteBuffer body = ByteBuffer.allocateDirect(built.length).put(built).flip();
         built = null;
         System.gc();
-        AgentServer agent = EchoAgent.create().host("127.0.0.1").port(0).start();
         try {
-            System.out.println(invoke(agent.port(), body));
+            heldBallast = new byte[(int) ballast];
+            AgentServer agent = EchoAgent.create().host("127.0.0.1").port(0).start();
+            try {
+                System.out.println("answered: " + invoke(agent.port(), body));
+            } finally {
+                agent.stop();
+            }
         } catch (Exception | OutOfMemoryError failed) {
+            heldBallast = null;
             System.out.println("failed: " + failed);
-        } finally {
-            agent.stop();
         }
     }
 
     /** Sends the body and reads the answer; returns the status line. */
     private static String invoke(int port, ByteBuffer body) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /invocations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Content-Length: " + body.remaining() + "\r\nConnection: close\r\n\r\n")

@@ -539,11 +539,12 @@ def measure_body_heap():
                                     capture_output=True, text=True, timeout=1200, check=True).stdout
             return [json.loads(line) for line in output.splitlines() if line.startswith('{"shape"')]
         measured = body_heap(*map(str, BODY_HEAP_MIB))
-        # The heap the largest body needs, garbage aside (smallest -Xmx that answers 200, in child JVMs).
+        # The heap the largest body needs, garbage aside, and the measure's resolution (a ballast search in child
+        # JVMs).
         for needs in body_heap("--needs", source, str(max(BODY_HEAP_MIB))):
             for run in measured:
                 if (run["shape"], run["body_mib"]) == (needs["shape"], needs["body_mib"]):
-                    run.update(needs_heap_mib=needs["needs_heap_mib"], needs_heap_x=needs["needs_heap_x"])
+                    run.update({key: value for key, value in needs.items() if key.startswith("needs_")})
         runs += measured
     return runs
 

@@ -5,27 +5,38 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * A response body being serialised: held until it passes {@link #LIMIT} bytes, then sent as it comes. A small
- * answer (the common case) goes out with its Content-Length in one write, from one copy of exactly its size, as
- * before; a larger one goes out streamed (chunked) in the serialiser's steps, so no array ever holds a large answer
- * whole. Call {@link #finish()} once the answer is complete; until then nothing at all may have been sent.
+ * An answer (a response body, an event's data) being serialised: held until it passes {@link #LIMIT} bytes, then
+ * sent as it comes. A small answer (the common case) goes to its {@link Destination} whole, from one copy of exactly
+ * its size, as before; a larger one goes out in the serialiser's steps, so no array ever holds a large answer whole.
+ * Call {@link #finish()} once the answer is complete; until then nothing at all may have been sent.
  */
 final class AnswerStream extends OutputStream {
 
-    /** The most an answer may be and still go out with a Content-Length; also the most one write hands the engine. */
+    /**
+     * The most an answer may be and still go out whole (a response with its Content-Length); also the most one write
+     * hands the engine.
+     */
     static final int LIMIT = 64 * 1024;
 
     private static final byte[] NOTHING = {};
 
-    private final HttpCall call;
-    private final int status;
+    /** Where an answer goes: whole when it stays within {@link #LIMIT}, else as it comes. */
+    interface Destination {
+
+        /** The answer outgrew {@link #LIMIT}: the stream it goes out on from now on, which its sender ends. */
+        OutputStream stream() throws IOException;
+
+        /** The complete answer, within {@link #LIMIT}: the first {@code length} bytes of {@code bytes}. */
+        void whole(byte[] bytes, int length) throws IOException;
+    }
+
+    private final Destination destination;
     private byte[] held = NOTHING;
     private int count;
     private OutputStream sent;
 
-    AnswerStream(HttpCall call, int status) {
-        this.call = call;
-        this.status = status;
+    AnswerStream(Destination destination) {
+        this.destination = destination;
     }
 
     @Override
@@ -40,8 +51,7 @@ final class AnswerStream extends OutputStream {
             return;
         }
         if (sent == null) {
-            call.sendResponseHeaders(status, 0);
-            sent = call.responseBody();
+            sent = destination.stream();
             Responses.writeInSteps(sent, held, 0, count);
             held = null;
         }
@@ -54,12 +64,10 @@ final class AnswerStream extends OutputStream {
         return sent == null;
     }
 
-    /** Sends what is held with its length, or ends the streamed body. */
+    /** Hands over what is held, unless the answer was streamed (then all of it has gone already). */
     void finish() throws IOException {
         if (sent == null) {
-            Responses.json(call, status, held, count);
-        } else {
-            sent.close();
+            destination.whole(held, count);
         }
     }
 

@@ -40,11 +40,23 @@ final class Responses {
 
     /**
      * A handler's result as JSON ({@link Json#write(Object)}'s rules), serialised straight into the answer: with its
-     * Content-Length up to {@link AnswerStream#LIMIT} bytes, streamed (chunked) beyond, never held whole.
+     * Content-Length up to {@link AnswerStream#LIMIT} bytes, streamed (chunked) beyond, never held whole; closing the
+     * call ends a streamed one.
      */
     static void result(HttpCall call, int status, Object value) throws IOException {
         call.setResponseHeader("Content-Type", JSON);
-        AnswerStream out = new AnswerStream(call, status);
+        AnswerStream out = new AnswerStream(new AnswerStream.Destination() {
+            @Override
+            public OutputStream stream() throws IOException {
+                call.sendResponseHeaders(status, 0);
+                return call.responseBody();
+            }
+
+            @Override
+            public void whole(byte[] bytes, int length) throws IOException {
+                json(call, status, bytes, length);
+            }
+        });
         Json.write(value, out);
         out.finish();
     }

@@ -22,6 +22,18 @@ final class SseResponse implements EventEmitter {
     private static final byte[] TERMINATOR = "\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final HttpCall call;
+    /** An event's data goes to the open stream, whole or as it is serialised. */
+    private final AnswerStream.Destination eventData = new AnswerStream.Destination() {
+        @Override
+        public OutputStream stream() {
+            return out;
+        }
+
+        @Override
+        public void whole(byte[] bytes, int length) throws IOException {
+            out.write(bytes, 0, length);
+        }
+    };
     private OutputStream out;
     private boolean disconnected;
     private boolean finished;
@@ -35,16 +47,22 @@ final class SseResponse implements EventEmitter {
         return result instanceof Stream || result instanceof Iterator || result instanceof Flow.Publisher;
     }
 
+    /**
+     * Sends one event, its JSON serialised straight into the stream: an event over {@link AnswerStream#LIMIT} bytes
+     * is never held whole. A failure to serialise after part of it has gone ends the stream, as the caller's leaving
+     * does: the event is broken on the wire.
+     */
     @Override
     public synchronized void send(Object event) throws IOException {
         if (disconnected) {
             throw new ClientDisconnectedException(new IOException("stream already closed"));
         }
-        byte[] json = Json.write(event);
         try {
             commit();
             out.write(PREFIX);
-            out.write(json);
+            AnswerStream data = new AnswerStream(eventData);
+            Json.write(event, data);
+            data.finish();
             out.write(TERMINATOR);
             out.flush();
         } catch (IOException e) {

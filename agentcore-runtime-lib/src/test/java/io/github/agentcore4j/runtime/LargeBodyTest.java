@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Bodies above {@link Json#LARGE_BODY_BYTES} bind through {@link LongStrings} and answers above
- * {@link AnswerStream#LIMIT} go out streamed: the handler sees the same payload and the caller the same bytes as
- * for a small body, on both engines (the build runs this class on Jetty too).
+ * {@link AnswerStream#LIMIT} (and events over it) go out streamed: the handler sees the same payload and the caller
+ * the same bytes as for a small body, on both engines (the build runs this class on Jetty too).
  */
 class LargeBodyTest {
 
@@ -69,6 +70,26 @@ class LargeBodyTest {
                     echoed);
             assertEquals(String.valueOf(answer.body().length),
                     answer.headers().firstValue("Content-Length").orElseThrow());
+        }
+    }
+
+    @Test
+    void streamsLargeEventsInTheirExactBytesBetweenSmallOnes() throws Exception {
+        List<Object> events = List.of("first", Map.of("text", "a".repeat(LARGE) + "\u00e9\n\"\ud83d\ude00"),
+                List.of(1, 2), Map.of("text", "\u00e9".repeat(AnswerStream.LIMIT)), "last");
+        AgentCoreApp app = AgentCoreApp.create().entrypoint(Map.class, payload -> events.stream());
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        for (Object event : events) {
+            expected.write("data: ".getBytes(StandardCharsets.US_ASCII));
+            expected.write(Json.write(event));
+            expected.write("\n\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        try (RunningAgent agent = new RunningAgent(app)) {
+            HttpResponse<byte[]> answer = post(agent, "{\"prompt\":\"hi\"}");
+
+            assertEquals(200, answer.statusCode());
+            assertEquals("text/event-stream; charset=utf-8", answer.headers().firstValue("Content-Type").orElseThrow());
+            assertArrayEquals(expected.toByteArray(), answer.body());
         }
     }
 
