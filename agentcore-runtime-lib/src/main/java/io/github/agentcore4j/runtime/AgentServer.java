@@ -46,8 +46,10 @@ public final class AgentServer {
         ServerLimits.readTimeout();
         BodyBudget.shared();
         AgentServer server = new AgentServer(List.copyOf(routes));
+        boolean jdkServer = webSocket == null && !ServerEngine.jettyChosen(System::getProperty, System::getenv);
+        FirstCallPrewarm.begin(jdkServer);
         try {
-            server.engine = webSocket == null && !ServerEngine.jettyChosen(System::getProperty, System::getenv)
+            server.engine = jdkServer
                     ? JdkEngine.start(host, port, portSettings, server::route)
                     : JettyEngine.start(host, port, portSettings, server::route, webSocket);
         } catch (NoClassDefFoundError jettyMissing) {
