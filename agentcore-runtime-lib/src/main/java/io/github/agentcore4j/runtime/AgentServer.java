@@ -46,10 +46,8 @@ public final class AgentServer {
         ServerLimits.readTimeout();
         BodyBudget.shared();
         AgentServer server = new AgentServer(List.copyOf(routes));
-        boolean jdkServer = webSocket == null && !ServerEngine.jettyChosen(System::getProperty, System::getenv);
-        FirstCallPrewarm.begin(jdkServer);
         try {
-            server.engine = jdkServer
+            server.engine = webSocket == null && !ServerEngine.jettyChosen(System::getProperty, System::getenv)
                     ? JdkEngine.start(host, port, portSettings, server::route)
                     : JettyEngine.start(host, port, portSettings, server::route, webSocket);
         } catch (NoClassDefFoundError jettyMissing) {
