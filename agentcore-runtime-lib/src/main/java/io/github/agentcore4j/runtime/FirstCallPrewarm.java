@@ -18,7 +18,6 @@ import java.util.Map;
  */
 final class FirstCallPrewarm extends Thread {
 
-    private static final byte[] PAYLOAD = "{\"prompt\":\"hi\"}".getBytes(StandardCharsets.UTF_8);
     /** The pattern of the JDK server's {@code Date} header ({@code sun.net.httpserver.ExchangeImpl}). */
     private static final String DATE_HEADER_PATTERN = "EEE, dd MMM yyyy HH:mm:ss zzz";
 
@@ -47,7 +46,7 @@ final class FirstCallPrewarm extends Thread {
                 DateTimeFormatter.ofPattern(DATE_HEADER_PATTERN, Locale.US).withZone(ZoneId.of("GMT"))
                         .format(Instant.now());
             } else {
-                Json.read(PAYLOAD.clone(), Map.class);
+                Json.read("{\"prompt\":\"hi\"}".getBytes(StandardCharsets.UTF_8), Map.class);
                 Json.writeMap(Map.of("response", "hi"));
             }
         } catch (IOException | RuntimeException e) {
