@@ -188,7 +188,8 @@ OURS = "ours"
 # plugin's PlatformImages.V1_JVM_FLAGS and V2_JVM_FLAGS; V2_IMAGE_ENVIRONMENT mirrors
 # PlatformImages.engineEnvironment(V2, jetty-server on the classpath). The image runs Java 21; the bench runs the
 # machine's JDK (the Performance page says which).
-V1_IMAGE_FLAGS = ["-XX:MaxRAMPercentage=75.0", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError"]
+V1_IMAGE_FLAGS = ["-XX:MaxRAMPercentage=75.0", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                  "-XX:CompileThresholdScaling=5", "-XX:+ExitOnOutOfMemoryError"]
 V2_IMAGE_FLAGS = ["-XX:MaxRAMPercentage=75.0", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"]
 V2_IMAGE_ENVIRONMENT = {"AGENTCORE_ENGINE": "jetty"}
 # The JVM's own defaults (tiered C1 + C2, G1 on a machine the JVM deems a server), keeping only the heap sizing and

@@ -68,9 +68,10 @@ public abstract class AbstractImageMojo extends AbstractAgentMojo {
     /**
      * JVM options for the entrypoint, replacing the defaults tuned for a small microVM and the platform version:
      * {@code -XX:MaxRAMPercentage=75.0 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}, plus
-     * {@code -XX:TieredStopAtLevel=1} (C1 only, the fastest start) on V1, where every session boots the JVM; on V2
-     * the snapshot taken after warmup holds C2 code. Comma-separated on the command line. A V2 image whose runtime
-     * classpath has {@code org.eclipse.jetty:jetty-server} also sets {@code AGENTCORE_ENGINE=jetty} (add
+     * {@code -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=5} (C1 only, compiling only what runs often: the
+     * fastest start) on V1, where every session boots the JVM; on V2 the snapshot taken after warmup holds C2 code.
+     * Comma-separated on the command line. A V2 image whose runtime classpath has
+     * {@code org.eclipse.jetty:jetty-server} also sets {@code AGENTCORE_ENGINE=jetty} (add
      * {@code -Dagentcore.engine=jdk} here to keep the JDK's server).
      *
      * @since 0.1.0

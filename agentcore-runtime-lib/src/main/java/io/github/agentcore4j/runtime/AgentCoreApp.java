@@ -78,6 +78,8 @@ public final class AgentCoreApp {
     }
 
     public static AgentCoreApp create() {
+        // Every protocol reads and writes JSON: its set-up starts now, beside the rest of start-up.
+        FirstCallPrewarm.json();
         return new AgentCoreApp();
     }
 

@@ -165,8 +165,12 @@ public final class AgentServer {
     /** The name of a header whose value holds a control character other than tab (RFC 9110 5.5); null if none. */
     private static String headerWithControlCharacter(HttpCall call) {
         for (Map.Entry<String, String> header : call.requestHeaders().entrySet()) {
-            if (header.getValue().chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
-                return header.getKey();
+            String value = header.getValue();
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < 0x20 && c != '\t' || c == 0x7f) {
+                    return header.getKey();
+                }
             }
         }
         return null;

@@ -57,6 +57,7 @@ final class JdkEngine implements ServerEngine {
         defaultProperty(MAX_REQUEST_TIME_PROPERTY, Long.toString(ServerLimits.readTimeout().toSeconds()));
         defaultProperty(MAX_HEADERS_PROPERTY, Integer.toString(MAX_HEADERS * 10));
         defaultProperty(MAX_HEAD_BYTES_PROPERTY, Integer.toString(MAX_HEAD_BYTES * 32));
+        FirstCallPrewarm.jdkDateHeader();
         HttpServer http;
         try {
             http = HttpServer.create(new InetSocketAddress(host, port), ServerEngine.BACKLOG);

@@ -80,7 +80,7 @@ final class RequestBody implements AutoCloseable {
         if (declared == null) {
             return -1;
         }
-        if (declared.isEmpty() || declared.length() > 18 || !declared.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (declared.isEmpty() || declared.length() > 18 || !digitsOnly(declared)) {
             throw new Refused(400, "Invalid Content-Length",
                     "Content-Length must be a number of bytes written with digits only; it was '"
                             + Responses.abbreviate(declared) + "'");
@@ -90,6 +90,15 @@ final class RequestBody implements AutoCloseable {
             throw Refused.tooLarge(limit);
         }
         return length;
+    }
+
+    private static boolean digitsOnly(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static RequestBody readDeclared(InputStream in, int length, BodyBudget budget)

@@ -37,6 +37,7 @@ class PlatformImagesTest {
     @Test
     void aV1ImageStopsAtC1ForItsColdStartAndAV2ImageKeepsC2ForItsSnapshot() {
         assertTrue(PlatformImages.jvmFlags(PlatformVersion.V1).contains("-XX:TieredStopAtLevel=1"));
+        assertTrue(PlatformImages.jvmFlags(PlatformVersion.V1).contains("-XX:CompileThresholdScaling=5"));
         assertEquals(List.of("-XX:MaxRAMPercentage=75.0", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
                 PlatformImages.jvmFlags(PlatformVersion.V2));
     }
