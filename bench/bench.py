@@ -368,10 +368,13 @@ def timed_invoke(port):
     return (time.perf_counter() - started) * 1000
 
 
-def measure_first_call(peer, warm):
-    """The first invocation after start-up (healthy /ping, then POST /warmup when warm), against the steady state's
-    p50: the median of STEADY_CALLS sequential invocations (each on a new connection, as the first) after a wrk
-    run."""
+def measure_first_call(peer, warm, primed=False):
+    """The first invocation after start-up (healthy /ping, then POST /warmup when warm, or PRIME_CALLS invocations
+    when primed: a server without a warmup hook), against the steady state's p50 two ways. The first invocation
+    follows a pause of IDLE_PAUSE_SECONDS, as a restored session's first request follows the snapshot. A session's
+    steady state: the median of IDLE_CALLS invocations each after the same pause, which is how a session's following
+    calls arrive (after the caller has read an answer and built the next prompt). The back-to-back p50: the median of
+    STEADY_CALLS sequential invocations after a wrk run, a server's best case. Every call is on a new connection."""
     firsts, steadies, idles, warmups = [], [], [], []
     for _ in range(FIRST_RUNS):
         process, port = peer.start()
@@ -380,7 +383,9 @@ def measure_first_call(peer, warm):
                 raise RuntimeError(f"{peer.name} did not answer /ping; see {WORK}/{peer.key}.log")
             if warm:
                 warmups.append(post_warmup(port))
-            firsts.append(timed_invoke(port))
+            for _ in range(PRIME_CALLS if primed else 0):
+                timed_invoke(port)
+            firsts.append(idle_invoke(port))
             run_wrk(port, 32, 2)
             steadies.append(statistics.median(timed_invoke(port) for _ in range(STEADY_CALLS)))
             idles.append(statistics.median(idle_invoke(port) for _ in range(IDLE_CALLS)))
@@ -388,15 +393,22 @@ def measure_first_call(peer, warm):
             stop(process)
     ratios = [first / steady for first, steady in zip(firsts, steadies)]
     idle_ratios = [first / idle for first, idle in zip(firsts, idles)]
+    idle_to_steady = [idle / steady for idle, steady in zip(idles, steadies)]
     return {"first_ms": summary(firsts), "steady_p50_ms": summary(steadies), "ratio": summary(ratios),
-            "idle_p50_ms": summary(idles), "ratio_to_idle": summary(idle_ratios), "warmup_ms": summary(warmups)}
+            "idle_p50_ms": summary(idles), "ratio_to_idle": summary(idle_ratios),
+            "idle_to_steady": summary(idle_to_steady), "warmup_ms": summary(warmups),
+            "pause_s": IDLE_PAUSE_SECONDS}
 
 
-# An invocation after a pause costs more than one in a back-to-back series on any server (the bare JDK server's
-# was 6.6-10.7x its steady p50 after 1 s idle on 2026-11-30): threads park, caches cool. The first invocation after
-# warmup also follows a pause, so it is shown against invocations after the same kind of pause too.
+# Any invocation after a pause costs more than one in a back-to-back series, on any server: in the pause the
+# machine runs other work and idles its vCPUs, and the server's code and data leave the caches (on 2026-11-30, load 4-10, a
+# 60-line C server answered after 0.5 s in 3-7x its back-to-back p50; compiled Java code with no server at all ran
+# 4-5x slower after 0.5 s than back-to-back). So the first invocation follows the same pause as the invocations it
+# is judged against, and a session's calls are spaced by pauses too.
 IDLE_CALLS = 5
 IDLE_PAUSE_SECONDS = 0.5
+# A server without a warmup hook (the bare JDK floor) gets this many invocations before its first measured one.
+PRIME_CALLS = 2000
 
 
 def idle_invoke(port):
@@ -884,6 +896,10 @@ def main():
                         measure_first_call(peer, warm)
                 log(f"throughput: {peer.name}")
                 results["throughput"][peer.key] = measure_throughput(peer)
+            # The floor of the pause's cost for a JVM: the bare JDK server, primed instead of warmed.
+            for peer in (peer for peer in peers if peer.key == "bare"):
+                log(f"first invocation after priming: {peer.name}")
+                results["first_call"][peer.key] = {"primed": measure_first_call(peer, False, primed=True)}
         if wanted("stream"):
             for peer in peers:
                 log(f"streaming: {peer.name}")
