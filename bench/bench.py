@@ -401,10 +401,10 @@ def measure_first_call(peer, warm, primed=False):
 
 
 # Any invocation after a pause costs more than one in a back-to-back series, on any server: in the pause the
-# machine runs other work and idles its vCPUs, and the server's code and data leave the caches (on 2026-11-30, load 4-10, a
-# 60-line C server answered after 0.5 s in 3-7x its back-to-back p50; compiled Java code with no server at all ran
-# 4-5x slower after 0.5 s than back-to-back). So the first invocation follows the same pause as the invocations it
-# is judged against, and a session's calls are spaced by pauses too.
+# machine runs other work and idles its vCPUs, and the server's code and data leave the caches (on 2026-11-30, load
+# 4-10, a 60-line C server answered after 0.5 s in 3-7x its back-to-back p50; compiled Java code with no server at
+# all ran 4-5x slower after 0.5 s than back-to-back). So the first invocation follows the same pause as the
+# invocations it is judged against, and a session's calls are spaced by pauses too.
 IDLE_CALLS = 5
 IDLE_PAUSE_SECONDS = 0.5
 # A server without a warmup hook (the bare JDK floor) gets this many invocations before its first measured one.
