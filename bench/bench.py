@@ -184,13 +184,13 @@ if os.path.exists(JETTY_CLASSPATH):
                        os.pathsep.join([os.path.join(WORK, "echo-agent.jar"), *jetty_jars]),
                        "io.github.agentcore4j.examples.echo.EchoAgent"], ROOT))
 OURS = "ours"
-# What an image built by agentcore:build runs, per platform version. IMAGE_FLAGS mirrors the plugin's
-# ImageBuildRequest.MICROVM_JVM_FLAGS (the same on V1 and V2); V2_IMAGE_ENVIRONMENT mirrors
+# What an image built by agentcore:build runs, per platform version. V1_IMAGE_FLAGS and V2_IMAGE_FLAGS mirror the
+# plugin's PlatformImages.V1_JVM_FLAGS and V2_JVM_FLAGS; V2_IMAGE_ENVIRONMENT mirrors
 # PlatformImages.engineEnvironment(V2, jetty-server on the classpath). The image runs Java 21; the bench runs the
 # machine's JDK (the Performance page says which).
-IMAGE_FLAGS = ["-XX:MaxRAMPercentage=75.0", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError"]
+V1_IMAGE_FLAGS = ["-XX:MaxRAMPercentage=75.0", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError"]
+V2_IMAGE_FLAGS = ["-XX:MaxRAMPercentage=75.0", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"]
 V2_IMAGE_ENVIRONMENT = {"AGENTCORE_ENGINE": "jetty"}
-TIERED_FLAGS = [flag for flag in IMAGE_FLAGS if not flag.startswith("-XX:TieredStopAtLevel")]
 # The JVM's own defaults (tiered C1 + C2, G1 on a machine the JVM deems a server), keeping only the heap sizing and
 # the exit on out-of-memory that any image needs.
 JVM_DEFAULT_FLAGS = ["-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError"]
@@ -198,21 +198,22 @@ JVM_DEFAULT_FLAGS = ["-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError"]
 # JVM's defaults show what the image's choice is worth: cold start, throughput and the first invocation after
 # start-up, with and without POST /warmup.
 FLAG_PEERS = [Peer("ours-image-flags", "agentcore4j as a V1 image runs it (C1 only, SerialGC, JDK server)",
-                   "ours, V1 image", [JAVA, *IMAGE_FLAGS, *PEERS[0].command[1:]], ROOT),
-              Peer("ours-tiered", "agentcore4j with the image's flags but full tiered compilation (C1 + C2)",
-                   "ours, C1 + C2", [JAVA, *TIERED_FLAGS, *PEERS[0].command[1:]], ROOT),
+                   "ours, V1 image", [JAVA, *V1_IMAGE_FLAGS, *PEERS[0].command[1:]], ROOT),
+              Peer("ours-tiered", "agentcore4j with the V1 image's flags but full tiered compilation (C1 + C2)",
+                   "ours, C1 + C2", [JAVA, *V2_IMAGE_FLAGS, *PEERS[0].command[1:]], ROOT),
               Peer("ours-jvm-defaults", "agentcore4j with the JVM's default compilers and collector (C1 + C2, G1)",
                    "ours, C1 + C2, G1", [JAVA, *JVM_DEFAULT_FLAGS, *PEERS[0].command[1:]], ROOT)]
 # A V2 image restores a snapshot taken after POST /warmup, so its peers are warmed before every measure; it runs
-# Jetty, whose jars bench/run resolved. Tiered compilation on V2 is shown for information (the flag decision).
+# Jetty, whose jars bench/run resolved. C1 only on V2 (the V2 default before 0.2.0) is shown for the flag decision.
 if os.path.exists(JETTY_CLASSPATH):
     JETTY_AGENT = ["-Dagentcore.port={port}", "-Dagentcore.host=127.0.0.1", "-cp",
                    os.pathsep.join([os.path.join(WORK, "echo-agent.jar"), *jetty_jars]),
                    "io.github.agentcore4j.examples.echo.EchoAgent"]
-    FLAG_PEERS += [Peer("ours-v2-image", "agentcore4j as a V2 image runs it (C1 only, SerialGC, Jetty, after warmup)",
-                        "ours, V2 image", [JAVA, *IMAGE_FLAGS, *JETTY_AGENT], ROOT, V2_IMAGE_ENVIRONMENT, warm=True),
-                   Peer("ours-v2-tiered", "agentcore4j as a V2 image runs it but tiered (C1 + C2, SerialGC, Jetty, "
-                        "after warmup)", "ours, V2 image, C1 + C2", [JAVA, *TIERED_FLAGS, *JETTY_AGENT], ROOT,
+    FLAG_PEERS += [Peer("ours-v2-image", "agentcore4j as a V2 image runs it (C1 + C2, SerialGC, Jetty, after warmup)",
+                        "ours, V2 image", [JAVA, *V2_IMAGE_FLAGS, *JETTY_AGENT], ROOT, V2_IMAGE_ENVIRONMENT,
+                        warm=True),
+                   Peer("ours-v2-c1", "agentcore4j as a V2 image runs it but C1 only (SerialGC, Jetty, after warmup)",
+                        "ours, V2 image, C1 only", [JAVA, *V1_IMAGE_FLAGS, *JETTY_AGENT], ROOT,
                         V2_IMAGE_ENVIRONMENT, warm=True)]
 
 JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json",

@@ -91,7 +91,7 @@ def targets(results):
             judge(f"p99 at {connections} connections no worse than the TypeScript SDK's",
                   f"{our_p99:.2f} ms vs {ts_p99:.2f} ms", our_p99 <= ts_p99)
     # Judged on the V2 image (its snapshot is taken after POST /warmup); the other flags for the decision.
-    for key in ("ours-v2-image", "ours-v2-tiered", "ours-image-flags", "ours-tiered", "ours-jvm-defaults"):
+    for key in ("ours-v2-image", "ours-v2-c1", "ours-image-flags", "ours-tiered", "ours-jvm-defaults"):
         for warm, how in (("warm", "after POST /warmup"), ("cold", "without warmup")):
             run = get(results, "first_call", key, warm)
             if run and run.get("pause_s"):

@@ -66,11 +66,12 @@ public abstract class AbstractImageMojo extends AbstractAgentMojo {
     protected String baseImage;
 
     /**
-     * JVM options for the entrypoint, replacing the defaults tuned for a small microVM
-     * ({@code -XX:MaxRAMPercentage=75.0 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError});
-     * comma-separated on the command line. The same on platform V1 and V2; what differs is the engine: a V2 image
-     * whose runtime classpath has {@code org.eclipse.jetty:jetty-server} sets {@code AGENTCORE_ENGINE=jetty}
-     * (add {@code -Dagentcore.engine=jdk} here to keep the JDK's server).
+     * JVM options for the entrypoint, replacing the defaults tuned for a small microVM and the platform version:
+     * {@code -XX:MaxRAMPercentage=75.0 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}, plus
+     * {@code -XX:TieredStopAtLevel=1} (C1 only, the fastest start) on V1, where every session boots the JVM; on V2
+     * the snapshot taken after warmup holds C2 code. Comma-separated on the command line. A V2 image whose runtime
+     * classpath has {@code org.eclipse.jetty:jetty-server} also sets {@code AGENTCORE_ENGINE=jetty} (add
+     * {@code -Dagentcore.engine=jdk} here to keep the JDK's server).
      *
      * @since 0.1.0
      */
@@ -151,7 +152,8 @@ public abstract class AbstractImageMojo extends AbstractAgentMojo {
         ImageBuildRequest.Builder request = ImageBuildRequest.builder()
                 .baseImage(baseImage)
                 .application(maven().application(resolveMainClass()))
-                .jvmFlags(jvmFlags == null || jvmFlags.isEmpty() ? ImageBuildRequest.MICROVM_JVM_FLAGS : jvmFlags)
+                .jvmFlags(jvmFlags == null || jvmFlags.isEmpty()
+                        ? PlatformImages.jvmFlags(agentSettings().runtime().platformVersion()) : jvmFlags)
                 .port(protocol().port())
                 .user(user)
                 .allowInsecureRegistries(allowInsecureRegistries)

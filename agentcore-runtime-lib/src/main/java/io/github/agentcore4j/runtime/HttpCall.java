@@ -37,6 +37,12 @@ interface HttpCall {
     /** The response body, after {@link #sendResponseHeaders}; each write reaches the caller once flushed. */
     OutputStream responseBody();
 
+    /**
+     * Has the end of this exchange first read and drop the rest of the request body ({@link Linger}), after the
+     * answer is out: for an answer that refuses a body the caller may still be sending. Call it before answering.
+     */
+    void lingerOnClose();
+
     /** Ends the exchange; calling it again does nothing. */
     void close();
 

@@ -1,6 +1,7 @@
 package io.github.agentcore4j.runtime;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ final class JdkHttpCall extends AbstractHttpCall {
 
     private final HttpExchange exchange;
     private Map<String, String> headers;
+    private boolean lingerOnClose;
 
     JdkHttpCall(HttpExchange exchange) {
         this.exchange = exchange;
@@ -62,9 +64,16 @@ final class JdkHttpCall extends AbstractHttpCall {
         exchange.sendResponseHeaders(status, length);
     }
 
+    /** When lingering, closing the body lingers before the JDK server ends the exchange (which closing it does). */
     @Override
     public OutputStream responseBody() {
-        return exchange.getResponseBody();
+        OutputStream body = exchange.getResponseBody();
+        return lingerOnClose ? new LingeringBody(body) : body;
+    }
+
+    @Override
+    public void lingerOnClose() {
+        lingerOnClose = true;
     }
 
     @Override
@@ -76,5 +85,25 @@ final class JdkHttpCall extends AbstractHttpCall {
     @Override
     public void abort() {
         exchange.close();
+    }
+
+    /** A response body whose close sends what is written, then lingers, then ends the exchange. */
+    private final class LingeringBody extends FilterOutputStream {
+
+        LingeringBody(OutputStream body) {
+            super(body);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+            Linger.dropRest(exchange.getRequestBody());
+            out.close();
+        }
     }
 }

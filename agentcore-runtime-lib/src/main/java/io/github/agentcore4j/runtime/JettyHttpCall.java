@@ -21,6 +21,8 @@ final class JettyHttpCall extends AbstractHttpCall {
     private final Callback callback;
     private Map<String, String> headers;
     private OutputStream out;
+    private InputStream in;
+    private boolean lingerOnClose;
     private boolean closed;
 
     JettyHttpCall(Request request, Response response, Callback callback) {
@@ -62,9 +64,18 @@ final class JettyHttpCall extends AbstractHttpCall {
         return headers;
     }
 
+    /** One stream per call, so a read that lingers after the body was refused starts where the refusal stopped. */
     @Override
     public InputStream requestBody() {
-        return Content.Source.asInputStream(request);
+        if (in == null) {
+            in = Content.Source.asInputStream(request);
+        }
+        return in;
+    }
+
+    @Override
+    public void lingerOnClose() {
+        lingerOnClose = true;
     }
 
     @Override
@@ -97,6 +108,9 @@ final class JettyHttpCall extends AbstractHttpCall {
                 sendResponseHeaders(response.getStatus(), -1);
             }
             ((BodyStream) out).finish();
+            if (lingerOnClose) {
+                Linger.dropRest(requestBody());
+            }
             callback.succeeded();
         } catch (IOException | RuntimeException e) {
             callback.failed(e);

@@ -40,11 +40,15 @@ final class RequestBody implements AutoCloseable {
     static RequestBody read(HttpCall call, long limit, BodyBudget budget, Duration timeout) throws Refused {
         long declared = declaredLength(call, Math.min(limit, MAX_ARRAY));
         ReadDeadlines.Watch watch = ReadDeadlines.watch(call, timeout);
-        try (watch; InputStream in = call.requestBody()) {
-            return declared >= 0 ? readDeclared(in, (int) declared, budget)
+        InputStream in = call.requestBody();
+        try (watch) {
+            RequestBody body = declared >= 0 ? readDeclared(in, (int) declared, budget)
                     : readChunked(in, Math.min(limit, MAX_ARRAY), budget);
+            // Closed once read; a refused body's stream stays open, for the answer to linger on its rest (Linger).
+            in.close();
+            return body;
         } catch (IOException | RuntimeException failure) {
-            throw watch.cut() ? Refused.uploadFailed("not received within the request read timeout of "
+            throw watch.wasCut() ? Refused.uploadFailed("not received within the request read timeout of "
                     + timeout.toSeconds() + " s (set -D" + ServerLimits.READ_TIMEOUT_PROPERTY + " or "
                     + ServerLimits.READ_TIMEOUT_VARIABLE + ")") : Refused.readFailure(failure);
         }
@@ -245,6 +249,7 @@ final class RequestBody implements AutoCloseable {
                 return false;
             }
             LOG.warning(() -> getMessage() + " (HTTP " + status + "): " + details);
+            call.lingerOnClose();
             if (status == 503) {
                 call.setResponseHeader("Retry-After", RETRY_AFTER_SECONDS);
             }

@@ -179,7 +179,7 @@ class BuildImageTest {
     }
 
     @Test
-    void aV2ImageOfAnAgentWithJettyRunsJettyAndAV1ImageTheJdkServer() throws IOException {
+    void aV2ImageOfAnAgentWithJettyRunsJettyWithC2AndAV1ImageTheJdkServerWithC1Only() throws IOException {
         FixtureProject project = FixtureProject.copy(FIXTURE, "build-image-jetty");
         Path pom = project.file("pom.xml");
         Files.writeString(pom, Files.readString(pom).replaceFirst("</dependencies>", "<dependency>"
@@ -189,9 +189,13 @@ class BuildImageTest {
         for (String platform : List.of("V2", "V1")) {
             String image = registry.address() + "/agents/jetty-" + platform.toLowerCase() + ":1.0";
             build(project, image, "-Dagentcore.platformVersion=" + platform).assertSuccess();
-            List<String> environment = strings(Skopeo.config("docker://" + image).get("config").get("Env"));
+            JsonNode container = Skopeo.config("docker://" + image).get("config");
+            List<String> environment = strings(container.get("Env"));
             assertEquals(platform.equals("V2"), environment.contains("AGENTCORE_ENGINE=jetty"),
                     platform + ": " + environment);
+            List<String> entrypoint = strings(container.get("Entrypoint"));
+            assertEquals(platform.equals("V1"), entrypoint.contains("-XX:TieredStopAtLevel=1"),
+                    platform + ": " + entrypoint);
         }
     }
 

@@ -55,20 +55,6 @@ public record ImageBuildRequest(
         JavaAgentRecipe.Jars observability,
         Map<String, String> environment) {
 
-    /**
-     * JVM options for a small per-session microVM: the heap follows the VM's memory, the serial collector has the
-     * smallest footprint for one session, C1-only JIT starts fast (agents mostly wait on model calls), and an
-     * out-of-memory error ends the process so the runtime replaces it instead of serving from a broken JVM. The same
-     * on platform V1 and V2, as measured (the Performance page): on V2 a snapshot taken after warmup holds C1 code
-     * that answers the first invocation faster than tiered compilation's, whose C2 needs more calls than warmup and a
-     * session make.
-     */
-    public static final List<String> MICROVM_JVM_FLAGS = List.of(
-            "-XX:MaxRAMPercentage=75.0",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+ExitOnOutOfMemoryError");
-
     public ImageBuildRequest {
         Objects.requireNonNull(baseImage, "baseImage");
         Objects.requireNonNull(target, "target");
@@ -93,14 +79,17 @@ public record ImageBuildRequest(
         return new Builder();
     }
 
-    /** Collects the request's parts; defaults: no extra tags, {@link #MICROVM_JVM_FLAGS}, user 1000:1000, HTTPS. */
+    /**
+     * Collects the request's parts; defaults: no extra tags, the default platform's JVM flags
+     * ({@link PlatformImages#V2_JVM_FLAGS}), user 1000:1000, HTTPS.
+     */
     public static final class Builder {
 
         private String baseImage;
         private ImageTarget target;
         private final List<String> additionalTags = new ArrayList<>();
         private JavaApplication application;
-        private List<String> jvmFlags = MICROVM_JVM_FLAGS;
+        private List<String> jvmFlags = PlatformImages.V2_JVM_FLAGS;
         private int port = 8080;
         private String user = "1000:1000";
         private final Map<String, String> labels = new LinkedHashMap<>();

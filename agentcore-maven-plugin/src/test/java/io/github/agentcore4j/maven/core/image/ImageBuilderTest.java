@@ -64,7 +64,7 @@ class ImageBuilderTest {
         assertEquals("linux", config.get("os").asText());
         List<String> entrypoint = strings(config.get("config").get("Entrypoint"));
         List<String> expected = new ArrayList<>(List.of("java"));
-        expected.addAll(ImageBuildRequest.MICROVM_JVM_FLAGS);
+        expected.addAll(PlatformImages.V2_JVM_FLAGS);
         expected.addAll(List.of("-cp", "/app/resources:/app/classes:/app/libs/*", "com.example.Agent"));
         assertEquals(expected, entrypoint);
         assertTrue(config.get("config").get("ExposedPorts").has("8000/tcp"), config.toString());
@@ -142,6 +142,7 @@ class ImageBuilderTest {
             new ImageBuilder().build(ImageBuildRequest.builder().baseImage(plain.baseImage()).target(plain.target())
                     .application(plain.application()).applicationLayersCache(plain.applicationLayersCache())
                     .outputDirectory(plain.outputDirectory())
+                    .jvmFlags(PlatformImages.jvmFlags(platform))
                     .environment(PlatformImages.engineEnvironment(platform, true, log))
                     .build(), log);
 
@@ -150,8 +151,8 @@ class ImageBuilderTest {
             assertEquals(platform == PlatformVersion.V2, environment.contains("AGENTCORE_ENGINE=jetty"),
                     platform + ": " + environment);
             assertTrue(environment.contains("DOCKER_CONTAINER=1"), environment.toString());
-            assertEquals(ImageBuildRequest.MICROVM_JVM_FLAGS,
-                    strings(config.get("Entrypoint")).subList(1, 1 + ImageBuildRequest.MICROVM_JVM_FLAGS.size()));
+            List<String> flags = PlatformImages.jvmFlags(platform);
+            assertEquals(flags, strings(config.get("Entrypoint")).subList(1, 1 + flags.size()));
         }
     }
 

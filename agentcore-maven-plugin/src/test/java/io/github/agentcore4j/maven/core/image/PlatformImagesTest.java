@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.agentcore4j.maven.core.MemoryBuildLog;
 import io.github.agentcore4j.maven.core.config.PlatformVersion;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +32,12 @@ class PlatformImagesTest {
         assertEquals(Map.of(), PlatformImages.engineEnvironment(PlatformVersion.V1, true, log));
         assertEquals(Map.of(), PlatformImages.engineEnvironment(PlatformVersion.V1, false, log));
         assertEquals("", log.text());
+    }
+
+    @Test
+    void aV1ImageStopsAtC1ForItsColdStartAndAV2ImageKeepsC2ForItsSnapshot() {
+        assertTrue(PlatformImages.jvmFlags(PlatformVersion.V1).contains("-XX:TieredStopAtLevel=1"));
+        assertEquals(List.of("-XX:MaxRAMPercentage=75.0", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
+                PlatformImages.jvmFlags(PlatformVersion.V2));
     }
 }
