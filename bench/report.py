@@ -91,7 +91,8 @@ def targets(results):
             judge(f"p99 at {connections} connections no worse than the TypeScript SDK's",
                   f"{our_p99:.2f} ms vs {ts_p99:.2f} ms", our_p99 <= ts_p99)
     # Judged on the V2 image (its snapshot is taken after POST /warmup); the other flags for the decision.
-    for key in ("ours-v2-image", "ours-v2-c1", "ours-image-flags", "ours-tiered", "ours-jvm-defaults"):
+    for key in ("ours-v2-image", "ours-v2-no-traps", "ours-v2-c1", "ours-image-flags", "ours-tiered",
+                "ours-jvm-defaults"):
         for warm, how in (("warm", "after POST /warmup"), ("cold", "without warmup")):
             run = get(results, "first_call", key, warm)
             if run and run.get("pause_s"):
@@ -201,13 +202,16 @@ def tables(results):
         add("### First invocation after start-up, with and without `POST /warmup`\n")
         pause = next((run["pause_s"] for by_warmth in first_calls.values() for run in by_warmth.values()
                       if run.get("pause_s")), None)
+        bare_socket = any(run.get("client") == "socket" for by_warmth in first_calls.values()
+                          for run in by_warmth.values())
         add("After a healthy `/ping` (and `POST /warmup`, which AgentCore V2 sends before its snapshot; the bare JDK "
             "server, which has no warmup hook, is primed with 2,000 invocations instead), one invocation on a new "
             "connection" + (f", after a {pause:g} s pause" if pause else "") + "; the session p50 is the median of "
-            "invocations each after the same pause (how a session's following calls arrive); the back-to-back p50 "
-            "the median of sequential invocations after a 2 s wrk run (a server's best case). Every call is on a new "
-            "connection; the ratios are taken per run. Any server, the bare JDK one too, answers slower after a pause "
-            "than back-to-back: the last column.\n")
+            "invocations each after the same pause, right after the first (how a V2 session's following calls "
+            "arrive); the back-to-back p50 the median of sequential invocations after a 2 s wrk run (a server's best "
+            "case). Every call is on a new connection" + (", through a bare socket" if bare_socket else "") + "; the "
+            "ratios are taken per run. Any server, the bare JDK one too, answers slower after a pause than "
+            "back-to-back: the last column.\n")
         add("| JVM flags | Warmup | First invocation ms | Session p50 ms (after a pause) | First ÷ session p50 | "
             "Back-to-back p50 ms | First ÷ back-to-back | Session ÷ back-to-back | Warmup ms |")
         add("|---|---|---:|---:|---:|---:|---:|---:|---:|")
