@@ -216,6 +216,15 @@ if os.path.exists(JETTY_CLASSPATH):
                    Peer("ours-v2-c1", "agentcore4j as a V2 image runs it but C1 only (SerialGC, Jetty, after warmup)",
                         "ours, V2 image, C1 only", [JAVA, *V1_IMAGE_FLAGS, *JETTY_AGENT], ROOT,
                         V2_IMAGE_ENVIRONMENT, warm=True)]
+# Measured in the first-call section only: C2 compiles a branch that warmup never took as a trap back to the
+# interpreter, paid by the first real invocation (a real call, not a warmup one; other headers; another payload);
+# -XX:PerMethodTrapLimit=0 has it compile those branches instead (2026-11-30: no method thrown away on the first call).
+FIRST_CALL_PEERS = []
+if os.path.exists(JETTY_CLASSPATH):
+    FIRST_CALL_PEERS.append(Peer("ours-v2-no-traps", "agentcore4j as a V2 image runs it, plus -XX:PerMethodTrapLimit=0",
+                                 "ours, V2 image, no traps",
+                                 [JAVA, *V2_IMAGE_FLAGS, "-XX:PerMethodTrapLimit=0", *JETTY_AGENT], ROOT,
+                                 V2_IMAGE_ENVIRONMENT, warm=True))
 
 JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json",
                 "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id": SESSION}
@@ -362,18 +371,48 @@ def post_warmup(port):
         connection.close()
 
 
+RAW_INVOCATION = (b"POST /invocations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  b"Accept: application/json\r\nX-Amzn-Bedrock-AgentCore-Runtime-Session-Id: " + SESSION.encode()
+                  + b"\r\nContent-Length: 15\r\n\r\n{\"prompt\":\"hi\"}")
+
+
 def timed_invoke(port):
+    """Milliseconds for one invocation on a new connection, through a bare socket: http.client costs about as much
+    as the server's share of a call, and more after a pause (on 2026-11-30 its calls after 0.5 s took 1.2-1.4 ms
+    where a bare socket's took 0.5-0.9 ms), which would dilute in the ratios what the server does."""
     started = time.perf_counter()
-    status, _ = invoke(port, b'{"prompt":"hi"}')
-    if status != 200:
-        raise RuntimeError(f"invocation answered {status}")
-    return (time.perf_counter() - started) * 1000
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+        connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        connection.sendall(RAW_INVOCATION)
+        answer = b""
+        while not answered(answer):
+            chunk = connection.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+    elapsed = (time.perf_counter() - started) * 1000
+    if not answer.startswith(b"HTTP/1.1 200"):
+        raise RuntimeError(f"invocation answered {answer[:100]!r}")
+    return elapsed
 
 
-def measure_first_call(peer, warm):
-    """The first invocation after start-up (healthy /ping, then POST /warmup when warm), against the steady state's
-    p50: the median of STEADY_CALLS sequential invocations (each on a new connection, as the first) after a wrk
-    run."""
+def answered(answer):
+    """Whether an HTTP/1.1 answer is complete: its Content-Length read, or its last chunk."""
+    head, separator, body = answer.partition(b"\r\n\r\n")
+    if not separator:
+        return False
+    length = re.search(rb"(?im)^content-length: *(\d+)", head)
+    return len(body) >= int(length.group(1)) if length else body.endswith(b"0\r\n\r\n")
+
+
+def measure_first_call(peer, warm, primed=False):
+    """The first invocation after start-up (healthy /ping, then POST /warmup when warm, or PRIME_CALLS invocations
+    when primed: a server without a warmup hook), against the steady state's p50 two ways. The first invocation
+    follows a pause of IDLE_PAUSE_SECONDS, as a restored session's first request follows the snapshot. A session's
+    steady state: the median of IDLE_CALLS invocations each after the same pause, right after the first, which is how
+    a session's following calls arrive (after the caller has read an answer and built the next prompt). The
+    back-to-back p50: the median of STEADY_CALLS sequential invocations after a wrk run, a server's best case. Every
+    call is on a new connection."""
     firsts, steadies, idles, warmups = [], [], [], []
     for _ in range(FIRST_RUNS):
         process, port = peer.start()
@@ -382,23 +421,33 @@ def measure_first_call(peer, warm):
                 raise RuntimeError(f"{peer.name} did not answer /ping; see {WORK}/{peer.key}.log")
             if warm:
                 warmups.append(post_warmup(port))
-            firsts.append(timed_invoke(port))
+            for _ in range(PRIME_CALLS if primed else 0):
+                timed_invoke(port)
+            firsts.append(idle_invoke(port))
+            # A V2 microVM serves one session: its following calls come before any burst of other traffic.
+            idles.append(statistics.median(idle_invoke(port) for _ in range(IDLE_CALLS)))
             run_wrk(port, 32, 2)
             steadies.append(statistics.median(timed_invoke(port) for _ in range(STEADY_CALLS)))
-            idles.append(statistics.median(idle_invoke(port) for _ in range(IDLE_CALLS)))
         finally:
             stop(process)
     ratios = [first / steady for first, steady in zip(firsts, steadies)]
     idle_ratios = [first / idle for first, idle in zip(firsts, idles)]
+    idle_to_steady = [idle / steady for idle, steady in zip(idles, steadies)]
     return {"first_ms": summary(firsts), "steady_p50_ms": summary(steadies), "ratio": summary(ratios),
-            "idle_p50_ms": summary(idles), "ratio_to_idle": summary(idle_ratios), "warmup_ms": summary(warmups)}
+            "idle_p50_ms": summary(idles), "ratio_to_idle": summary(idle_ratios),
+            "idle_to_steady": summary(idle_to_steady), "warmup_ms": summary(warmups),
+            "pause_s": IDLE_PAUSE_SECONDS, "client": "socket"}
 
 
-# An invocation after a pause costs more than one in a back-to-back series on any server (the bare JDK server's
-# was 6.6-10.7x its steady p50 after 1 s idle on 2026-11-30): threads park, caches cool. The first invocation after
-# warmup also follows a pause, so it is shown against invocations after the same kind of pause too.
+# Any invocation after a pause costs more than one in a back-to-back series, on any server: in the pause the
+# machine runs other work and idles its vCPUs, and the server's code and data leave the caches (on 2026-11-30, load
+# 4-10, a 60-line C server answered after 0.5 s in 3-7x its back-to-back p50; compiled Java code with no server at
+# all ran 4-5x slower after 0.5 s than back-to-back). So the first invocation follows the same pause as the
+# invocations it is judged against, and a session's calls are spaced by pauses too.
 IDLE_CALLS = 5
 IDLE_PAUSE_SECONDS = 0.5
+# A server without a warmup hook (the bare JDK floor) gets this many invocations before its first measured one.
+PRIME_CALLS = 2000
 
 
 def idle_invoke(port):
@@ -877,7 +926,7 @@ def main():
                 results["throughput"][peer.key] = measure_throughput(peer)
         if wanted("first") and any(peer.key == OURS for peer in peers):
             results["first_call"] = {}
-            for peer in FLAG_PEERS:
+            for peer in FLAG_PEERS + FIRST_CALL_PEERS:
                 results["peers"][peer.key] = peer.name
                 results["labels"][peer.key] = peer.label
                 # A warm peer is always warmed: its first invocation without warmup is not what it serves.
@@ -887,6 +936,10 @@ def main():
                         measure_first_call(peer, warm)
                 log(f"throughput: {peer.name}")
                 results["throughput"][peer.key] = measure_throughput(peer)
+            # The floor of the pause's cost for a JVM: the bare JDK server, primed instead of warmed.
+            for peer in (peer for peer in peers if peer.key == "bare"):
+                log(f"first invocation after priming: {peer.name}")
+                results["first_call"][peer.key] = {"primed": measure_first_call(peer, False, primed=True)}
         if wanted("stream"):
             for peer in peers:
                 log(f"streaming: {peer.name}")

@@ -99,15 +99,23 @@ def targets(results):
             judge(f"p99 at {connections} connections no worse than the TypeScript SDK's",
                   f"{our_p99:.2f} ms vs {ts_p99:.2f} ms", our_p99 <= ts_p99)
     # Judged on the V2 image (its snapshot is taken after POST /warmup); the other flags for the decision.
-    for key in ("ours-v2-image", "ours-v2-c1", "ours-image-flags", "ours-tiered", "ours-jvm-defaults"):
+    for key in ("ours-v2-image", "ours-v2-no-traps", "ours-v2-c1", "ours-image-flags", "ours-tiered",
+                "ours-jvm-defaults"):
         for warm, how in (("warm", "after POST /warmup"), ("cold", "without warmup")):
             run = get(results, "first_call", key, warm)
+            if run and run.get("pause_s"):
+                # Since 2026-11-30 the first invocation follows the same pause as a session's following calls.
+                judge(f"First invocation {how} at most 1.5× a session's steady p50, its calls after the same "
+                      f"{run['pause_s']:g} s pause ({results['labels'][key]})",
+                      f"{median(run['first_ms']):.2f} ms vs {median(run['idle_p50_ms']):.2f} ms "
+                      f"(median ratio {median(run['ratio_to_idle']):.2f}×)", median(run["ratio_to_idle"]) <= 1.5)
             if run:
-                judge(f"First invocation {how} at most 1.5× the steady p50 ({results['labels'][key]})",
+                judge(f"First invocation {how} at most 1.5× the back-to-back p50 ({results['labels'][key]})",
                       f"{median(run['first_ms']):.2f} ms vs {median(run['steady_p50_ms']):.2f} ms "
                       f"(median ratio {median(run['ratio']):.2f}×"
                       + (f"; to an invocation after a pause {median(run['ratio_to_idle']):.2f}×"
-                         if run.get("ratio_to_idle") else "") + ")", median(run["ratio"]) <= 1.5)
+                         if run.get("ratio_to_idle") and not run.get("pause_s") else "") + ")",
+                      median(run["ratio"]) <= 1.5)
     for shape in ("chunks", "one_string"):
         run = get(results, "payload", shape, OURS)
         if run and 200 in run["statuses"]:
@@ -203,21 +211,30 @@ def tables(results):
     first_calls = results.get("first_call") or {}
     if first_calls:
         add("### First invocation after start-up, with and without `POST /warmup`\n")
-        add("After a healthy `/ping` (and `POST /warmup`, which AgentCore V2 sends before its snapshot), one "
-            "invocation on a new connection; the steady p50 is the median of sequential invocations on new connections "
-            "after a 2 s wrk run; the idle p50 the median of invocations each after a 0.5 s pause (any server, the "
-            "bare JDK one too, answers slower after a pause). The ratios are taken per run.\n")
-        add("| JVM flags | Warmup | First invocation ms | Steady p50 ms | First ÷ steady | Idle p50 ms | First ÷ idle "
-            "| Warmup ms |")
-        add("|---|---|---:|---:|---:|---:|---:|---:|")
+        pause = next((run["pause_s"] for by_warmth in first_calls.values() for run in by_warmth.values()
+                      if run.get("pause_s")), None)
+        bare_socket = any(run.get("client") == "socket" for by_warmth in first_calls.values()
+                          for run in by_warmth.values())
+        add("After a healthy `/ping` (and `POST /warmup`, which AgentCore V2 sends before its snapshot; the bare JDK "
+            "server, which has no warmup hook, is primed with 2,000 invocations instead), one invocation on a new "
+            "connection" + (f", after a {pause:g} s pause" if pause else "") + "; the session p50 is the median of "
+            "invocations each after the same pause, right after the first (how a V2 session's following calls "
+            "arrive); the back-to-back p50 the median of sequential invocations after a 2 s wrk run (a server's best "
+            "case). Every call is on a new connection" + (", through a bare socket" if bare_socket else "") + "; the "
+            "ratios are taken per run. Any server, the bare JDK one too, answers slower after a pause than "
+            "back-to-back: the last column.\n")
+        add("| JVM flags | Warmup | First invocation ms | Session p50 ms (after a pause) | First ÷ session p50 | "
+            "Back-to-back p50 ms | First ÷ back-to-back | Session ÷ back-to-back | Warmup ms |")
+        add("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+        warmups = {"cold": "no", "warm": "yes", "primed": "primed"}
         for key, by_warmth in first_calls.items():
-            for warm in ("cold", "warm"):
+            for warm, said in warmups.items():
                 run = by_warmth.get(warm)
                 if run:
-                    add(f"| {peers.get(key, key)} | {'yes' if warm == 'warm' else 'no'} | {spread(run['first_ms'], 2)} | "
-                        f"{spread(run['steady_p50_ms'], 2)} | {spread(run['ratio'], 2)} | "
+                    add(f"| {peers.get(key, key)} | {said} | {spread(run['first_ms'], 2)} | "
                         f"{spread(run.get('idle_p50_ms'), 2)} | {spread(run.get('ratio_to_idle'), 2)} | "
-                        f"{spread(run['warmup_ms'])} |")
+                        f"{spread(run['steady_p50_ms'], 2)} | {spread(run['ratio'], 2)} | "
+                        f"{spread(run.get('idle_to_steady'), 2)} | {spread(run['warmup_ms'])} |")
         add("")
 
     add("### Streaming: a 100-event SSE stream (`\"stream\":true`, 100 words)\n")
