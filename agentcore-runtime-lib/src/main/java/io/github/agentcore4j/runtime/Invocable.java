@@ -114,7 +114,7 @@ final class Invocable {
         return method.getDeclaringClass().getSimpleName() + "." + method.getName();
     }
 
-    Object bind(byte[] body) {
+    Object bind(RequestBody body) {
         return binder.bind(body);
     }
 

@@ -60,7 +60,7 @@ final class InvocationEndpoint implements Protocol {
             }
             body = RequestBody.read(call, maxRequestBytes);
             // No local keeps the body or the payload: once bound, the body is garbage, and the payload once called.
-            Object result = await(entrypoint.call(entrypoint.bind(body.take()), context, events));
+            Object result = await(entrypoint.call(entrypoint.bind(body), context, events));
             if (entrypoint.emitsEvents() || SseResponse.isStream(result)) {
                 span.name("POST /invocations (stream)");
                 if (!entrypoint.emitsEvents()) {
