@@ -118,6 +118,11 @@ final class Invocable {
         return binder.bind(body);
     }
 
+    /** Whether the handler takes the raw bytes or the text, which need the body in one array. */
+    boolean takesWholeBody() {
+        return binder.takesWholeBody();
+    }
+
     boolean emitsEvents() {
         return emitsEvents;
     }

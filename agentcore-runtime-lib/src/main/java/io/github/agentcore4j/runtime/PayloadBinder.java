@@ -38,9 +38,13 @@ final class PayloadBinder {
      * go of as the parse passes it; raw bytes and text take the body whole.
      */
     Object bind(RequestBody body) {
-        BodySegments segments = payloadType == byte[].class || payloadType == String.class ? null
-                : body.takeSegments();
+        BodySegments segments = takesWholeBody() ? null : body.takeSegments();
         return segments == null ? bind(body.take()) : bind(segments);
+    }
+
+    /** Whether the payload is the raw bytes or the text: read such a body whole ({@link RequestBody#readWhole}). */
+    boolean takesWholeBody() {
+        return payloadType == byte[].class || payloadType == String.class;
     }
 
     /** As {@link #bind(byte[])}, JSON from a body in segments. */

@@ -40,18 +40,27 @@ final class RequestBody implements AutoCloseable {
         this.reserved = reserved;
     }
 
-    /** Reads the body within {@code limit} bytes, on the shared budget and the configured read timeout. */
+    /**
+     * Reads the body within {@code limit} bytes, on the shared budget and the configured read timeout; a large one
+     * in segments, for a parser.
+     */
     static RequestBody read(HttpCall call, long limit) throws Refused {
-        return read(call, limit, BodyBudget.shared(), ServerLimits.readTimeout());
+        return read(call, limit, BodyBudget.shared(), ServerLimits.readTimeout(), true);
     }
 
-    static RequestBody read(HttpCall call, long limit, BodyBudget budget, Duration timeout) throws Refused {
+    /** As {@link #read(HttpCall, long)}, always into one array: for a handler that takes the raw bytes or text. */
+    static RequestBody readWhole(HttpCall call, long limit) throws Refused {
+        return read(call, limit, BodyBudget.shared(), ServerLimits.readTimeout(), false);
+    }
+
+    static RequestBody read(HttpCall call, long limit, BodyBudget budget, Duration timeout, boolean segmented)
+            throws Refused {
         long declared = declaredLength(call, Math.min(limit, MAX_ARRAY));
         ReadDeadlines.Watch watch = ReadDeadlines.watch(call, timeout);
         InputStream in = call.requestBody();
         try (watch) {
-            RequestBody body = declared >= 0 ? readDeclared(in, (int) declared, budget)
-                    : readChunked(in, Math.min(limit, MAX_ARRAY), budget);
+            RequestBody body = declared >= 0 ? readDeclared(in, (int) declared, budget, segmented)
+                    : readChunked(in, Math.min(limit, MAX_ARRAY), budget, segmented);
             // Closed once read; a refused body's stream stays open, for the answer to linger on its rest (Linger).
             in.close();
             return body;
@@ -120,7 +129,7 @@ final class RequestBody implements AutoCloseable {
         return true;
     }
 
-    private static RequestBody readDeclared(InputStream in, int length, BodyBudget budget)
+    private static RequestBody readDeclared(InputStream in, int length, BodyBudget budget, boolean segmented)
             throws IOException, Refused {
         if (!budget.tryReserve(length)) {
             discard(in, length);
@@ -128,7 +137,7 @@ final class RequestBody implements AutoCloseable {
         }
         boolean done = false;
         try {
-            RequestBody body = length > Json.LARGE_BODY_BYTES ? readSegments(in, length, budget)
+            RequestBody body = segmented && length > Json.LARGE_BODY_BYTES ? readSegments(in, length, budget)
                     : new RequestBody(readFully(in, new byte[length], 0, length), null, budget, length);
             done = true;
             return body;
@@ -160,9 +169,9 @@ final class RequestBody implements AutoCloseable {
 
     /**
      * A body of unknown length, in steps that become its segments as they are (no copy into one array); a small one
-     * (one step of at most {@link Json#LARGE_BODY_BYTES}) is one array, as with a declared length.
+     * (one step of at most {@link Json#LARGE_BODY_BYTES}), or one not {@code segmented}, is one array.
      */
-    private static RequestBody readChunked(InputStream in, long limit, BodyBudget budget)
+    private static RequestBody readChunked(InputStream in, long limit, BodyBudget budget, boolean segmented)
             throws IOException, Refused {
         List<byte[]> steps = new ArrayList<>();
         long total = 0;
@@ -188,9 +197,12 @@ final class RequestBody implements AutoCloseable {
             budget.release(reserved - total);
             reserved = total;
             done = true;
-            return total <= Json.LARGE_BODY_BYTES ? new RequestBody(steps.get(0), null, budget, total)
-                    : new RequestBody(null, new BodySegments(steps.toArray(new byte[0][]), SEGMENT_SHIFT,
-                            (int) total), budget, total);
+            if (total <= Json.LARGE_BODY_BYTES) {
+                return new RequestBody(steps.get(0), null, budget, total);
+            }
+            BodySegments segments = new BodySegments(steps.toArray(new byte[0][]), SEGMENT_SHIFT, (int) total);
+            return segmented ? new RequestBody(null, segments, budget, total)
+                    : new RequestBody(segments.join(), null, budget, total);
         } finally {
             if (!done) {
                 budget.release(reserved);
