@@ -1,5 +1,6 @@
 package io.github.agentcore4j.runtime;
 
+import com.fasterxml.jackson.core.Base64Variant;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
@@ -124,6 +125,43 @@ final class LongStrings extends JsonParserDelegate {
     @Override
     public String nextTextValue() throws IOException {
         return nextToken() == JsonToken.VALUE_STRING ? stringValue() : null;
+    }
+
+    // A long string built here is gone from Jackson's stream (filler): what else may read the text reads the String.
+
+    @Override
+    public char[] getTextCharacters() throws IOException {
+        String string = builtNow();
+        return string != null ? string.toCharArray() : super.getTextCharacters();
+    }
+
+    @Override
+    public int getTextLength() throws IOException {
+        String string = builtNow();
+        return string != null ? string.length() : super.getTextLength();
+    }
+
+    @Override
+    public int getTextOffset() throws IOException {
+        return builtNow() != null ? 0 : super.getTextOffset();
+    }
+
+    @Override
+    public boolean hasTextCharacters() {
+        return builtNow() == null && super.hasTextCharacters();
+    }
+
+    @Override
+    public byte[] getBinaryValue(Base64Variant variant) throws IOException {
+        String string = builtNow();
+        return string != null ? variant.decode(string) : super.getBinaryValue(variant);
+    }
+
+    /** The string built here for the current token, or null when Jackson has its text (or it is deferred). */
+    private String builtNow() {
+        return built != null && hasToken(JsonToken.VALUE_STRING)
+                && delegate.currentTokenLocation().getByteOffset() == builtAt && !deferred.containsKey(built) ? built
+                : null;
     }
 
     private String stringValue() throws IOException {

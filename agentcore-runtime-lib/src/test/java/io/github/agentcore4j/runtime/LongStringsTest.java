@@ -101,6 +101,36 @@ class LongStringsTest {
                 outcome(() -> JsonNodes.readBuildingStrings(BodySegments.split(json, 10))));
     }
 
+    /** A string built from segments is skipped by Jackson unread; its text stays readable in every form. */
+    @Test
+    void answersEveryTextAccessorForAStringBuiltFromSegments() throws Exception {
+        List<String> strings = List.of("a".repeat(50_000), "caf\u00e9 ".repeat(9_000), "\u4e2d".repeat(20_000),
+                "QUJD".repeat(10_000));
+        StringBuilder document = new StringBuilder("[");
+        for (String string : strings) {
+            document.append(document.length() > 1 ? "," : "").append('"').append(string).append('"');
+        }
+        byte[] json = document.append(']').toString().getBytes(StandardCharsets.UTF_8);
+        for (boolean tree : new boolean[] {true, false}) {
+            BodySegments body = BodySegments.split(json, 10);
+            try (com.fasterxml.jackson.core.JsonParser parser = new LongStrings(
+                    Json.payloadFactory().createParser(body.stream()), body, tree)) {
+                parser.nextToken();
+                for (String string : strings) {
+                    parser.nextToken();
+                    assertEquals(string, parser.getText());
+                    assertEquals(string, new String(parser.getTextCharacters(), parser.getTextOffset(),
+                            parser.getTextLength()));
+                    if (string.startsWith("QUJD")) {
+                        assertEquals("ABC".repeat(10_000), new String(parser.getBinaryValue(),
+                                StandardCharsets.US_ASCII));
+                    }
+                }
+                assertEquals(com.fasterxml.jackson.core.JsonToken.END_ARRAY, parser.nextToken());
+            }
+        }
+    }
+
     @Test
     void leavesStringsJacksonRejectsToJackson() {
         for (String broken : List.of("{\"s\":\"a\u0001b\"}", "{\"s\":\"a\\xb\"}", "{\"s\":\"\\u12g4\"}",
