@@ -219,7 +219,7 @@ final class LongStrings extends JsonParserDelegate {
                 chars += length == 4 ? 2 : 1;
             }
         }
-        if (latin1 && escaped && tree) {
+        if (tree && latin1 && (escaped || !ascii)) {
             // A placeholder of its own identity, replaced by fill().
             String placeholder = new String();
             deferred.put(placeholder, new Deferred(start, chars, at));
