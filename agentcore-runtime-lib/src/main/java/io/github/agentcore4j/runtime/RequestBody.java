@@ -150,7 +150,7 @@ final class RequestBody implements AutoCloseable {
 
     /** A large body of a declared length, read straight into its segments (the last one shorter). */
     private static RequestBody readSegments(InputStream in, int length, BodyBudget budget) throws IOException {
-        byte[][] parts = new byte[(length + STEP - 1) >>> SEGMENT_SHIFT][];
+        byte[][] parts = new byte[(int) (((long) length + STEP - 1) >>> SEGMENT_SHIFT)][];
         for (int i = 0; i < parts.length; i++) {
             int from = i << SEGMENT_SHIFT;
             parts[i] = readFully(in, new byte[Math.min(STEP, length - from)], from, length);
