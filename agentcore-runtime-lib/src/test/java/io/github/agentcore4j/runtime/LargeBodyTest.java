@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -114,6 +115,29 @@ class LargeBodyTest {
         try (RunningAgent agent = new RunningAgent(rawApp)) {
             assertEquals("true", new String(postChunked(agent, body).body(), StandardCharsets.UTF_8));
             assertEquals("true", new String(post(agent, body).body(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * A2A reads its JSON-RPC messages through the same segments: a large message arrives whole. (On the JDK server
+     * only: the Jetty run selects its engine with a WebSocket handler, which an A2A app cannot have.)
+     */
+    @Test
+    void anA2aMessageOverTheLargeBodySizeArrivesWhole() throws Exception {
+        assumeFalse("jetty".equals(System.getProperty(RunningAgent.ENGINE_PROPERTY)));
+        String text = "caf\u00e9 \\\"quoted\\\"\\n".repeat(LARGE / 16);
+        String expected = (String) ((Map<?, ?>) Json.read("{\"t\":\"" + text + "\"}", Map.class)).get("t");
+        AgentCoreApp app = AgentCoreApp.create().a2aAgent(A2aAgent.named("counter")
+                .onMessage((message, context) -> String.valueOf(message.text().equals(expected))));
+        String request = "{\"jsonrpc\":\"2.0\",\"id\":\"r\",\"method\":\"message/send\",\"params\":{\"message\":"
+                + "{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"" + text + "\"}],\"messageId\":\"m\"}}}";
+        try (RunningAgent agent = new RunningAgent(app)) {
+            HttpResponse<String> answer = agent.send(HttpRequest.newBuilder(agent.uri("/"))
+                    .timeout(RunningAgent.TIMEOUT).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(request)).build());
+
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertTrue(answer.body().contains("\"text\":\"true\""), answer.body());
         }
     }
 
