@@ -74,6 +74,28 @@ final class BodySegments {
         return offset >= 0 && offset < length && parts[offset >>> shift] != null;
     }
 
+    /**
+     * The first offset from {@code from} that ends a run of plain string text (printable ASCII but the quote and the
+     * backslash), or the length: scanned in the segments' arrays, as most of a long string is such a run.
+     */
+    int plainTextEnd(int from) {
+        int at = from;
+        while (at < length) {
+            byte[] part = parts[at >>> shift];
+            int first = at & mask();
+            int i = first;
+            int end = (int) Math.min(part.length, first + (long) (length - at));
+            while (i < end && part[i] >= 0x20 && part[i] != '"' && part[i] != '\\') {
+                i++;
+            }
+            at += i - first;
+            if (i < end) {
+                return at;
+            }
+        }
+        return length;
+    }
+
     /** Whether any byte has its high bit set. */
     boolean hasNonAscii() {
         for (byte[] part : parts) {

@@ -187,6 +187,13 @@ final class LongStrings extends JsonParserDelegate {
         int fillFrom = -1;
         int at = start;
         while (true) {
+            int run = body.plainTextEnd(at);
+            if (fillFrom < 0 && run > body.streamPosition()) {
+                // Every byte of the run starts a character.
+                fillFrom = Math.max(at, body.streamPosition());
+            }
+            chars += run - at;
+            at = run;
             if (at >= body.length()) {
                 return null;
             }
@@ -208,9 +215,6 @@ final class LongStrings extends JsonParserDelegate {
                 chars++;
             } else if (c < 0x20) {
                 return null;
-            } else if (c < 0x80) {
-                at++;
-                chars++;
             } else {
                 ascii = false;
                 int length = sequenceLength(c);
