@@ -59,8 +59,6 @@ public final class AgentCoreApp {
     /** AgentCore gives a stopping session about 15 s; in-flight work gets most of it. */
     static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
-    private static final Logger LOG = Logger.getLogger(LOGGER_NAME);
-
     private final PingTracker ping = new PingTracker(Clock.systemUTC());
     /** The protocol registered; null until one is, which serves HTTP without an entrypoint. */
     private Protocol protocol;
@@ -78,9 +76,19 @@ public final class AgentCoreApp {
     }
 
     public static AgentCoreApp create() {
-        // Every protocol reads and writes JSON: its set-up starts now, beside the rest of start-up.
+        // Every protocol reads and writes JSON, and most agents serve on the JDK's server: their set-up starts now,
+        // beside the rest of start-up.
+        FirstCallPrewarm.jdkServer();
         FirstCallPrewarm.json();
         return new AgentCoreApp();
+    }
+
+    /**
+     * The library's logger, looked up where it is used: a static one would set up the logging system when this class
+     * loads, on the main thread, before {@link #create()} has started the set-up that runs beside it.
+     */
+    private static Logger log() {
+        return Logger.getLogger(LOGGER_NAME);
     }
 
     /** Registers the entrypoint: {@code payload -> response}. */
@@ -240,7 +248,7 @@ public final class AgentCoreApp {
             try {
                 result.complete(work.call());
             } catch (Exception | Error e) {
-                LOG.log(Level.SEVERE, e, () -> "Async task " + name + " failed");
+                log().log(Level.SEVERE, e, () -> "Async task " + name + " failed");
                 result.completeExceptionally(e);
             } finally {
                 completeAsyncTask(id);
@@ -373,7 +381,7 @@ public final class AgentCoreApp {
                 routes(wiring.routes(), warmup, warmupPath), wiring.webSocket());
         warmup.listeningOn(server.address());
         served.listeningOn(resolvedHost, server.port(), path);
-        LOG.info(() -> "Agent listening on http://" + resolvedHost + ":" + server.port() + path + " ("
+        log().info(() -> "Agent listening on http://" + resolvedHost + ":" + server.port() + path + " ("
                 + server.handlerThreads() + ")");
         return server;
     }

@@ -51,12 +51,7 @@ final class JdkEngine implements ServerEngine {
     }
 
     static JdkEngine start(String host, int port, String portSettings, Route.Handler handler) {
-        // Read once by the JDK when its first server is created; a value the application set wins.
-        defaultProperty(NO_DELAY_PROPERTY, "true");
-        defaultProperty(MAX_IDLE_CONNECTIONS_PROPERTY, Integer.toString(ServerEngine.BACKLOG));
-        defaultProperty(MAX_REQUEST_TIME_PROPERTY, Long.toString(ServerLimits.readTimeout().toSeconds()));
-        defaultProperty(MAX_HEADERS_PROPERTY, Integer.toString(MAX_HEADERS * 10));
-        defaultProperty(MAX_HEAD_BYTES_PROPERTY, Integer.toString(MAX_HEAD_BYTES * 32));
+        serverProperties();
         FirstCallPrewarm.jdkDateHeader();
         HttpServer http;
         try {
@@ -79,6 +74,25 @@ final class JdkEngine implements ServerEngine {
         });
         http.start();
         return new JdkEngine(http, threads);
+    }
+
+    /**
+     * Creates and closes a server that never binds: the JDK's server classes are loaded and its start-up string
+     * concatenations bootstrapped, so that {@link #start} finds them ready. It reads the server's properties, which
+     * are set first as {@link #start} would set them.
+     */
+    static void prepare() throws IOException {
+        serverProperties();
+        HttpServer.create().stop(0);
+    }
+
+    /** Read once by the JDK when its first server is created; a value the application set wins. */
+    private static void serverProperties() {
+        defaultProperty(NO_DELAY_PROPERTY, "true");
+        defaultProperty(MAX_IDLE_CONNECTIONS_PROPERTY, Integer.toString(ServerEngine.BACKLOG));
+        defaultProperty(MAX_REQUEST_TIME_PROPERTY, Long.toString(ServerLimits.readTimeout().toSeconds()));
+        defaultProperty(MAX_HEADERS_PROPERTY, Integer.toString(MAX_HEADERS * 10));
+        defaultProperty(MAX_HEAD_BYTES_PROPERTY, Integer.toString(MAX_HEAD_BYTES * 32));
     }
 
     private static boolean callerCloses(HttpExchange exchange) {

@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * A new agent does the first call's one-time set-up before any call arrives, on a thread of its own: the JSON
  * library's reader and writer are built, and on the JDK's server the formatter of its Date header (with its time zone
- * names), although nothing has asked for them yet.
+ * names), although nothing has asked for them yet. Preparing the JDK's server while the app is registered leaves no
+ * server of its own behind.
  */
 class FirstCallPrewarmTest {
 
@@ -31,6 +33,16 @@ class FirstCallPrewarmTest {
         } finally {
             Files.deleteIfExists(classLog);
         }
+    }
+
+    @Test
+    void preparingTheJdkServerLeavesNoThreadBehind() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        AgentCoreApp.create();
+        ConcurrencyAndShutdownTest.awaitTrue(() -> Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> !before.contains(thread))
+                .noneMatch(thread -> thread.getName().startsWith("agentcore-prewarm")
+                        || thread.getName().endsWith("-task")), RunningAgent.TIMEOUT);
     }
 
     private static List<String> loaded(Path classLog) {
