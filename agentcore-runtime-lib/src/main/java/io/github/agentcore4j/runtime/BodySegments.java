@@ -76,15 +76,15 @@ final class BodySegments {
 
     /**
      * The first offset from {@code from} that ends a run of plain string text (printable ASCII but the quote and the
-     * backslash), or the length: scanned in the segments' arrays, as most of a long string is such a run.
+     * backslash), or {@code limit}: scanned in the segments' arrays, as most of a long string is such a run.
      */
-    int plainTextEnd(int from) {
+    int plainTextEnd(int from, int limit) {
         int at = from;
-        while (at < length) {
+        while (at < limit) {
             byte[] part = parts[at >>> shift];
             int first = at & mask();
             int i = first;
-            int end = (int) Math.min(part.length, first + (long) (length - at));
+            int end = (int) Math.min(part.length, first + (long) (limit - at));
             while (i < end && part[i] >= 0x20 && part[i] != '"' && part[i] != '\\') {
                 i++;
             }
@@ -93,7 +93,22 @@ final class BodySegments {
                 return at;
             }
         }
-        return length;
+        return limit;
+    }
+
+    /**
+     * Copies {@code count} bytes from {@code from} to {@code into} at {@code to}, front to back: also within this
+     * body when {@code to <= from}, as no byte is written before it is read.
+     */
+    void copyTo(int from, BodySegments into, int to, int count) {
+        while (count > 0) {
+            int step = Math.min(count, Math.min(partEnd(from >>> shift) - from, into.partEnd(to >>> into.shift) - to));
+            System.arraycopy(parts[from >>> shift], from & mask(), into.parts[to >>> into.shift], to & into.mask(),
+                    step);
+            from += step;
+            to += step;
+            count -= step;
+        }
     }
 
     /** Whether any byte has its high bit set. */

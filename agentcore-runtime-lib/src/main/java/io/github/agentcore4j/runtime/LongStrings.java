@@ -187,7 +187,7 @@ final class LongStrings extends JsonParserDelegate {
         int fillFrom = -1;
         int at = start;
         while (true) {
-            int run = body.plainTextEnd(at);
+            int run = body.plainTextEnd(at, body.length());
             if (fillFrom < 0 && run > body.streamPosition()) {
                 // Every byte of the run starts a character.
                 fillFrom = Math.max(at, body.streamPosition());
@@ -248,20 +248,26 @@ final class LongStrings extends JsonParserDelegate {
     /**
      * Decodes a string of Latin-1 characters only (as measured) into one byte each, from {@code into}'s
      * {@code offset}; also in place ({@code into == body}, {@code offset == start}), as each character is written no
-     * further than it is read.
+     * further than it is read. Runs of plain text are copied as they are.
      */
     private void latin1(int start, int chars, BodySegments into, int offset) {
         int at = start;
-        for (int i = offset; i < offset + chars; i++) {
+        int i = offset;
+        while (i < offset + chars) {
+            // No further than the characters left: the closing quote's segment may be gone by fill().
+            int run = body.plainTextEnd(at, at + offset + chars - i);
+            body.copyTo(at, into, i, run - at);
+            i += run - at;
+            at = run;
+            if (i == offset + chars) {
+                break;
+            }
             int c = body.at(at) & 0xFF;
             if (c == '\\') {
-                into.set(i, (byte) escape(at));
+                into.set(i++, (byte) escape(at));
                 at += body.at(at + 1) == 'u' ? 6 : 2;
-            } else if (c < 0x80) {
-                into.set(i, (byte) c);
-                at++;
             } else {
-                into.set(i, (byte) ((c & 0x1F) << 6 | body.at(at + 1) & 0x3F));
+                into.set(i++, (byte) ((c & 0x1F) << 6 | body.at(at + 1) & 0x3F));
                 at += 2;
             }
         }
