@@ -225,7 +225,7 @@ final class A2aEndpoint implements Protocol {
     private Map<?, ?> parse(HttpCall call) throws IOException {
         Object parsed;
         try (RequestBody body = RequestBody.read(call, maxRequestBytes)) {
-            parsed = Json.read(body.take(), Object.class);
+            parsed = Json.read(body, Object.class);
         } catch (RequestBody.Refused e) {
             Responses.refused(call, e);
             return null;

@@ -114,8 +114,13 @@ final class Invocable {
         return method.getDeclaringClass().getSimpleName() + "." + method.getName();
     }
 
-    Object bind(byte[] body) {
+    Object bind(RequestBody body) {
         return binder.bind(body);
+    }
+
+    /** Whether the handler takes the raw bytes or the text, which need the body in one array. */
+    boolean takesWholeBody() {
+        return binder.takesWholeBody();
     }
 
     boolean emitsEvents() {

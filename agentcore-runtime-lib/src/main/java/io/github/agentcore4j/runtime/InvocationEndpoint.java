@@ -58,9 +58,10 @@ final class InvocationEndpoint implements Protocol {
                 Responses.error(call, 500, "No entrypoint defined", null);
                 return;
             }
-            body = RequestBody.read(call, maxRequestBytes);
+            body = entrypoint.takesWholeBody() ? RequestBody.readWhole(call, maxRequestBytes)
+                    : RequestBody.read(call, maxRequestBytes);
             // No local keeps the body or the payload: once bound, the body is garbage, and the payload once called.
-            Object result = await(entrypoint.call(entrypoint.bind(body.take()), context, events));
+            Object result = await(entrypoint.call(entrypoint.bind(body), context, events));
             if (entrypoint.emitsEvents() || SseResponse.isStream(result)) {
                 span.name("POST /invocations (stream)");
                 if (!entrypoint.emitsEvents()) {

@@ -159,12 +159,30 @@ final class Json {
 
     /** As {@link #read(byte[], Class)}, each string value built from the body's bytes by {@link LongStrings}. */
     static Object readBuildingStrings(byte[] json, Class<?> type) throws IOException {
-        JsonParser parser = JR.createParser(json);
-        if (!LongStrings.canRead(parser, json)) {
+        return readBuildingStrings(JR.createParser(json), BodySegments.of(json), type);
+    }
+
+    /**
+     * A request body as {@code type}: a large one is parsed from its segments, which are let go of as the parse
+     * passes them ({@link #readBuildingStrings(BodySegments, Class)}).
+     */
+    static Object read(RequestBody body, Class<?> type) throws IOException {
+        BodySegments segments = body.takeSegments();
+        return segments == null ? read(body.take(), type) : readBuildingStrings(segments, type);
+    }
+
+    /** As {@link #read(byte[], Class)}, from a body in segments, each let go of once the parse is past it. */
+    static Object readBuildingStrings(BodySegments body, Class<?> type) throws IOException {
+        return readBuildingStrings(JR.createParser(body.stream()), body, type);
+    }
+
+    private static Object readBuildingStrings(JsonParser parser, BodySegments body, Class<?> type)
+            throws IOException {
+        if (!LongStrings.canRead(parser, body)) {
             return read(parser, type);
         }
         boolean tree = type == Object.class || Map.class.isAssignableFrom(type) || List.class.isAssignableFrom(type);
-        LongStrings strings = new LongStrings(parser, json, tree);
+        LongStrings strings = new LongStrings(parser, body, tree);
         return strings.fill(read(strings, type));
     }
 

@@ -32,8 +32,18 @@ final class JsonNodes {
 
     /** As {@link #read(byte[])}, each string value built from the body's bytes by {@link LongStrings}. */
     static Object readBuildingStrings(byte[] json) throws IOException {
-        try (com.fasterxml.jackson.core.JsonParser parser = Mapper.INSTANCE.createParser(json)) {
-            return LongStrings.canRead(parser, json) ? Mapper.INSTANCE.readTree(new LongStrings(parser, json, false))
+        return readBuildingStrings(Mapper.INSTANCE.createParser(json), BodySegments.of(json));
+    }
+
+    /** As {@link #read(byte[])}, from a body in segments, each let go of once the parse is past it. */
+    static Object readBuildingStrings(BodySegments body) throws IOException {
+        return readBuildingStrings(Mapper.INSTANCE.createParser(body.stream()), body);
+    }
+
+    private static Object readBuildingStrings(com.fasterxml.jackson.core.JsonParser source, BodySegments body)
+            throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser parser = source) {
+            return LongStrings.canRead(parser, body) ? Mapper.INSTANCE.readTree(new LongStrings(parser, body, false))
                     : Mapper.INSTANCE.readTree(parser);
         }
     }

@@ -100,7 +100,7 @@ final class McpEndpoint implements McpStatelessServerTransport, Protocol {
                 return;
             }
             try (RequestBody body = RequestBody.read(call, maxRequestBytes)) {
-                Map<?, ?> message = read(body.take());
+                Map<?, ?> message = read(body);
                 if (message.get("method") instanceof String method) {
                     span.name("MCP " + method);
                 }
@@ -165,7 +165,7 @@ final class McpEndpoint implements McpStatelessServerTransport, Protocol {
      * The JSON-RPC message as a map, parsed from the body's bytes with the library's own parser: no text copy, and
      * strings as long as the 100 MB body limit allows (the SDK's mapper stops at Jackson's 20 million characters).
      */
-    private static Map<?, ?> read(byte[] body) {
+    private static Map<?, ?> read(RequestBody body) {
         Object parsed;
         try {
             parsed = Json.read(body, Object.class);

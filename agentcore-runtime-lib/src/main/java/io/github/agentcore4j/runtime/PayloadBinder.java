@@ -30,12 +30,41 @@ final class PayloadBinder {
             return decodeUtf8(body);
         }
         requireUtf8(body);
-        if (isBlank(body)) {
+        return parse(body, null, isBlank(body));
+    }
+
+    /**
+     * As {@link #bind(byte[])}, for a request body: a large one bound from JSON is parsed from its segments, each let
+     * go of as the parse passes it; raw bytes and text take the body whole.
+     */
+    Object bind(RequestBody body) {
+        BodySegments segments = takesWholeBody() ? null : body.takeSegments();
+        return segments == null ? bind(body.take()) : bind(segments);
+    }
+
+    /** Whether the payload is the raw bytes or the text: read such a body whole ({@link RequestBody#readWhole}). */
+    boolean takesWholeBody() {
+        return payloadType == byte[].class || payloadType == String.class;
+    }
+
+    /** As {@link #bind(byte[])}, JSON from a body in segments. */
+    Object bind(BodySegments segments) {
+        if (segments.hasNonAscii()) {
+            requireUtf8(segments);
+        }
+        return parse(null, segments, segments.isBlank());
+    }
+
+    /** The JSON payload of a UTF-8 body, from {@code bytes} or else from {@code segments}. */
+    private Object parse(byte[] bytes, BodySegments segments, boolean blank) {
+        if (blank) {
             throw new BadRequestException("Invalid JSON", "The request body is empty; send a JSON document");
         }
+        boolean tree = JsonNodes.isJsonNodeType(payloadType);
         Object payload;
         try {
-            payload = JsonNodes.isJsonNodeType(payloadType) ? JsonNodes.read(body) : Json.read(body, payloadType);
+            payload = segments == null ? tree ? JsonNodes.read(bytes) : Json.read(bytes, payloadType)
+                    : tree ? JsonNodes.readBuildingStrings(segments) : Json.readBuildingStrings(segments, payloadType);
         } catch (JSONObjectException e) {
             // Well-formed JSON of the wrong shape for the handler's parameter type.
             throw new BadRequestException("Invalid payload",
@@ -91,9 +120,53 @@ final class PayloadBinder {
             result = decoder.decode(in, window, true);
         } while (result.isOverflow());
         if (result.isError()) {
-            throw new BadRequestException("Invalid encoding", "The request body is not valid UTF-8 (at byte "
-                    + in.position() + "); send JSON as UTF-8");
+            throw notUtf8(in.position());
         }
+    }
+
+    /**
+     * As {@link #requireUtf8(byte[])}, across segments, by the rules of Java's decoder (Unicode's well-formed
+     * sequences: no overlong forms, no surrogates, nothing beyond U+10FFFF).
+     */
+    private static void requireUtf8(BodySegments body) {
+        int sequence = 0;
+        int continuations = 0;
+        int low = 0x80;
+        int high = 0xBF;
+        for (int at = 0; at < body.length(); at++) {
+            int b = body.at(at) & 0xFF;
+            if (continuations > 0) {
+                if (b < low || b > high) {
+                    throw notUtf8(sequence);
+                }
+                low = 0x80;
+                high = 0xBF;
+                continuations--;
+            } else if (b >= 0x80) {
+                sequence = at;
+                if (b >= 0xC2 && b <= 0xDF) {
+                    continuations = 1;
+                } else if (b >= 0xE0 && b <= 0xEF) {
+                    continuations = 2;
+                    low = b == 0xE0 ? 0xA0 : 0x80;
+                    high = b == 0xED ? 0x9F : 0xBF;
+                } else if (b >= 0xF0 && b <= 0xF4) {
+                    continuations = 3;
+                    low = b == 0xF0 ? 0x90 : 0x80;
+                    high = b == 0xF4 ? 0x8F : 0xBF;
+                } else {
+                    throw notUtf8(at);
+                }
+            }
+        }
+        if (continuations > 0) {
+            throw notUtf8(sequence);
+        }
+    }
+
+    private static BadRequestException notUtf8(int at) {
+        return new BadRequestException("Invalid encoding", "The request body is not valid UTF-8 (at byte " + at
+                + "); send JSON as UTF-8");
     }
 
     /** No byte with the high bit set: the decoder's window (16 KB per request) would be spent for nothing. */

@@ -9,41 +9,58 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
- * A request body read once into one array that parsers read directly (no text copy), under the shared
- * {@link BodyBudget}, within the request read timeout. Every protocol's endpoint reads its body here; closing it
- * gives its share back to the budget, so keep it open while the payload bound from it is in use.
+ * A request body read once, under the shared {@link BodyBudget}, within the request read timeout: into one array that
+ * parsers read directly (no text copy), or, above {@link Json#LARGE_BODY_BYTES}, into {@link BodySegments} that the
+ * parse lets go of as it passes them. Every protocol's endpoint reads its body here; closing it gives its share back
+ * to the budget, so keep it open while the payload bound from it is in use.
  */
 final class RequestBody implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(AgentCoreApp.LOGGER_NAME);
-    /** A chunked body of unknown length is read and budgeted in steps of this size. */
-    private static final int STEP = 1 << 20;
+    /**
+     * A large body's segments are this many bytes ({@code 1 << SEGMENT_SHIFT}); a chunked body of unknown length is
+     * read and budgeted in steps of this size. Small enough that the segments the parse still holds are a small
+     * part of a large body; large enough that their number is small.
+     */
+    private static final int SEGMENT_SHIFT = 18;
+    private static final int STEP = 1 << SEGMENT_SHIFT;
     /** Java arrays stop a little short of Integer.MAX_VALUE. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     private static final AtomicLong FAILED_UPLOADS = new AtomicLong();
 
     private byte[] bytes;
+    private BodySegments segments;
     private final BodyBudget budget;
     private long reserved;
 
-    private RequestBody(byte[] bytes, BodyBudget budget, long reserved) {
+    private RequestBody(byte[] bytes, BodySegments segments, BodyBudget budget, long reserved) {
         this.bytes = bytes;
+        this.segments = segments;
         this.budget = budget;
         this.reserved = reserved;
     }
 
-    /** Reads the body within {@code limit} bytes, on the shared budget and the configured read timeout. */
+    /**
+     * Reads the body within {@code limit} bytes, on the shared budget and the configured read timeout; a large one
+     * in segments, for a parser.
+     */
     static RequestBody read(HttpCall call, long limit) throws Refused {
-        return read(call, limit, BodyBudget.shared(), ServerLimits.readTimeout());
+        return read(call, limit, BodyBudget.shared(), ServerLimits.readTimeout(), true);
     }
 
-    static RequestBody read(HttpCall call, long limit, BodyBudget budget, Duration timeout) throws Refused {
+    /** As {@link #read(HttpCall, long)}, always into one array: for a handler that takes the raw bytes or text. */
+    static RequestBody readWhole(HttpCall call, long limit) throws Refused {
+        return read(call, limit, BodyBudget.shared(), ServerLimits.readTimeout(), false);
+    }
+
+    static RequestBody read(HttpCall call, long limit, BodyBudget budget, Duration timeout, boolean segmented)
+            throws Refused {
         long declared = declaredLength(call, Math.min(limit, MAX_ARRAY));
         ReadDeadlines.Watch watch = ReadDeadlines.watch(call, timeout);
         InputStream in = call.requestBody();
         try (watch) {
-            RequestBody body = declared >= 0 ? readDeclared(in, (int) declared, budget)
-                    : readChunked(in, Math.min(limit, MAX_ARRAY), budget);
+            RequestBody body = declared >= 0 ? readDeclared(in, (int) declared, budget, segmented)
+                    : readChunked(in, Math.min(limit, MAX_ARRAY), budget, segmented);
             // Closed once read; a refused body's stream stays open, for the answer to linger on its rest (Linger).
             in.close();
             return body;
@@ -56,11 +73,22 @@ final class RequestBody implements AutoCloseable {
 
     /**
      * Hands the body over, once: parse it from these bytes rather than through a String copy. The body forgets them,
-     * so they are garbage as soon as the parse is done, while the budget stays reserved for what was parsed.
+     * so they are garbage as soon as the parse is done, while the budget stays reserved for what was parsed. A body
+     * held in segments is joined into one array here: parsers take {@link #takeSegments()} first.
      */
     byte[] take() {
+        if (segments != null) {
+            return takeSegments().join();
+        }
         byte[] taken = bytes;
         bytes = null;
+        return taken;
+    }
+
+    /** Hands a large body over in its segments, once; null when it is one array, for {@link #take()}. */
+    BodySegments takeSegments() {
+        BodySegments taken = segments;
+        segments = null;
         return taken;
     }
 
@@ -101,7 +129,7 @@ final class RequestBody implements AutoCloseable {
         return true;
     }
 
-    private static RequestBody readDeclared(InputStream in, int length, BodyBudget budget)
+    private static RequestBody readDeclared(InputStream in, int length, BodyBudget budget, boolean segmented)
             throws IOException, Refused {
         if (!budget.tryReserve(length)) {
             discard(in, length);
@@ -109,13 +137,10 @@ final class RequestBody implements AutoCloseable {
         }
         boolean done = false;
         try {
-            byte[] bytes = new byte[length];
-            int read = in.readNBytes(bytes, 0, length);
-            if (read < length) {
-                throw new IOException("the caller sent " + read + " of the " + length + " bytes it declared");
-            }
+            RequestBody body = segmented && length > Json.LARGE_BODY_BYTES ? readSegments(in, length, budget)
+                    : new RequestBody(readFully(in, new byte[length], 0, length), null, budget, length);
             done = true;
-            return new RequestBody(bytes, budget, length);
+            return body;
         } finally {
             if (!done) {
                 budget.release(length);
@@ -123,7 +148,30 @@ final class RequestBody implements AutoCloseable {
         }
     }
 
-    private static RequestBody readChunked(InputStream in, long limit, BodyBudget budget)
+    /** A large body of a declared length, read straight into its segments (the last one shorter). */
+    private static RequestBody readSegments(InputStream in, int length, BodyBudget budget) throws IOException {
+        byte[][] parts = new byte[(int) (((long) length + STEP - 1) >>> SEGMENT_SHIFT)][];
+        for (int i = 0; i < parts.length; i++) {
+            int from = i << SEGMENT_SHIFT;
+            parts[i] = readFully(in, new byte[Math.min(STEP, length - from)], from, length);
+        }
+        return new RequestBody(null, new BodySegments(parts, SEGMENT_SHIFT, length), budget, length);
+    }
+
+    /** Fills {@code into}, the part of a body of {@code length} bytes that starts at {@code from}. */
+    private static byte[] readFully(InputStream in, byte[] into, int from, int length) throws IOException {
+        int read = in.readNBytes(into, 0, into.length);
+        if (read < into.length) {
+            throw new IOException("the caller sent " + (from + read) + " of the " + length + " bytes it declared");
+        }
+        return into;
+    }
+
+    /**
+     * A body of unknown length, in steps that become its segments as they are (no copy into one array); a small one
+     * (one step of at most {@link Json#LARGE_BODY_BYTES}), or one not {@code segmented}, is one array.
+     */
+    private static RequestBody readChunked(InputStream in, long limit, BodyBudget budget, boolean segmented)
             throws IOException, Refused {
         List<byte[]> steps = new ArrayList<>();
         long total = 0;
@@ -146,16 +194,15 @@ final class RequestBody implements AutoCloseable {
                     break;
                 }
             }
-            byte[] bytes = new byte[(int) total];
-            int at = 0;
-            for (byte[] step : steps) {
-                System.arraycopy(step, 0, bytes, at, step.length);
-                at += step.length;
-            }
             budget.release(reserved - total);
             reserved = total;
             done = true;
-            return new RequestBody(bytes, budget, total);
+            if (total <= Json.LARGE_BODY_BYTES) {
+                return new RequestBody(steps.get(0), null, budget, total);
+            }
+            BodySegments segments = new BodySegments(steps.toArray(new byte[0][]), SEGMENT_SHIFT, (int) total);
+            return segmented ? new RequestBody(null, segments, budget, total)
+                    : new RequestBody(segments.join(), null, budget, total);
         } finally {
             if (!done) {
                 budget.release(reserved);

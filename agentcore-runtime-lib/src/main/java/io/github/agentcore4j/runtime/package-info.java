@@ -42,9 +42,9 @@
  *       {@link io.github.agentcore4j.runtime.AgentIdentity} (with
  *       {@link io.github.agentcore4j.runtime.AuthorizationRequiredException}) call AgentCore Memory and Identity
  *       through the AWS SDK, optional, with a client {@code LazyAgentCoreClient} makes on first use.</li>
- *   <li><b>Support.</b> Request bodies ({@code RequestBody}, {@code BodyBudget}, {@code ServerLimits}), JSON
- *       ({@code Json}, {@code JsonNodes}, {@code Responses}), logs ({@code JsonLogging}, {@code JsonLogFormatter},
- *       {@code BufferedLogHandler}), ids drawn per use from the OS ({@link io.github.agentcore4j.runtime.Ids}),
+ *   <li><b>Support.</b> Request bodies ({@code RequestBody}, {@code BodySegments}, {@code BodyBudget},
+ *       {@code ServerLimits}), JSON ({@code Json}, {@code JsonNodes}, {@code Responses}), logs ({@code JsonLogging},
+ *       {@code JsonLogFormatter}, {@code BufferedLogHandler}), ids drawn per use from the OS ({@link io.github.agentcore4j.runtime.Ids}),
  *       signals ({@code StopSignals}) and the OpenTelemetry resource ({@link
  *       io.github.agentcore4j.runtime.AgentCoreResource}).</li>
  * </ol>

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -92,6 +93,53 @@ class LargeBodyTest {
             assertArrayEquals(expected.toByteArray(), answer.body());
         }
     }
+    /**
+     * A chunked upload keeps its steps as the body's segments, and a handler of the raw bytes gets them whole, in one
+     * array, whether they came chunked or with a length.
+     */
+    @Test
+    void bindsAChunkedUploadAndHandsRawBytesWhole() throws Exception {
+        StringBuilder chunks = new StringBuilder("{\"prompt\":\"hi\",\"chunks\":[");
+        for (int i = 0; i < 3000; i++) {
+            chunks.append(i == 0 ? "" : ",").append("\"chunk ").append(i).append(" \u00e9 \\n ")
+                    .append("x".repeat(1000)).append('"');
+        }
+        String body = chunks.append("]}").toString();
+        Map<?, ?> expected = (Map<?, ?>) Json.read(body, Map.class);
+        AgentCoreApp mapApp = AgentCoreApp.create().entrypoint(Map.class, payload -> payload.equals(expected));
+        try (RunningAgent agent = new RunningAgent(mapApp)) {
+            assertEquals("true", new String(postChunked(agent, body).body(), StandardCharsets.UTF_8));
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        AgentCoreApp rawApp = AgentCoreApp.create().entrypoint(byte[].class, raw -> java.util.Arrays.equals(raw, bytes));
+        try (RunningAgent agent = new RunningAgent(rawApp)) {
+            assertEquals("true", new String(postChunked(agent, body).body(), StandardCharsets.UTF_8));
+            assertEquals("true", new String(post(agent, body).body(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * A2A reads its JSON-RPC messages through the same segments: a large message arrives whole. (On the JDK server
+     * only: the Jetty run selects its engine with a WebSocket handler, which an A2A app cannot have.)
+     */
+    @Test
+    void anA2aMessageOverTheLargeBodySizeArrivesWhole() throws Exception {
+        assumeFalse("jetty".equals(System.getProperty(RunningAgent.ENGINE_PROPERTY)));
+        String text = "caf\u00e9 \\\"quoted\\\"\\n".repeat(LARGE / 16);
+        String expected = (String) ((Map<?, ?>) Json.read("{\"t\":\"" + text + "\"}", Map.class)).get("t");
+        AgentCoreApp app = AgentCoreApp.create().a2aAgent(A2aAgent.named("counter")
+                .onMessage((message, context) -> String.valueOf(message.text().equals(expected))));
+        String request = "{\"jsonrpc\":\"2.0\",\"id\":\"r\",\"method\":\"message/send\",\"params\":{\"message\":"
+                + "{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"" + text + "\"}],\"messageId\":\"m\"}}}";
+        try (RunningAgent agent = new RunningAgent(app)) {
+            HttpResponse<String> answer = agent.send(HttpRequest.newBuilder(agent.uri("/"))
+                    .timeout(RunningAgent.TIMEOUT).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(request)).build());
+
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertTrue(answer.body().contains("\"text\":\"true\""), answer.body());
+        }
+    }
 
     @Test
     void bindsLargeBodiesToRecordsAndBeans() throws Exception {
@@ -154,6 +202,14 @@ class LargeBodyTest {
     private static HttpResponse<byte[]> post(RunningAgent agent, String body) throws Exception {
         return agent.client.send(HttpRequest.newBuilder(agent.uri("/invocations")).timeout(RunningAgent.TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Posts the body without a length: the client sends it chunked. */
+    private static HttpResponse<byte[]> postChunked(RunningAgent agent, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return agent.client.send(HttpRequest.newBuilder(agent.uri("/invocations")).timeout(RunningAgent.TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** A large answer is chunked: no Content-Length, as the engine streams it. */

@@ -1,6 +1,7 @@
 package io.github.agentcore4j.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Large bodies build their strings with {@link LongStrings}; small ones through Jackson's text buffer. Both must
  * give the very same values (same types, same text) and the very same errors, for any document: compared here over
- * thousands of generated ones, valid and broken, bound to every shape a handler may ask for. (The building path
- * may overwrite the bytes it is given, so it gets a copy.)
+ * thousands of generated ones, valid and broken, bound to every shape a handler may ask for, from one array and from
+ * segments so small that strings, escapes and multi-byte characters straddle their borders. (The building path may
+ * overwrite the bytes it is given, so it gets a copy.)
  */
 class LongStringsTest {
 
@@ -39,10 +41,15 @@ class LongStringsTest {
                 Outcome jackson = outcome(() -> Json.read(json, shape));
                 Outcome ours = outcome(() -> Json.readBuildingStrings(json.clone(), shape));
                 assertEquals(jackson, ours, () -> "document " + document + " as " + shape.getSimpleName());
+                int shift = 1 + random.nextInt(6);
+                Outcome segmented = outcome(() -> Json.readBuildingStrings(BodySegments.split(json, shift), shape));
+                assertEquals(jackson, segmented, () -> "document " + document + " as " + shape.getSimpleName()
+                        + " in segments of " + (1 << shift) + " bytes");
                 failures += jackson.failure == null ? 0 : 1;
             }
             Outcome tree = outcome(() -> JsonNodes.read(json));
             assertEquals(tree, outcome(() -> JsonNodes.readBuildingStrings(json.clone())), document);
+            assertEquals(tree, outcome(() -> JsonNodes.readBuildingStrings(BodySegments.split(json, 3))), document);
         }
         assertTrue(compared > DOCUMENTS * 9 / 10, "most documents are compared: " + compared);
         assertTrue(failures > DOCUMENTS / 10, "the generated documents include broken ones: " + failures);
@@ -56,7 +63,75 @@ class LongStringsTest {
                 "x".repeat(100_000));
         for (String string : strings) {
             byte[] json = ("{\"s\":\"" + string + "\",\"a\":[\"" + string + "\"]}").getBytes(StandardCharsets.UTF_8);
-            assertEquals(Json.read(json.clone(), Map.class), Json.readBuildingStrings(json, Map.class), string);
+            assertEquals(Json.read(json.clone(), Map.class), Json.readBuildingStrings(json.clone(), Map.class), string);
+            for (int shift : new int[] {1, 2, 5, 12}) {
+                assertEquals(Json.read(json.clone(), Map.class),
+                        Json.readBuildingStrings(BodySegments.split(json, shift), Map.class), string);
+            }
+        }
+    }
+
+    /**
+     * A body far larger than the parser's read buffer, in small segments: the parse lets go of them as it passes
+     * them (of all but the strings still to be built), and builds what Jackson builds; none is held afterwards.
+     */
+    @Test
+    void buildsFromSegmentsLetGoOfDuringTheParse() throws Exception {
+        StringBuilder document = new StringBuilder("{\"prompt\":\"hi\",\"chunks\":[");
+        for (int i = 0; i < 400; i++) {
+            document.append(i == 0 ? "" : ",").append(switch (i % 4) {
+                case 0 -> "\"" + "a".repeat(1000 + i) + "\"";
+                case 1 -> "\"esc\\n" + "b".repeat(2000) + "\\u00e9\"";
+                case 2 -> "\"\u00e9\u4e2d\ud83d\ude00" + "c".repeat(3000) + "\"";
+                default -> "{\"n\":" + i + ",\"s\":\"" + "d".repeat(i) + "\"}";
+            });
+        }
+        byte[] json = document.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+        for (Class<?> shape : List.of(Object.class, Map.class)) {
+            for (int shift : new int[] {4, 9, 13}) {
+                BodySegments body = BodySegments.split(json, shift);
+                assertEquals(outcome(() -> Json.read(json.clone(), shape)),
+                        outcome(() -> Json.readBuildingStrings(body, shape)), shape + " in segments of " + (1 << shift));
+                for (int at = 0; at < json.length; at++) {
+                    assertFalse(body.holds(at), "byte " + at + " is let go of");
+                }
+            }
+        }
+        assertEquals(outcome(() -> JsonNodes.read(json)),
+                outcome(() -> JsonNodes.readBuildingStrings(BodySegments.split(json, 10))));
+    }
+
+    /** A string built from segments is skipped by Jackson unread; its text stays readable in every form. */
+    @Test
+    void answersEveryTextAccessorForAStringBuiltFromSegments() throws Exception {
+        List<String> strings = List.of("a".repeat(50_000), "caf\u00e9 ".repeat(9_000), "\u4e2d".repeat(20_000),
+                "QUJD".repeat(10_000));
+        StringBuilder document = new StringBuilder("[");
+        for (String string : strings) {
+            document.append(document.length() > 1 ? "," : "").append('"').append(string).append('"');
+        }
+        byte[] json = document.append(']').toString().getBytes(StandardCharsets.UTF_8);
+        for (boolean tree : new boolean[] {true, false}) {
+            BodySegments body = BodySegments.split(json, 10);
+            try (com.fasterxml.jackson.core.JsonParser parser = new LongStrings(
+                    Json.payloadFactory().createParser(body.stream()), body, tree)) {
+                parser.nextToken();
+                for (String string : strings) {
+                    parser.nextToken();
+                    String text = parser.getText();
+                    if (tree && text.isEmpty()) {
+                        continue; // a non-ASCII Latin-1 string of a tree: its placeholder, until fill()
+                    }
+                    assertEquals(string, text);
+                    assertEquals(string, new String(parser.getTextCharacters(), parser.getTextOffset(),
+                            parser.getTextLength()));
+                    if (string.startsWith("QUJD")) {
+                        assertEquals("ABC".repeat(10_000), new String(parser.getBinaryValue(),
+                                StandardCharsets.US_ASCII));
+                    }
+                }
+                assertEquals(com.fasterxml.jackson.core.JsonToken.END_ARRAY, parser.nextToken());
+            }
         }
     }
 

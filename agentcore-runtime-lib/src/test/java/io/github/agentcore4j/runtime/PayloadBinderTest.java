@@ -3,11 +3,13 @@ package io.github.agentcore4j.runtime;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PayloadBinderTest {
@@ -82,5 +84,46 @@ class PayloadBinderTest {
         assertEquals("Invalid payload", wrongShape.getMessage());
         assertEquals("Invalid encoding", assertThrows(PayloadBinder.BadRequestException.class,
                 () -> new PayloadBinder(Map.class).bind(new byte[] {'{', (byte) 0xc3, '}'})).getMessage());
+    }
+
+    /**
+     * A large body is checked for UTF-8 across its segments by the library's own rules; they must be the decoder's,
+     * down to the byte named: compared over generated bodies of valid and broken sequences in 4-byte segments.
+     */
+    @Test
+    void checksUtf8InSegmentsAsTheDecoderDoes() {
+        Random random = new Random(12);
+        int[] broken = {'a', 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xed, 0xee, 0xef,
+            0xf0, 0xf1, 0xf4, 0xf5, 0xff};
+        int[] codePoints = {'b', 0x7f, 0x80, 0xe9, 0x7ff, 0x800, 0x4e2d, 0xd7ff, 0xe000, 0xfffd, 0xffff, 0x10000,
+            0x1f600, 0x10ffff};
+        int refused = 0;
+        for (int i = 0; i < 20_000; i++) {
+            java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+            json.writeBytes("[\"".getBytes(StandardCharsets.US_ASCII));
+            for (int n = 1 + random.nextInt(6); n > 0; n--) {
+                if (random.nextInt(8) == 0) {
+                    json.write(broken[random.nextInt(broken.length)]);
+                } else {
+                    json.writeBytes(Character.toString(codePoints[random.nextInt(codePoints.length)])
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            json.writeBytes("\"]".getBytes(StandardCharsets.US_ASCII));
+            byte[] bytes = json.toByteArray();
+            String whole = outcome(() -> new PayloadBinder(Object.class).bind(bytes.clone()));
+            assertEquals(whole, outcome(() -> new PayloadBinder(Object.class).bind(BodySegments.split(bytes, 2))),
+                    () -> java.util.HexFormat.of().formatHex(bytes));
+            refused += whole.startsWith("Invalid encoding") ? 1 : 0;
+        }
+        assertTrue(refused > 1000 && refused < 19_000, "valid and broken bodies both: " + refused);
+    }
+
+    private static String outcome(java.util.function.Supplier<Object> bind) {
+        try {
+            return String.valueOf(bind.get());
+        } catch (PayloadBinder.BadRequestException e) {
+            return e.getMessage() + ": " + e.details();
+        }
     }
 }
