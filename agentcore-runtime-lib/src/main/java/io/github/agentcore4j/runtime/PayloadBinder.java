@@ -3,10 +3,7 @@ package io.github.agentcore4j.runtime;
 import com.fasterxml.jackson.jr.ob.JSONObjectException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -102,31 +99,19 @@ final class PayloadBinder {
     }
 
     /**
-     * Checks the body is UTF-8. An ASCII body (most JSON) is UTF-8 as it is; any other goes through the decoder in a
-     * small window, so a 100 MB body is not copied to text to be checked.
+     * Checks the body is UTF-8. An ASCII body (most JSON) is UTF-8 as it is; any other is checked byte by byte, so a
+     * 100 MB body is not copied to text to be checked.
      */
     private static void requireUtf8(byte[] body) {
-        if (isAscii(body)) {
-            return;
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(body);
-        CharBuffer window = CharBuffer.allocate(8192);
-        CoderResult result;
-        do {
-            window.clear();
-            result = decoder.decode(in, window, true);
-        } while (result.isOverflow());
-        if (result.isError()) {
-            throw notUtf8(in.position());
+        if (!isAscii(body)) {
+            requireUtf8(BodySegments.of(body));
         }
     }
 
     /**
-     * As {@link #requireUtf8(byte[])}, across segments, by the rules of Java's decoder (Unicode's well-formed
-     * sequences: no overlong forms, no surrogates, nothing beyond U+10FFFF).
+     * Checks the body is UTF-8, across its segments, by the rules of Java's decoder (Unicode's well-formed sequences:
+     * no overlong forms, no surrogates, nothing beyond U+10FFFF), and names the first byte of the first ill-formed
+     * sequence as the decoder does.
      */
     private static void requireUtf8(BodySegments body) {
         int sequence = 0;
@@ -169,7 +154,7 @@ final class PayloadBinder {
                 + "); send JSON as UTF-8");
     }
 
-    /** No byte with the high bit set: the decoder's window (16 KB per request) would be spent for nothing. */
+    /** No byte with the high bit set: UTF-8 as it is, checked with no more than this loop. */
     private static boolean isAscii(byte[] body) {
         for (byte b : body) {
             if (b < 0) {

@@ -87,8 +87,9 @@ class PayloadBinderTest {
     }
 
     /**
-     * A large body is checked for UTF-8 across its segments by the library's own rules; they must be the decoder's,
-     * down to the byte named: compared over generated bodies of valid and broken sequences in 4-byte segments.
+     * A body is checked for UTF-8 by the library's own rules, in one array or across segments; they must be Java's
+     * decoder's, down to the byte named: compared over generated bodies of valid and broken sequences, whole and in
+     * 4-byte segments.
      */
     @Test
     void checksUtf8InSegmentsAsTheDecoderDoes() {
@@ -111,12 +112,28 @@ class PayloadBinderTest {
             }
             json.writeBytes("\"]".getBytes(StandardCharsets.US_ASCII));
             byte[] bytes = json.toByteArray();
+            Integer decoderRefusesAt = decoderRefusesAt(bytes);
             String whole = outcome(() -> new PayloadBinder(Object.class).bind(bytes.clone()));
+            if (decoderRefusesAt == null) {
+                assertTrue(whole.startsWith("["), () -> whole + " for " + java.util.HexFormat.of().formatHex(bytes));
+            } else {
+                assertEquals("Invalid encoding: The request body is not valid UTF-8 (at byte " + decoderRefusesAt
+                        + "); send JSON as UTF-8", whole, () -> java.util.HexFormat.of().formatHex(bytes));
+            }
             assertEquals(whole, outcome(() -> new PayloadBinder(Object.class).bind(BodySegments.split(bytes, 2))),
                     () -> java.util.HexFormat.of().formatHex(bytes));
-            refused += whole.startsWith("Invalid encoding") ? 1 : 0;
+            refused += decoderRefusesAt != null ? 1 : 0;
         }
         assertTrue(refused > 1000 && refused < 19_000, "valid and broken bodies both: " + refused);
+    }
+
+    /** Where Java's UTF-8 decoder finds the first ill-formed sequence, or null when it decodes the whole body. */
+    private static Integer decoderRefusesAt(byte[] bytes) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(in, java.nio.CharBuffer.allocate(bytes.length), true);
+        return result.isError() ? in.position() : null;
     }
 
     private static String outcome(java.util.function.Supplier<Object> bind) {
